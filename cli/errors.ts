@@ -1,0 +1,22 @@
+// Errors a user caused (bad input, missing file): printed as one message with an exit code, never a stack trace.
+
+/** Throw for anything the user can fix; `exitCode` 2 = bad input/usage, 1 = the work itself failed. */
+export class UserError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, options: { exitCode?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'UserError';
+    this.exitCode = options.exitCode ?? 2;
+  }
+}
+
+/** Turns any thrown value into the text a user sees: the message, then the causes' messages. */
+export function describeError(err: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = err;
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    parts.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join('\n  caused by: ');
+}
