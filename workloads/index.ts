@@ -1,0 +1,28 @@
+// The public surface of workloads/: other folders import from here, never from the files behind it.
+export type { ClosedWorkload, OpenWorkload, Workload } from './workload.ts';
+export { WorkloadSpecError } from './workload-spec-error.ts';
+export { steady, gradualRamp, suddenSpike, openWorkload } from './basic-patterns.ts';
+export type { SteadyParams, GradualRampParams, SuddenSpikeParams } from './basic-patterns.ts';
+export { daily, weekly, idleBursty, SECONDS_PER_DAY, DEFAULT_WEEKDAY_FACTORS } from './periodic-patterns.ts';
+export type { DailyParams, WeeklyParams, IdleBurstyParams } from './periodic-patterns.ts';
+export { flashCrowd } from './flash-crowd.ts';
+export type { FlashCrowdParams } from './flash-crowd.ts';
+export { sum, product, scaled, shifted } from './compose.ts';
+export { withNoise } from './noise.ts';
+export type { NoiseParams } from './noise.ts';
+export { thesisScenario, normalizeScenarioName, isThesisScenarioName, THESIS_SCENARIO_NAMES, THESIS_SCENARIO_DEFAULTS } from './thesis-scenarios.ts';
+export type { ThesisScenarioName, ThesisScenarioOptions } from './thesis-scenarios.ts';
+export { parseTrace, traceStats } from './trace.ts';
+export type { Trace, ParseTraceOptions } from './trace.ts';
+export { traceWorkload } from './trace-workload.ts';
+export type { TraceWorkload, TraceWorkloadOptions } from './trace-workload.ts';
+export { parseK6Duration, formatK6Duration } from './k6-duration.ts';
+export { planK6Options } from './k6-plan.ts';
+export type { K6Plan, K6ScenarioPlan, K6Segment, K6Executor } from './k6-plan.ts';
+export { k6Workload, k6Peak, scenarioValueAt, DEFAULT_K6_THINK_TIME_SECONDS } from './k6-workload.ts';
+export { importK6Script } from './k6-import.ts';
+export type { K6Import } from './k6-import.ts';
+export { buildWorkload, deriveSeed, WORKLOAD_SPEC_TYPES } from './spec.ts';
+export type { WorkloadSpec, BuildWorkloadOptions, TraceLoader } from './spec.ts';
+export { summarizeWorkload } from './summarize-workload.ts';
+export type { WorkloadSummary } from './summarize-workload.ts';

@@ -1,0 +1,56 @@
+// k6 duration values as k6 reads them (lib/types ParseExtendedDuration): Go durations ("1m30s", "500ms",
+// "1.5h"), an optional leading whole-day part ("2d12h"), and bare numbers meaning milliseconds.
+import { WorkloadSpecError } from './workload-spec-error.ts';
+
+const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const GO_PART = /(\d*\.?\d*)(ns|us|µs|μs|ms|s|m|h)/y;
+
+/** Seconds in a k6 duration; `field` names the option in the error ("got "5x", expected a k6 duration"). */
+export function parseK6Duration(value: unknown, field: string): number {
+  const expected = 'a k6 duration ≥ 0 such as "30s", "1m30s", "2h", "500ms", "1d" or a number of milliseconds';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) throw new WorkloadSpecError(field, value, expected);
+    return value / 1000;
+  }
+  if (typeof value !== 'string') throw new WorkloadSpecError(field, value, expected);
+  const text = value.trim();
+  if (/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text) / 1000;
+  const days = /^(\d+)d/.exec(text);
+  const rest = days ? text.slice(days[0].length) : text;
+  const seconds = days ? Number(days[1]) * 86_400 : 0;
+  if (rest === '') {
+    if (days) return seconds;
+    throw new WorkloadSpecError(field, value, expected);
+  }
+  const go = parseGoDuration(rest);
+  if (go === undefined) throw new WorkloadSpecError(field, value, expected);
+  return seconds + go;
+}
+
+function parseGoDuration(text: string): number | undefined {
+  if (text === '0') return 0;
+  let body = text;
+  if (body.startsWith('+')) body = body.slice(1);
+  if (body === '') return undefined;
+  let total = 0;
+  GO_PART.lastIndex = 0;
+  while (GO_PART.lastIndex < body.length) {
+    const at = GO_PART.lastIndex;
+    const m = GO_PART.exec(body);
+    if (!m || m.index !== at || m[1] === '' || m[1] === '.') return undefined;
+    total += Number(m[1]) * UNIT_SECONDS[m[2]];
+  }
+  return total;
+}
+
+/** Formats seconds the way k6 prints durations ("1m30s", "2h0m0s", "500ms") for tables and generated scripts. */
+export function formatK6Duration(seconds: number): string {
+  if (seconds === 0) return '0s';
+  if (seconds < 1) return `${Math.round(seconds * 1000 * 1000) / 1000}ms`;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds - h * 3600) / 60);
+  const s = Math.round((seconds - h * 3600 - m * 60) * 1000) / 1000;
+  if (h > 0) return `${h}h${m}m${s}s`;
+  if (m > 0) return `${m}m${s}s`;
+  return `${s}s`;
+}
