@@ -81,6 +81,7 @@ export function runThesisPlant(trace: ArrayLike<number>, controller: ThesisContr
     // Start-up takes exactly one step: pods added at t − 1 are ready now.
     ready += starting;
     starting = 0;
+    // The thesis counts ready + starting pods; with a 1-step start-up nothing is still starting when it measures.
     const allocated = ready + starting;
     const cpu = thesisCpu(trace[t], ready);
     const rt = thesisResponseSeconds(cpu);
