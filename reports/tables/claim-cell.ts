@@ -1,0 +1,80 @@
+// Evaluates one claimed value against the records: our estimate with CI and a plain verdict, plus every
+// problem that made the comparison incomplete.
+import type { RunRecord } from '../../lib/ports.ts';
+import { createRng } from '../../lib/rng.ts';
+import type { Claim } from './claims.ts';
+import { absoluteEstimate, relativeEstimate } from './estimates.ts';
+import type { MetricSpec } from './metrics.ts';
+import { collectSamples, pairSamples } from './samples.ts';
+import { formatWithCi } from './table-model.ts';
+import { judgeClaim, sameDirection } from './verdict.ts';
+
+export interface CellResult {
+  ours: string;
+  verdict: string;
+  problems: string[];
+  /** Why the claim is not comparable (for the table notes). */
+  reason?: string;
+}
+
+/** A stable per-cell seed so every cell's bootstrap is reproducible and independent of evaluation order. */
+export function cellSeed(key: string, base = 20240601): number {
+  let h = base >>> 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+const NOT_AVAILABLE: CellResult = { ours: 'not available', verdict: 'not available', problems: [] };
+
+/** Our value for `aliases` and the verdict on `claim`; `baselineAliases` is needed for relative claims. */
+export function evaluateClaim(
+  records: readonly RunRecord[],
+  aliases: readonly string[],
+  metric: MetricSpec,
+  claim: Claim,
+  options: { key: string; baselineAliases?: readonly string[]; resamples?: number },
+): CellResult {
+  const rng = createRng(cellSeed(options.key));
+  const own = collectSamples(records, aliases, metric);
+  if (own.autoscaler === null) return NOT_AVAILABLE;
+  const unit = metric.unit === '$' ? '$' : metric.unit;
+  const absolute = (): { text: string; ci: ReturnType<typeof absoluteEstimate> } => {
+    const ci = absoluteEstimate(own.samples, rng, options.resamples);
+    const text = ci === null ? (own.undefinedCount > 0 ? `undefined in all ${own.undefinedCount} runs` : 'no values') : formatWithCi(ci.estimate, ci.low, ci.high, metric.decimals, unit);
+    return { text, ci };
+  };
+  const problems = [...own.problems];
+  if (own.undefinedCount > 0) problems.push(`${own.autoscaler}: ${metric.label} undefined in ${own.undefinedCount} run(s) (nothing to measure there) — not averaged`);
+  const mark = (verdict: string): string => (own.problems.length > 0 ? `${verdict} — incomplete` : verdict);
+  switch (claim.kind) {
+    case 'none':
+    case 'baseline': {
+      const { text } = absolute();
+      return { ours: text, verdict: claim.kind === 'baseline' ? 'baseline' : '—', problems };
+    }
+    case 'not-comparable': {
+      const { text } = absolute();
+      return { ours: text, verdict: 'not comparable', problems, reason: claim.reason };
+    }
+    case 'absolute': {
+      const { text, ci } = absolute();
+      if (ci === null) return { ours: text, verdict: 'incomplete', problems };
+      return { ours: text, verdict: mark(judgeClaim(claim.value, ci, metric.better)), problems };
+    }
+    case 'relative': {
+      const base = collectSamples(records, options.baselineAliases ?? [], metric);
+      if (base.autoscaler === null) return { ours: 'not available', verdict: 'not available (no baseline records)', problems };
+      const paired = pairSamples(base, own);
+      problems.push(...base.problems, ...paired.problems);
+      const ci = relativeEstimate(paired.strata, rng, options.resamples);
+      if (ci === null) return { ours: 'no paired runs', verdict: 'incomplete', problems };
+      const ours = formatWithCi(ci.estimate, ci.low, ci.high, 1, '%');
+      const isImprovement = metric.better === 'lower' ? claim.value < 0 : claim.value > 0;
+      let verdict = judgeClaim(claim.value, ci, isImprovement ? metric.better : claim.value < 0 ? 'higher' : 'lower');
+      if (!isImprovement && !(ci.low <= claim.value && claim.value <= ci.high)) verdict = 'not reproduced';
+      const text = verdict === 'not reproduced' && sameDirection(claim.value, ci) ? 'not reproduced (same direction)' : verdict;
+      const incomplete = base.problems.length + paired.problems.length + own.problems.length > 0;
+      return { ours, verdict: incomplete ? `${text} — incomplete` : text, problems };
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// The metrics the thesis tables compare, read from a RunRecord (definitions: DESIGN.md §6).
+// A metric returns null when the record has no value for it (e.g. no under-provisioning episode).
+import type { RunRecord } from '../../lib/ports.ts';
+import type { Better } from './verdict.ts';
+
+/** How to read, scale and print one metric. */
+export interface MetricSpec {
+  id: string;
+  label: string;
+  /** Display unit after scaling (e.g. 'ms', '%', '$'). */
+  unit: string;
+  /** Multiplier from the record's unit to the display unit (fractions → % use 100). */
+  scale: number;
+  decimals: number;
+  better: Better;
+  get(record: RunRecord): number | null;
+}
+
+const field = (key: keyof RunRecord['metrics']) => (r: RunRecord): number | null => {
+  const v = r.metrics?.[key];
+  return typeof v === 'number' ? v : v === null ? null : NaN;
+};
+
+/** Safety-layer overrides / all decisions, from the reason codes (`SafetyIntervention`, written by the constrained agent). */
+function interventionRate(r: RunRecord): number | null {
+  if (!r.reasons) return null;
+  const total = Object.values(r.reasons).reduce((s, c) => s + c, 0);
+  if (total === 0 || r.reasons.SafetyIntervention === undefined) return null;
+  return r.reasons.SafetyIntervention / total;
+}
+
+/** The Lagrange multiplier the constrained agent converged to: `config.lambda` (written by the RL runner). */
+function lambda(r: RunRecord): number | null {
+  const v = (r.config as { lambda?: unknown } | undefined)?.lambda;
+  return typeof v === 'number' ? v : null;
+}
+
+/** Every metric a thesis table uses, by id. */
+export const METRICS = {
+  latencyMeanMs: { id: 'latencyMeanMs', label: 'mean latency', unit: 'ms', scale: 1, decimals: 1, better: 'lower', get: field('latencyMeanMs') },
+  latencyP95Ms: { id: 'latencyP95Ms', label: 'latency P95', unit: 'ms', scale: 1, decimals: 1, better: 'lower', get: field('latencyP95Ms') },
+  costUsd: { id: 'costUsd', label: 'cost', unit: '$', scale: 1, decimals: 2, better: 'lower', get: field('costUsd') },
+  slaRateRequests: { id: 'slaRateRequests', label: 'SLA violation rate (requests)', unit: '%', scale: 100, decimals: 2, better: 'lower', get: field('slaViolationRateRequests') },
+  slaRateMinutes: { id: 'slaRateMinutes', label: 'SLA violation rate (minutes)', unit: '%', scale: 100, decimals: 2, better: 'lower', get: field('slaViolationRateMinutes') },
+  resourceEfficiency: { id: 'resourceEfficiency', label: 'resource efficiency', unit: '%', scale: 100, decimals: 1, better: 'higher', get: field('resourceEfficiency') },
+  scalingLatencyMeanSeconds: { id: 'scalingLatencyMeanSeconds', label: 'scaling latency (mean)', unit: 's', scale: 1, decimals: 1, better: 'lower', get: field('scalingLatencyMeanSeconds') },
+  meanPods: { id: 'meanPods', label: 'mean pods', unit: 'pods', scale: 1, decimals: 2, better: 'lower', get: field('meanPods') },
+  lambda: { id: 'lambda', label: 'λ converged', unit: '', scale: 1, decimals: 2, better: 'lower', get: lambda },
+  safetyInterventionRate: { id: 'safetyInterventionRate', label: 'safety interventions', unit: '%', scale: 100, decimals: 1, better: 'lower', get: interventionRate },
+} satisfies Record<string, MetricSpec>;
+
+export type MetricId = keyof typeof METRICS;
