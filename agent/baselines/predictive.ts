@@ -1,0 +1,93 @@
+// A predictive scaler: Holt's linear-trend forecast of the request rate over the next minutes, plus headroom,
+// divided by what one pod serves. Scales up at once to the forecast's peak; scales down only to the highest
+// recommendation of the last stabilization window (as the HPA does), so a dip in the forecast does not flap.
+// Reason codes: ScaleUp, ScaleDown, Hold, ScaleDownStabilized, NoMetrics, NoCapacityEstimate.
+import type { Autoscaler, Decision, Observation } from '../../lib/ports.ts';
+import { readParams, type ParamRule } from './params.ts';
+import { clampReplicas, hold } from './replicas.ts';
+import { holtForecast, holtUpdate, type HoltState } from './holt.ts';
+
+/** Parameters of the predictive scaler. */
+export interface PredictiveConfig {
+  /** Holt level smoothing α, fraction in (0, 1] (default 0.5). */
+  alpha: number;
+  /** Holt trend smoothing β, fraction in [0, 1] (default 0.3). */
+  beta: number;
+  /** How far ahead to provision: the forecast's peak over [now, now + this], seconds (default 120). */
+  horizonSeconds: number;
+  /** Extra capacity over the forecast, fraction (default 0.4: pods run at ≈ 71 % of their CPU request). */
+  headroom: number;
+  /**
+   * Requests/s one pod serves at 100 % of its CPU request; null = derive it from the observation as
+   * cpuRequestMilli / 1000 / cpuPerRequestCoreSeconds (default null).
+   */
+  capacityPerPodRps: number | null;
+  /** Scale down only to the highest recommendation of this window, seconds (default 300). */
+  scaleDownStabilizationSeconds: number;
+  /** Decision period, seconds (default 15, one Prometheus scrape). */
+  periodSeconds: number;
+}
+
+export const defaultPredictiveConfig: PredictiveConfig = Object.freeze({
+  alpha: 0.5,
+  beta: 0.3,
+  horizonSeconds: 120,
+  headroom: 0.4,
+  capacityPerPodRps: null,
+  scaleDownStabilizationSeconds: 300,
+  periodSeconds: 15,
+});
+
+const rules: { [K in keyof PredictiveConfig]: ParamRule } = {
+  alpha: { kind: 'number', positive: true, max: 1 },
+  beta: { kind: 'number', max: 1 },
+  horizonSeconds: { kind: 'number' },
+  headroom: { kind: 'number' },
+  capacityPerPodRps: { kind: 'number', positive: true, nullable: true },
+  scaleDownStabilizationSeconds: { kind: 'number' },
+  periodSeconds: { kind: 'number', positive: true },
+};
+
+/** Validates JSON parameters (defaults filled in); throws AutoscalerSpecError naming the field. */
+export function parsePredictiveConfig(params: Record<string, unknown>): PredictiveConfig {
+  return readParams(params, defaultPredictiveConfig, rules);
+}
+
+/** Requests/s one pod serves at its CPU request, from the config or the observation; undefined = unknown. */
+export function podCapacityFromObservation(config: PredictiveConfig, obs: Observation): number | undefined {
+  if (config.capacityPerPodRps !== null) return config.capacityPerPodRps;
+  const perRequest = obs.cpuPerRequestCoreSeconds;
+  const requestMilli = obs.pods.find((p) => p.cpuRequestMilli > 0)?.cpuRequestMilli;
+  if (perRequest === undefined || !(perRequest > 0) || requestMilli === undefined) return undefined;
+  return requestMilli / 1000 / perRequest;
+}
+
+/** Use as the proactive baseline: provisions ahead of a trend instead of reacting to CPU. */
+export function createPredictiveAutoscaler(config: PredictiveConfig = defaultPredictiveConfig, name = 'predictive'): Autoscaler {
+  let state: HoltState | undefined;
+  const recommendations: { t: number; replicas: number }[] = [];
+  return {
+    name,
+    periodSeconds: config.periodSeconds,
+    decide(obs: Observation): Decision {
+      const rps = obs.rps;
+      if (rps === undefined || !Number.isFinite(rps)) return hold(obs, 'NoMetrics');
+      state = holtUpdate(state, rps, obs.nowSeconds, config.alpha, config.beta);
+      const capacity = podCapacityFromObservation(config, obs);
+      if (capacity === undefined) return hold(obs, 'NoCapacityEstimate');
+      const peak = Math.max(state.level, holtForecast(state, config.horizonSeconds), 0);
+      // The small epsilon keeps float noise (2.0000000001 pods) from costing a whole pod.
+      const wanted = clampReplicas(Math.ceil((peak * (1 + config.headroom)) / capacity - 1e-9), obs);
+
+      recommendations.push({ t: obs.nowSeconds, replicas: wanted });
+      while (recommendations.length > 0 && recommendations[0].t <= obs.nowSeconds - config.scaleDownStabilizationSeconds) {
+        recommendations.shift();
+      }
+      if (wanted > obs.specReplicas) return { replicas: wanted, reason: 'ScaleUp' };
+      const stabilized = Math.max(...recommendations.map((r) => r.replicas));
+      const replicas = clampReplicas(Math.min(obs.specReplicas, stabilized), obs);
+      if (replicas < obs.specReplicas) return { replicas, reason: 'ScaleDown' };
+      return { replicas, reason: wanted < obs.specReplicas ? 'ScaleDownStabilized' : 'Hold' };
+    },
+  };
+}
