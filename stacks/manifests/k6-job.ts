@@ -1,0 +1,53 @@
+// k6 in the cluster, for users without a local k6: the generated script in a ConfigMap and a Job running
+// `grafana/k6` against the nginx Service; the JSON summary goes to the pod log (handleSummary's stdout).
+import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
+import { stackLabels } from './scenario-spec.ts';
+import { serviceUrl } from './nginx-service.ts';
+
+/** Name of the k6 Job (the kube backend reads its log). */
+export function k6JobName(spec: ScenarioSpec): string {
+  return `${spec.app.name}-k6`;
+}
+
+/** Builds the ConfigMap with `script.js`. */
+export function buildK6ScriptConfigMap(spec: ScenarioSpec): Manifest {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `${k6JobName(spec)}-script`, namespace: spec.namespace, labels: stackLabels(spec, 'load') },
+    data: { 'script.js': spec.k6.script },
+  };
+}
+
+/** Builds the Job: one pod, never restarted (a rerun would double the load), summary to stdout. */
+export function buildK6Job(spec: ScenarioSpec): Manifest {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: k6JobName(spec), namespace: spec.namespace, labels: stackLabels(spec, 'load') },
+    spec: {
+      backoffLimit: 0,
+      ttlSecondsAfterFinished: 3600,
+      template: {
+        metadata: { labels: stackLabels(spec, 'load') },
+        spec: {
+          restartPolicy: 'Never',
+          containers: [
+            {
+              name: 'k6',
+              image: spec.k6.image,
+              args: ['run', '--quiet', '/scripts/script.js'],
+              env: [
+                { name: 'TARGET_URL', value: serviceUrl(spec) },
+                { name: 'SUMMARY_PATH', value: 'stdout' },
+              ],
+              resources: { requests: { cpu: '500m', memory: '256Mi' }, limits: { cpu: '2', memory: '1Gi' } },
+              volumeMounts: [{ name: 'script', mountPath: '/scripts', readOnly: true }],
+            },
+          ],
+          volumes: [{ name: 'script', configMap: { name: `${k6JobName(spec)}-script` } }],
+        },
+      },
+    },
+  };
+}

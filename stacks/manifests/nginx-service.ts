@@ -1,0 +1,43 @@
+// The Service k6 targets, and the ServiceMonitor that makes Prometheus scrape the exporter sidecar.
+import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
+import { stackLabels } from './scenario-spec.ts';
+import { appSelector, EXPORTER_PORT } from './nginx-deployment.ts';
+
+/** Builds the ClusterIP Service in front of nginx (port 80 http, 9113 metrics). */
+export function buildNginxService(spec: ScenarioSpec): Manifest {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: spec.app.name, namespace: spec.namespace, labels: { ...stackLabels(spec, 'app'), ...appSelector(spec) } },
+    spec: {
+      selector: appSelector(spec),
+      ports: [
+        { name: 'http', port: 80, targetPort: 'http' },
+        { name: 'metrics', port: EXPORTER_PORT, targetPort: 'metrics' },
+      ],
+    },
+  };
+}
+
+/** In-cluster URL k6 sends its requests to. */
+export function serviceUrl(spec: ScenarioSpec): string {
+  return `http://${spec.app.name}.${spec.namespace}.svc.cluster.local/`;
+}
+
+/** Builds the ServiceMonitor (prometheus-operator CRD) scraping the exporter every 15 s. */
+export function buildServiceMonitor(spec: ScenarioSpec): Manifest {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'ServiceMonitor',
+    metadata: {
+      name: spec.app.name,
+      namespace: spec.namespace,
+      labels: { ...stackLabels(spec, 'monitoring'), release: spec.monitoring.releaseLabel },
+    },
+    spec: {
+      selector: { matchLabels: appSelector(spec) },
+      namespaceSelector: { matchNames: [spec.namespace] },
+      endpoints: [{ port: 'metrics', interval: '15s', path: '/metrics' }],
+    },
+  };
+}
