@@ -15,7 +15,9 @@ export interface K6Import {
   thinkTimeSeconds: number;
   /** `sleep` = read from the script; `default` = none readable, DEFAULT_K6_THINK_TIME_SECONDS (1 s) assumed. */
   thinkTimeSource: 'sleep' | 'default';
-  /** Things the import noticed but could not use (dynamic sleeps, exec functions), for the user to read. */
+  /** Why the default think time was used (no or non-numeric sleep); only matters for VU (closed) scenarios. */
+  thinkTimeNote?: string;
+  /** Things the import noticed but could not use (exec functions), for the user to read. */
   warnings: string[];
 }
 
@@ -40,7 +42,7 @@ export function importK6Script(source: string): K6Import {
   if (execs.length > 0) {
     warnings.push(`scenarios ${execs.map(([n]) => n).join(', ')} run their own exec function; think time is read from the default function only`);
   }
-  const think = readThinkTime(program.body, scope, source, warnings);
+  const think = readThinkTime(program.body, scope, source);
   return { options: options as Record<string, unknown>, ...think, warnings };
 }
 
@@ -84,12 +86,11 @@ function findOptions(body: Program['body'], scope: StaticScope): Expression {
   throw new WorkloadSpecError('options', undefined, 'an exported options object (`export const options = { … }`); without one k6 runs a single iteration');
 }
 
-function readThinkTime(body: Program['body'], scope: StaticScope, source: string, warnings: string[]): Pick<K6Import, 'thinkTimeSeconds' | 'thinkTimeSource'> {
-  const fallback = { thinkTimeSeconds: DEFAULT_K6_THINK_TIME_SECONDS, thinkTimeSource: 'default' as const };
+function readThinkTime(body: Program['body'], scope: StaticScope, source: string): Pick<K6Import, 'thinkTimeSeconds' | 'thinkTimeSource' | 'thinkTimeNote'> {
+  const fallback = (note: string) => ({ thinkTimeSeconds: DEFAULT_K6_THINK_TIME_SECONDS, thinkTimeSource: 'default' as const, thinkTimeNote: note });
   const fn = defaultFunction(body);
   if (!fn || fn.body.type !== 'BlockStatement') {
-    warnings.push(`no default function body found; think time ${DEFAULT_K6_THINK_TIME_SECONDS} s assumed`);
-    return fallback;
+    return fallback(`no default function body found; think time ${DEFAULT_K6_THINK_TIME_SECONDS} s assumed`);
   }
   let total = 0;
   let found = 0;
@@ -106,15 +107,13 @@ function readThinkTime(body: Program['body'], scope: StaticScope, source: string
       value = undefined;
     }
     if (typeof value !== 'number' || !(value >= 0)) {
-      warnings.push(`sleep at line ${stmt.loc?.start.line} has no fixed number of seconds (\`${snippet(stmt.expression, source)}\`); think time ${DEFAULT_K6_THINK_TIME_SECONDS} s assumed`);
-      return fallback;
+      return fallback(`sleep at line ${stmt.loc?.start.line} has no fixed number of seconds (\`${snippet(stmt.expression, source)}\`); think time ${DEFAULT_K6_THINK_TIME_SECONDS} s assumed`);
     }
     total += value;
     found++;
   }
   if (found === 0) {
-    warnings.push(`the default function has no top-level sleep(N); think time ${DEFAULT_K6_THINK_TIME_SECONDS} s assumed`);
-    return fallback;
+    return fallback(`the default function has no top-level sleep(N); think time ${DEFAULT_K6_THINK_TIME_SECONDS} s assumed`);
   }
   return { thinkTimeSeconds: total, thinkTimeSource: 'sleep' };
 }

@@ -92,6 +92,9 @@ export function buildWorkload(spec: unknown, options: BuildWorkloadOptions, path
     if (!Array.isArray(s.of) || s.of.length === 0) throw new WorkloadSpecError(`${path}.of`, s.of, 'a non-empty array of workload specs');
     return s.of.map((c, i) => child(c, `${path}.of[${i}]`, i + 1));
   };
+  // Children are built first: their errors already carry their full path.
+  const inner = type === 'scaled' || type === 'shifted' || type === 'noise' ? child(s.of, `${path}.of`, 1) : undefined;
+  const parts = type === 'sum' || type === 'product' ? children() : [];
   return underField(path, () => {
     const p = s as never;
     switch (type) {
@@ -111,14 +114,13 @@ export function buildWorkload(spec: unknown, options: BuildWorkloadOptions, path
       }
       case 'trace': return buildTrace(s, seed, options.loadTrace);
       case 'k6': return buildK6(s, name);
-      case 'sum': return sum(children(), name);
-      case 'product': return product(children(), name);
-      case 'scaled': return scaled(child(s.of, `${path}.of`, 1), s.factor as number, name);
-      case 'shifted': return shifted(child(s.of, `${path}.of`, 1), s.startSeconds as number, name);
+      case 'sum': return sum(parts, name);
+      case 'product': return product(parts, name);
+      case 'scaled': return scaled(inner as Workload, s.factor as number, name);
+      case 'shifted': return shifted(inner as Workload, s.startSeconds as number, name);
       default: {
-        const inner = child(s.of, `${path}.of`, 1);
         const noiseSeed = s.seed === undefined ? deriveSeed(seed, 0) : s.seed;
-        return withNoise(inner, { relativeSd: s.relativeSd as number, stepSeconds: s.stepSeconds as number | undefined, seed: noiseSeed as number }, name);
+        return withNoise(inner as Workload, { relativeSd: s.relativeSd as number, stepSeconds: s.stepSeconds as number | undefined, seed: noiseSeed as number }, name);
       }
     }
   });

@@ -1,8 +1,85 @@
-// PLACEHOLDER — replaced by the helper that owns `scalelab k6`. Not a finished command.
+// `scalelab k6`: bridges k6 scripts and scalelab workloads. `k6 import SCRIPT.js [--json]` reads the script's
+// options statically (the script never runs) and prints the resolved load, or a WorkloadSpec with --json.
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { UserError } from '../errors.ts';
+import {
+  formatK6Duration,
+  importK6Script,
+  k6Peak,
+  k6Workload,
+  planK6Options,
+  WorkloadSpecError,
+  type K6Plan,
+  type WorkloadSpec,
+} from '../../workloads/index.ts';
 
+/** Registers `scalelab k6` and its subcommands. */
 export function register(program: Command): void {
-  program.command('k6').description('(under construction)').action(() => {
-    throw new Error('scalelab k6 is not built yet');
-  });
+  const k6 = program.command('k6').description('k6 scripts ↔ scalelab workloads');
+  k6.command('import')
+    .description("read a k6 script's options (stages or scenarios) without running it and print the workload")
+    .argument('<script>', 'path of the k6 script (.js)')
+    .option('--json', 'print a WorkloadSpec ({ type: "k6", options, thinkTimeSeconds }) for experiment files')
+    .action((script: string, opts: { json?: boolean }) => {
+      const out = importCommand(script, opts.json === true);
+      process.stdout.write(out.stdout);
+      for (const w of out.warnings) process.stderr.write(`scalelab: warning: ${w}\n`);
+    });
+}
+
+/** The work of `k6 import` as a function (stdout text and warnings), so tests can call it in-process. */
+export function importCommand(file: string, json: boolean): { stdout: string; warnings: string[] } {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read k6 script ${file}`, { cause: err });
+  }
+  try {
+    const imported = importK6Script(source);
+    const plan = planK6Options(imported.options);
+    const name = file.replace(/^.*[\\/]/, '').replace(/\.[cm]?js$/, '');
+    const workload = k6Workload(plan, { thinkTimeSeconds: imported.thinkTimeSeconds, name });
+    const warnings = [...imported.warnings];
+    if (workload.kind === 'closed' && imported.thinkTimeNote) warnings.push(imported.thinkTimeNote);
+    if (json) {
+      const spec: WorkloadSpec = { type: 'k6', name, options: imported.options };
+      if (workload.kind === 'closed') spec.thinkTimeSeconds = imported.thinkTimeSeconds;
+      return { stdout: `${JSON.stringify(spec, null, 2)}\n`, warnings };
+    }
+    const closed = workload.kind === 'closed';
+    const unit = closed ? 'VUs' : 'req/s';
+    const lines = [
+      `k6 script: ${file}`,
+      closed
+        ? `workload:  closed (each VU loops request + sleep), think time ${imported.thinkTimeSeconds} s (${imported.thinkTimeSource === 'sleep' ? 'from sleep() in the default function' : 'default, no fixed sleep found'})`
+        : 'workload:  open (arrival rate; one request per iteration)',
+      `duration:  ${formatK6Duration(workload.durationSeconds)} (${round(workload.durationSeconds)} s)`,
+      `peak:      ${round(k6Peak(plan))} ${unit}`,
+      '',
+      table(plan, unit),
+      '',
+      'ignored for the load shape: gracefulStop, gracefulRampDown, preAllocatedVUs/maxVUs (enough VUs assumed), exec, thresholds',
+    ];
+    return { stdout: `${lines.join('\n')}\n`, warnings };
+  } catch (err) {
+    if (err instanceof WorkloadSpecError) throw new UserError(`${file}: ${err.message}`);
+    throw err;
+  }
+}
+
+function table(plan: K6Plan, unit: string): string {
+  const rows = [['scenario', 'executor', 'from', 'to', `start ${unit}`, `end ${unit}`]];
+  for (const s of plan.scenarios) {
+    for (const g of s.segments) {
+      rows.push([s.name, s.executor, formatK6Duration(g.fromSeconds), formatK6Duration(g.toSeconds), String(round(g.from)), String(round(g.to))]);
+    }
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c >= 4 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

@@ -1,0 +1,47 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { buildWorkload } from '../../workloads/index.ts';
+import { importCommand } from '../../cli/commands/k6.ts';
+import { UserError } from '../../cli/errors.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const run = (...args: string[]) => spawnSync(process.execPath, ['bin/scalelab.js', ...args], { cwd: repo, encoding: 'utf8' });
+
+test('`k6 import --json` prints a WorkloadSpec that builds the script\'s ramping-vus workload', () => {
+  const r = run('k6', 'import', 'tests/fixtures/k6/ramping-vus-stages.js', '--json');
+  assert.is(r.status, 0, r.stderr);
+  const spec = JSON.parse(r.stdout);
+  assert.is(spec.type, 'k6');
+  assert.is(spec.thinkTimeSeconds, 0.5);
+  const w = buildWorkload(spec, { seed: 1 });
+  assert.is(w.kind, 'closed');
+  assert.is(w.durationSeconds, 270);
+  if (w.kind !== 'closed') return;
+  // stages shortcut: startVUs 1 → 10 over 30 s, → 50 over 1 m: at 15 s 1 + 9/2 = 5.5 → 5 VUs; at 60 s 10 + 40/2 = 30
+  assert.is(w.vusAt(15), 5);
+  assert.is(w.vusAt(60), 30);
+  assert.is(w.vusAt(200), 50);
+});
+
+test('`k6 import` prints kind, duration, peak and a stage table', () => {
+  const { stdout } = importCommand(resolve(repo, 'tests/fixtures/k6/arrival-rate-scenarios.js'), false);
+  assert.match(stdout, /workload: +open/);
+  assert.match(stdout, /duration: +5m0s \(300 s\)/);
+  assert.match(stdout, /peak: +120 req\/s/);
+  assert.match(stdout, /spike +ramping-arrival-rate +1m0s +2m0s +0 +100/);
+  const closed = importCommand(resolve(repo, 'tests/fixtures/k6/scenarios-vus-export-list.js'), false).stdout;
+  assert.match(closed, /think time 3 s/);
+  assert.match(closed, /peak: +25 VUs/);
+});
+
+test('an unreadable script exits 2 with the problem and its line, and no stack trace', () => {
+  const r = run('k6', 'import', 'tests/fixtures/k6/function-call-options.js');
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /function-call-options\.js: options\.stages \(line 13\).*function call/);
+  assert.not.match(r.stderr, /\n\s+at /);
+  assert.throws(() => importCommand('tests/fixtures/k6/no-such-script.js', false), (e: unknown) => e instanceof UserError && /cannot read k6 script/.test((e as Error).message));
+});
+
+test.run();
