@@ -17,7 +17,7 @@ test('`k6 import --json` prints a WorkloadSpec that builds the script\'s ramping
   assert.is(spec.thinkTimeSeconds, 0.5);
   const w = buildWorkload(spec, { seed: 1 });
   assert.is(w.kind, 'closed');
-  assert.is(w.durationSeconds, 270);
+  assert.is(w.durationSeconds, 240, '30 s + 1 m + 2 m + 30 s');
   if (w.kind !== 'closed') return;
   // stages shortcut: startVUs 1 → 10 over 30 s, → 50 over 1 m: at 15 s 1 + 9/2 = 5.5 → 5 VUs; at 60 s 10 + 40/2 = 30
   assert.is(w.vusAt(15), 5);
