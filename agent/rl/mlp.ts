@@ -1,0 +1,52 @@
+// Small fully connected networks shared by every agent: seeded Glorot init so the same seed gives the same weights.
+import { tfl } from './tf.ts';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+
+/** Shape of an MLP. */
+export interface MlpSpec {
+  /** Input features. */
+  inputSize: number;
+  /** Units of each hidden layer (ReLU). */
+  hiddenUnits: readonly number[];
+  /** Outputs (linear unless `outputActivation`). */
+  outputSize: number;
+  /** Integer seed of the weight initialisers; layer i uses seed + i. */
+  seed: number;
+  /** Scale of the last layer's initial weights (PPO uses 0.01 for the policy head); default 1. */
+  outputScale?: number;
+  name?: string;
+}
+
+/** Use for every Q, policy and value network: `inputSize → hidden (ReLU) → outputSize`, biases zero. */
+export function buildMlp(spec: MlpSpec): LayersModel {
+  const layers: ReturnType<typeof tfl.layers.dense>[] = [];
+  spec.hiddenUnits.forEach((units, i) => {
+    layers.push(
+      tfl.layers.dense({
+        units,
+        activation: 'relu',
+        inputShape: i === 0 ? [spec.inputSize] : undefined,
+        kernelInitializer: tfl.initializers.glorotUniform({ seed: spec.seed + i }),
+        name: `dense_${i}`,
+      }),
+    );
+  });
+  const scale = spec.outputScale ?? 1;
+  layers.push(
+    tfl.layers.dense({
+      units: spec.outputSize,
+      inputShape: spec.hiddenUnits.length === 0 ? [spec.inputSize] : undefined,
+      kernelInitializer:
+        scale === 1
+          ? tfl.initializers.glorotUniform({ seed: spec.seed + spec.hiddenUnits.length })
+          : tfl.initializers.varianceScaling({ scale: scale * scale, mode: 'fanAvg', distribution: 'uniform', seed: spec.seed + spec.hiddenUnits.length }),
+      name: 'out',
+    }),
+  );
+  return tfl.sequential({ layers, name: spec.name });
+}
+
+/** Copies the weights of `from` into `to` (same architecture): the DQN target-network sync. */
+export function copyWeights(from: LayersModel, to: LayersModel): void {
+  to.setWeights(from.getWeights());
+}

@@ -1,0 +1,140 @@
+// Saving and loading agents as files (an adapter: the only RL file that touches the file system). Each network is
+// a folder with `model.json` + `weights.bin` (the tfjs-node layout); the agent folder adds `provenance.json`.
+// Saves are atomic: everything is written to a temporary sibling folder which is then renamed into place, so a
+// killed training never leaves a half-written model where the last good one was.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { tf, tfl } from './tf.ts';
+
+/** What a model folder says about how it was made (config, seed, steps, code version, evaluation). */
+export interface Provenance {
+  schema: 'scalelab.rl-model/v1';
+  agent: string;
+  /** Observation features the networks expect. */
+  observationSize: number;
+  /** Discrete actions of the scaling policy (names, e.g. ["-1", "hold", "+1"]). */
+  actionNames: string[];
+  seed: number;
+  steps: number;
+  config: Record<string, unknown>;
+  /** `git describe --always --dirty` at training time, or "unknown". */
+  codeVersion: string;
+  /** Backend the networks were trained on. */
+  backend: string;
+  evaluation?: Record<string, unknown>;
+  /** Free-form state (e.g. the constrained hybrid's λ). */
+  extra?: Record<string, unknown>;
+}
+
+/** Serialises one layers model into `model.json` text and the `weights.bin` bytes. */
+async function serialise(model: LayersModel): Promise<{ json: string; weights: Uint8Array }> {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (!artifacts?.weightData || !artifacts.weightSpecs) throw new Error('model.save produced no weights');
+  const data = artifacts.weightData;
+  const buffer = Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data;
+  const json = JSON.stringify({
+    modelTopology: artifacts.modelTopology,
+    format: 'layers-model',
+    generatedBy: `TensorFlow.js tfjs-layers v${tfl.version_layers}`,
+    convertedBy: null,
+    weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }],
+  });
+  return { json, weights: new Uint8Array(buffer) };
+}
+
+/** Use to save an agent: networks by name (each in `dir/<name>/`) plus provenance, atomically replacing `dir`. */
+export async function saveAgentFiles(dir: string, networks: Record<string, LayersModel>, provenance: Provenance): Promise<void> {
+  const parent = dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  for (const [name, model] of Object.entries(networks)) {
+    const { json, weights } = await serialise(model);
+    mkdirSync(join(tmp, name));
+    writeFileSync(join(tmp, name, 'weights.bin'), weights);
+    writeFileSync(join(tmp, name, 'model.json'), json);
+  }
+  writeFileSync(join(tmp, 'provenance.json'), JSON.stringify(provenance, null, 2) + '\n');
+  const old = join(parent, `.${basename(dir)}.old-${process.pid}`);
+  if (existsSync(dir)) renameSync(dir, old);
+  renameSync(tmp, dir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Raised when a model folder is missing files or does not fit the environment; the CLI maps it to exit 2. */
+export class ModelFilesError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ModelFilesError';
+  }
+}
+
+/** Checks a model folder without loading weights: files present, provenance readable, observation size. */
+export function readProvenance(dir: string, networkNames: readonly string[], expectedObservationSize?: number): Provenance {
+  const provenancePath = join(dir, 'provenance.json');
+  if (!existsSync(dir)) throw new ModelFilesError(`model directory ${dir} does not exist`);
+  for (const f of ['provenance.json', ...networkNames.flatMap((n) => [join(n, 'model.json'), join(n, 'weights.bin')])]) {
+    if (!existsSync(join(dir, f))) throw new ModelFilesError(`model directory ${dir} is missing ${f} (expected ${networkNames.map((n) => `${n}/model.json + ${n}/weights.bin`).join(', ')} and provenance.json)`);
+  }
+  let provenance: Provenance;
+  try {
+    provenance = JSON.parse(readFileSync(provenancePath, 'utf8')) as Provenance;
+  } catch (cause) {
+    throw new ModelFilesError(`${provenancePath} is not valid JSON`, { cause });
+  }
+  if (provenance.schema !== 'scalelab.rl-model/v1') throw new ModelFilesError(`${provenancePath}: schema = ${JSON.stringify(provenance.schema)}, expected "scalelab.rl-model/v1"`);
+  if (expectedObservationSize !== undefined && provenance.observationSize !== expectedObservationSize) {
+    throw new ModelFilesError(`model ${dir} was trained with observation size ${provenance.observationSize}, but this environment produces ${expectedObservationSize} features (different observation config)`);
+  }
+  return provenance;
+}
+
+/** Use to load an agent saved by saveAgentFiles; checks files and observation size first (clear errors). */
+export async function loadAgentFiles(
+  dir: string,
+  networkNames: readonly string[],
+  expectedObservationSize?: number,
+): Promise<{ provenance: Provenance; networks: Record<string, LayersModel> }> {
+  const provenance = readProvenance(dir, networkNames, expectedObservationSize);
+  const networks: Record<string, LayersModel> = {};
+  for (const name of networkNames) {
+    const folder = join(dir, name);
+    let manifest: { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
+    try {
+      manifest = JSON.parse(readFileSync(join(folder, 'model.json'), 'utf8'));
+    } catch (cause) {
+      throw new ModelFilesError(`${join(folder, 'model.json')} is not valid JSON`, { cause });
+    }
+    const bytes = readFileSync(join(folder, 'weights.bin'));
+    const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const weightSpecs = manifest.weightsManifest.flatMap((g) => g.weights);
+    try {
+      networks[name] = await tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: manifest.modelTopology, weightSpecs, weightData }));
+    } catch (cause) {
+      throw new ModelFilesError(`could not load the network in ${folder}`, { cause });
+    }
+    const inputSize = networks[name].inputs[0].shape[1];
+    if (inputSize !== provenance.observationSize) {
+      throw new ModelFilesError(`${folder}: network input size ${inputSize} does not match provenance observationSize ${provenance.observationSize}`);
+    }
+  }
+  return { provenance, networks };
+}
+
+/** The code version for provenance: `git describe --always --dirty`, or "unknown" outside a git checkout. */
+export function codeVersion(): string {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
