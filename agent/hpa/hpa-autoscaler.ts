@@ -1,0 +1,123 @@
+// The HPA controller loop for one HPA object, as an Autoscaler: each decide() is one reconcile
+// (pre-checks, per-metric proposals, normalize), keeping recommendations and scale events between calls.
+import type { Autoscaler, Decision, Observation, PodView } from '../../lib/ports.ts';
+import type { CalculatorMetric, CalculatorPod, Tolerances } from './calculator-types.ts';
+import { HpaCalculationError } from './calculator-types.ts';
+import type { HpaConfig, HpaMetricSpec } from './hpa-config.ts';
+import { defaultHpaConfig } from './hpa-config.ts';
+import { combineMetricProposals, type MetricProposal } from './metric-proposals.ts';
+import { normalizeReplicas } from './normalize.ts';
+import { calculateReplicas } from './replica-calculator.ts';
+import { storeScaleEvent, type ScaleEventLog } from './scale-events.ts';
+import type { TimestampedRecommendation } from './stabilization.ts';
+
+function toCalculatorPod(pod: PodView, resource: 'cpu' | 'memory'): CalculatorPod {
+  const out: CalculatorPod = {
+    name: pod.name,
+    phase: pod.phase,
+    deleting: pod.deleting,
+    requestMilli: resource === 'cpu' ? pod.cpuRequestMilli : pod.memoryRequestMiB,
+  };
+  if (pod.ready !== undefined) out.ready = pod.ready;
+  if (pod.startTimeSeconds !== undefined) out.startTimeSeconds = pod.startTimeSeconds;
+  if (pod.readyTransitionTimeSeconds !== undefined) out.readyTransitionTimeSeconds = pod.readyTransitionTimeSeconds;
+  const usage = resource === 'cpu' ? pod.cpuUsageMilli : pod.memoryUsageMiB;
+  if (usage !== undefined) out.usageMilli = usage;
+  if (pod.metricTimestampSeconds !== undefined) out.metricTimestampSeconds = pod.metricTimestampSeconds;
+  if (pod.metricWindowSeconds !== undefined) out.metricWindowSeconds = pod.metricWindowSeconds;
+  return out;
+}
+
+function externalValue(obs: Observation, source: 'rps' | 'inFlight' | 'queueLength'): number | undefined {
+  const v = obs[source];
+  return v === undefined ? undefined : Math.round(v * 1000);
+}
+
+/** Per-direction tolerances: the flag, overridden by behavior.scaleUp/scaleDown.tolerance (upstream tolerancesForHpa). */
+function tolerancesFor(config: HpaConfig): Tolerances {
+  return {
+    scaleUp: config.behavior?.scaleUp?.tolerance ?? config.tolerance,
+    scaleDown: config.behavior?.scaleDown?.tolerance ?? config.tolerance,
+  };
+}
+
+function proposalFor(spec: HpaMetricSpec, obs: Observation, config: HpaConfig, specReplicas: number): MetricProposal {
+  const constants = {
+    tolerance: tolerancesFor(config),
+    cpuInitializationPeriodSeconds: config.cpuInitializationPeriodSeconds,
+    initialReadinessDelaySeconds: config.initialReadinessDelaySeconds,
+    defaultMetricWindowSeconds: config.defaultMetricWindowSeconds,
+  };
+  try {
+    let metric: CalculatorMetric;
+    let pods: CalculatorPod[];
+    if (spec.type === 'Resource') {
+      metric = spec;
+      pods = obs.pods.map((p) => toCalculatorPod(p, spec.name));
+    } else {
+      const valueMilli = externalValue(obs, spec.source);
+      if (valueMilli === undefined) return { invalidReason: 'FailedGetExternalMetric', message: `no value for ${spec.source}` };
+      metric = { type: 'External', valueMilli, targetValueMilli: spec.targetValueMilli, targetAverageValueMilli: spec.targetAverageValueMilli };
+      pods = obs.pods.map((p) => toCalculatorPod(p, 'cpu'));
+    }
+    const result = calculateReplicas({ nowSeconds: obs.nowSeconds, currentReplicas: specReplicas, metric, pods, constants });
+    return { replicas: result.replicas };
+  } catch (err) {
+    if (err instanceof HpaCalculationError) return { invalidReason: err.reason, message: err.message };
+    throw err;
+  }
+}
+
+/** Use to run the upstream HPA in a simulation or experiment; one instance per run (it keeps controller state). */
+export function createHpaAutoscaler(config: Partial<HpaConfig> = {}, name = 'hpa'): Autoscaler {
+  const cfg: HpaConfig = { ...defaultHpaConfig, ...config };
+  let recommendations: TimestampedRecommendation[] = [];
+  let events: ScaleEventLog = { scaleUp: [], scaleDown: [] };
+
+  function decide(obs: Observation): Decision {
+    const now = obs.nowSeconds;
+    const current = obs.specReplicas;
+    const minReplicas = cfg.minReplicas ?? obs.minReplicas;
+    const maxReplicas = cfg.maxReplicas ?? obs.maxReplicas;
+    let desired: number;
+    let reason: string;
+
+    if (current === 0 && minReplicas !== 0) return { replicas: 0, reason: 'ScalingDisabled' };
+    if (current > maxReplicas) {
+      desired = maxReplicas;
+      reason = 'AboveMaxReplicas';
+    } else if (current < minReplicas) {
+      desired = minReplicas;
+      reason = 'BelowMinReplicas';
+    } else {
+      const proposals = cfg.metrics.map((spec) => proposalFor(spec, obs, cfg, current));
+      const combined = combineMetricProposals(proposals, current);
+      if (combined.replicas === null) return { replicas: current, reason: combined.invalidReason ?? 'FailedComputeMetricsReplicas' };
+      const normalized = normalizeReplicas({
+        nowSeconds: now,
+        currentReplicas: current,
+        desiredReplicas: combined.replicas,
+        minReplicas,
+        maxReplicas,
+        behavior: cfg.behavior,
+        recommendations,
+        scaleUpEvents: events.scaleUp,
+        scaleDownEvents: events.scaleDown,
+        downscaleStabilizationWindowSeconds: cfg.downscaleStabilizationWindowSeconds,
+        scaleUpLimitFactor: cfg.scaleUpLimitFactor,
+        scaleUpLimitMinimum: cfg.scaleUpLimitMinimum,
+      });
+      recommendations = normalized.recommendations;
+      desired = normalized.replicas;
+      if (normalized.reason !== 'DesiredWithinRange') reason = normalized.reason;
+      else if (normalized.stabilizationReason !== 'ReadyForNewScale' && desired === current) reason = normalized.stabilizationReason;
+      else reason = desired > current ? 'ScaleUp' : desired < current ? 'ScaleDown' : 'Hold';
+    }
+    if (desired !== current) {
+      events = storeScaleEvent(events, cfg.behavior, current, desired, now, cfg.downscaleStabilizationWindowSeconds);
+    }
+    return { replicas: desired, reason };
+  }
+
+  return { name, periodSeconds: cfg.syncPeriodSeconds, decide };
+}

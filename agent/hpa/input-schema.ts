@@ -1,0 +1,109 @@
+// Small validators for JSON input at a boundary: each failure names the field path, the value and what was expected.
+
+/** Thrown on bad input; `field` is a path like `pods[2].usageMilli`. The CLI turns it into exit code 2. */
+export class HpaInputError extends Error {
+  readonly field: string;
+  constructor(field: string, value: unknown, expected: string) {
+    super(`invalid ${field}: expected ${expected}, got ${describeValue(value)}`);
+    this.name = 'HpaInputError';
+    this.field = field;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/** A JSON object read field by field; `path` prefixes every error's field name. */
+export class ObjectReader {
+  readonly path: string;
+  private readonly obj: Record<string, unknown>;
+
+  constructor(value: unknown, path: string) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HpaInputError(path || 'input', value, 'a JSON object');
+    this.obj = value as Record<string, unknown>;
+    this.path = path;
+  }
+
+  field(key: string): string {
+    return this.path === '' ? key : `${this.path}.${key}`;
+  }
+
+  has(key: string): boolean {
+    return this.obj[key] !== undefined && this.obj[key] !== null;
+  }
+
+  raw(key: string): unknown {
+    return this.obj[key];
+  }
+
+  /** A finite number; `min` inclusive; `integer` rejects fractions. */
+  number(key: string, opts: { min?: number; integer?: boolean; exclusiveMin?: boolean } = {}): number {
+    const value = this.obj[key];
+    const expected = describeNumber(opts);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new HpaInputError(this.field(key), value, expected);
+    if (opts.integer && !Number.isInteger(value)) throw new HpaInputError(this.field(key), value, expected);
+    if (opts.min !== undefined && (opts.exclusiveMin ? value <= opts.min : value < opts.min)) {
+      throw new HpaInputError(this.field(key), value, expected);
+    }
+    return value;
+  }
+
+  optionalNumber(key: string, opts: { min?: number; integer?: boolean; exclusiveMin?: boolean } = {}): number | undefined {
+    return this.has(key) ? this.number(key, opts) : undefined;
+  }
+
+  string(key: string): string {
+    const value = this.obj[key];
+    if (typeof value !== 'string' || value === '') throw new HpaInputError(this.field(key), value, 'a non-empty string');
+    return value;
+  }
+
+  optionalBoolean(key: string): boolean | undefined {
+    if (!this.has(key)) return undefined;
+    const value = this.obj[key];
+    if (typeof value !== 'boolean') throw new HpaInputError(this.field(key), value, 'true or false');
+    return value;
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[]): T {
+    const value = this.obj[key];
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+      throw new HpaInputError(this.field(key), value, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+    }
+    return value as T;
+  }
+
+  /** An array (empty allowed) whose items are read by `item`; undefined when missing and `optional`. */
+  array<T>(key: string, item: (value: unknown, path: string) => T): T[] {
+    const value = this.obj[key];
+    if (!Array.isArray(value)) throw new HpaInputError(this.field(key), value, 'a JSON array');
+    return value.map((v, i) => item(v, `${this.field(key)}[${i}]`));
+  }
+
+  optionalArray<T>(key: string, item: (value: unknown, path: string) => T): T[] | undefined {
+    return this.has(key) ? this.array(key, item) : undefined;
+  }
+}
+
+function describeNumber(opts: { min?: number; integer?: boolean; exclusiveMin?: boolean }): string {
+  const kind = opts.integer ? 'an integer' : 'a number';
+  if (opts.min === undefined) return kind;
+  return `${kind} ${opts.exclusiveMin ? '>' : '≥'} ${opts.min}`;
+}
+
+/** Parses JSON text; a syntax error becomes an HpaInputError on the field `input`. */
+export function parseJsonInput(text: string): unknown {
+  if (text.trim() === '') throw new HpaInputError('input', text, 'a JSON object on stdin');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new HpaInputError('input', text.slice(0, 40), `valid JSON (${(err as Error).message})`);
+  }
+}
