@@ -1,8 +1,186 @@
-// PLACEHOLDER — replaced by the helper that owns `scalelab reproduce`. Not a finished command.
+// `scalelab reproduce [n30] [--quick] [--out DIR] [--records FILE] [--retrain]`: the thesis tables end to end.
+// n30 → T4 on the thesis-compatible plant; then the standard experiment on the realistic plant (via the
+// runner), T4 there, T1–T3, charts and the report under reports/out/<experiment>/.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { runThesisStudy, thesisPerTraceCsv } from '../../sim/thesis/index.ts';
+import { analyzeN30, buildReportContent, checkRecords, renderTableText, writeReport, type EpisodeLog } from '../../reports/index.ts';
+import { UserError } from '../errors.ts';
+import { startProgress } from '../progress.ts';
+
+export interface ReproduceOptions {
+  quick?: boolean;
+  out?: string;
+  records?: string;
+  retrain?: boolean;
+  trainingLogs?: string;
+}
+
+const say = (text: string): void => void process.stdout.write(`${text}\n`);
+
+/** `reproduce n30`: runs the 30-trace study, prints T4 and optionally writes DIR/n30-per-trace.csv. */
+export function reproduceN30(options: { out?: string; resamples?: number } = {}): ReturnType<typeof analyzeN30> {
+  const rows = runThesisStudy();
+  const analysis = analyzeN30(rows, { resamples: options.resamples });
+  if (options.out) {
+    mkdirSync(options.out, { recursive: true });
+    writeFileSync(join(options.out, 'n30-per-trace.csv'), thesisPerTraceCsv(rows));
+  }
+  return analysis;
+}
+
+/** Reads a records.jsonl leniently: every line parsed, bad lines named; checkRecords decides what is usable. */
+export function readRecordsFile(path: string): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read records file ${path}`, { cause: err });
+  }
+  const out: unknown[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      out.push(JSON.parse(line));
+    } catch (err) {
+      throw new UserError(`${path}: line ${i + 1} is not valid JSON (expected one RunRecord per line)`, { cause: err });
+    }
+  });
+  return out;
+}
+
+/** RL training logs: every *.jsonl under `dir` whose lines look like { agent, episode, reward }. */
+export function readTrainingLogs(dir: string): EpisodeLog[] {
+  if (!existsSync(dir)) return [];
+  const logs: EpisodeLog[] = [];
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d)) {
+      const full = join(d, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry.endsWith('.jsonl')) {
+        for (const line of readFileSync(full, 'utf8').split('\n')) {
+          if (!line.trim()) continue;
+          try {
+            const v = JSON.parse(line) as Partial<EpisodeLog>;
+            if (typeof v.agent === 'string' && typeof v.episode === 'number' && typeof v.reward === 'number') logs.push(v as EpisodeLog);
+          } catch {
+            break; // not a training log
+          }
+        }
+      }
+    }
+  };
+  walk(dir);
+  return logs;
+}
+
+/** What the realistic-plant step produced. */
+interface ExperimentRun {
+  experiment: string;
+  records: unknown[];
+  description: string;
+}
+
+// The runner (experiments/) is built in parallel; it is loaded by path so this command works before it lands.
+const RUNNER_MODULE = '../../experiments/index.ts';
+
+/** Runs the standard experiment (or its quick variant) through the runner; no runner → no records, said plainly. */
+async function runStandardExperiment(options: { quick?: boolean }): Promise<ExperimentRun> {
+  let runner: Record<string, unknown>;
+  try {
+    runner = (await import(RUNNER_MODULE)) as Record<string, unknown>;
+  } catch {
+    return { experiment: 'standard', records: [], description: 'no experiment runner is available yet, so every realistic-plant row is "not available"' };
+  }
+  const run = runner.runStandardForReproduce;
+  if (typeof run !== 'function') {
+    return { experiment: 'standard', records: [], description: 'the experiment runner has no runStandardForReproduce yet, so every realistic-plant row is "not available"' };
+  }
+  return (await run({ quick: options.quick === true })) as ExperimentRun;
+}
+
+/** Calls the RL engineer's training hook when it exists; returns what to tell the user. */
+async function retrainAgents(options: { quick?: boolean }): Promise<string> {
+  try {
+    const rl = (await import('../../agent/rl/index.ts' as string)) as Record<string, unknown>;
+    if (typeof rl.retrainForReproduce === 'function') {
+      await rl.retrainForReproduce({ quick: options.quick === true });
+      return 'RL agents retrained.';
+    }
+  } catch {
+    // fall through to the message below
+  }
+  return '--retrain: no RL training hook (agent/rl retrainForReproduce) exists yet; using committed models where present.';
+}
+
+/** The full reproduction; returns the report directory. */
+export async function reproduceAll(options: ReproduceOptions): Promise<string> {
+  const started = performance.now();
+  const steps = startProgress('reproduce', 4);
+  const n30 = reproduceN30({ out: options.out, resamples: options.quick ? 2000 : 10_000 });
+  steps.increment(1, 'n=30 table');
+  if (options.retrain) say(await retrainAgents({ quick: options.quick }));
+  let raw: unknown[];
+  let experiment: string;
+  let source: string;
+  if (options.records) {
+    raw = readRecordsFile(options.records);
+    experiment = (raw.find((r) => typeof (r as { experiment?: unknown })?.experiment === 'string') as { experiment: string } | undefined)?.experiment ?? 'records';
+    source = `records read from ${options.records}`;
+  } else {
+    const run = await runStandardExperiment({ quick: options.quick });
+    raw = run.records;
+    experiment = run.experiment;
+    source = run.description;
+  }
+  steps.increment(1, 'experiment');
+  const check = checkRecords(raw);
+  if (raw.length > 0 && check.usable.length === 0) {
+    throw new UserError(`none of the ${raw.length} records is usable:\n  ${check.rejected.slice(0, 5).join('\n  ')}`);
+  }
+  const outDir = options.out ?? join('reports', 'out', experiment);
+  const content = await buildReportContent({
+    experiment,
+    records: check.usable,
+    dataProblems: [...check.rejected, ...check.warnings],
+    n30,
+    trainingLogs: readTrainingLogs(options.trainingLogs ?? 'models'),
+    resamples: options.quick ? 1000 : 10_000,
+    intro: [
+      `T4 comes from the thesis-compatible plant (30 traces × 8640 steps). The other tables come from ${check.usable.length} run records: ${source}.`,
+      options.quick ? 'Quick mode: reduced experiment and fewer bootstrap resamples for T1–T3 — for tests, not for conclusions.' : '',
+    ].filter(Boolean),
+  });
+  steps.increment(1, 'tables and charts');
+  const written = writeReport(outDir, content);
+  steps.increment(1, 'report written');
+  steps.stop();
+  for (const t of content.tables) say(`\n${renderTableText(t)}`);
+  if (content.conclusions.length) say(`\nConclusions:\n${content.conclusions.map((c) => `  - ${c}`).join('\n')}`);
+  if (content.dataProblems.length) say(`\n${content.dataProblems.length} data problem(s), listed in the report.`);
+  say(`\nReport: ${relative(process.cwd(), resolve(written.html)) || written.html} (and report.md, summary.csv, records.jsonl) — ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return outDir;
+}
 
 export function register(program: Command): void {
-  program.command('reproduce').description('(under construction)').action(() => {
-    throw new Error('scalelab reproduce is not built yet');
-  });
+  program
+    .command('reproduce')
+    .description('reproduce the thesis tables: T4 exactly on the thesis-compatible plant, then T4 and T1–T3 on the realistic plant, with a report')
+    .argument('[target]', '"n30" = only the n=30 table (T4)')
+    .option('--quick', 'reduced run (seconds), for tests')
+    .option('--out <dir>', 'output directory (default reports/out/<experiment>; n30 writes n30-per-trace.csv here)')
+    .option('--records <file>', 'build the report from an existing records.jsonl instead of running the experiment')
+    .option('--retrain', 'retrain the RL agents first (needs the RL training hook)')
+    .option('--training-logs <dir>', 'directory searched for RL training logs (*.jsonl of {agent, episode, reward})', 'models')
+    .action(async (target: string | undefined, opts: ReproduceOptions) => {
+      if (target !== undefined && target !== 'n30') throw new UserError(`reproduce: unknown target "${target}", expected "n30" or nothing`);
+      if (target === 'n30') {
+        const { table } = reproduceN30({ out: opts.out });
+        say(renderTableText(table));
+        if (opts.out) say(`\nPer-trace rows: ${join(opts.out, 'n30-per-trace.csv')}`);
+        return;
+      }
+      await reproduceAll(opts);
+    });
 }

@@ -7,6 +7,7 @@ export { collectSamples, pairSamples, resolveAutoscaler, type SampleSet, type Sa
 export { T1, T2, T3, type Claim, type ClaimColumn, type ClaimRow, type ClaimTableDef } from './claims.ts';
 export { evaluateClaim, type CellResult } from './claim-cell.ts';
 export { buildClaimTable, buildT3, type TableOptions } from './claim-table.ts';
-export { buildN30Table, pairN30Rows, T4_PUBLISHED, N30_BASELINE, N30_OTHER, type N30Row } from './n30-table.ts';
+export { analyzeN30, buildN30Table, pairN30Rows, T4_PUBLISHED, N30_BASELINE, N30_OTHER, type N30Row } from './n30-table.ts';
 export { pairedRows, describeTest, signedPct, type PairedMetric, type PairedRow } from './paired-table.ts';
 export { renderTableText, renderTableMarkdown } from './render-table.ts';
+export { buildPairedRecordTable, conclusionOf, REALISTIC_T4_METRICS, type Arm } from './paired-record-table.ts';

@@ -1,6 +1,7 @@
 // T4, the thesis's "n=30 publication table", rebuilt from per-trace rows of the thesis-compatible plant:
 // thesis means beside ours (verdict: equal at the thesis's printed precision), and the thesis's tests.
 import { formatNumber, type ReportTable } from './table-model.ts';
+import { conclusionOf } from './paired-record-table.ts';
 import { describeTest, pairedRows, signedPct, type PairedMetric } from './paired-table.ts';
 
 /** One per-trace row of the thesis-compatible study (structurally what sim/thesis's runThesisStudy returns). */
@@ -49,6 +50,11 @@ export function pairN30Rows(rows: readonly N30Row[]): { baseline: N30Row[]; othe
 
 /** Builds T4 with the thesis's values beside ours; `resamples` defaults to the thesis's 10,000. */
 export function buildN30Table(rows: readonly N30Row[], options: { resamples?: number } = {}): ReportTable {
+  return analyzeN30(rows, options).table;
+}
+
+/** T4 plus each tested metric's conclusion ('lower' | 'higher' | 'no significant difference'), keyed by field. */
+export function analyzeN30(rows: readonly N30Row[], options: { resamples?: number } = {}): { table: ReportTable; conclusions: Record<string, string> } {
   const { baseline, other } = pairN30Rows(rows);
   const metrics: PairedMetric[] = T4_PUBLISHED.map((p) => ({
     id: p.field,
@@ -82,5 +88,9 @@ export function buildN30Table(rows: readonly N30Row[], options: { resamples?: nu
     'our change = (threshold − HPA)/HPA; % improvement = (HPA − threshold)/HPA × 100, sign reversed for CPU (the thesis\'s formula).',
     'Tests per metric: Shapiro–Wilk on the paired differences → paired t + Cohen\'s d if p > 0.05, else Wilcoxon signed-rank + rank-biserial r; percentile bootstrap 95 % CI of the mean difference (threshold − HPA, 10,000 resamples); Holm over the 6 tested metrics (mean pods is not tested).',
   );
-  return table;
+  const conclusions: Record<string, string> = {};
+  results.forEach((r, i) => {
+    if (T4_PUBLISHED[i].tested) conclusions[T4_PUBLISHED[i].field] = conclusionOf(r);
+  });
+  return { table, conclusions };
 }

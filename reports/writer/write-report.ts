@@ -1,0 +1,34 @@
+// Writes a report directory: report.md, self-contained index.html, records.jsonl, summary.csv, charts/*.svg.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderReportHtml } from './render-html.ts';
+import { renderReportMarkdown } from './render-markdown.ts';
+import type { ReportContent } from './report-content.ts';
+import { summaryCsv } from './summary-csv.ts';
+
+/** Paths of the files written. */
+export interface WrittenReport {
+  dir: string;
+  markdown: string;
+  html: string;
+  records: string;
+  summary: string;
+}
+
+/** Use after building a ReportContent: writes every file under `dir` (created if needed). */
+export function writeReport(dir: string, content: ReportContent): WrittenReport {
+  mkdirSync(join(dir, 'charts'), { recursive: true });
+  const paths: WrittenReport = {
+    dir,
+    markdown: join(dir, 'report.md'),
+    html: join(dir, 'index.html'),
+    records: join(dir, 'records.jsonl'),
+    summary: join(dir, 'summary.csv'),
+  };
+  writeFileSync(paths.markdown, renderReportMarkdown(content));
+  writeFileSync(paths.html, renderReportHtml(content));
+  writeFileSync(paths.records, content.records.map((r) => JSON.stringify(r)).join('\n') + (content.records.length ? '\n' : ''));
+  writeFileSync(paths.summary, summaryCsv(content.records));
+  for (const ch of content.charts) writeFileSync(join(dir, 'charts', `${ch.id}.svg`), ch.svg);
+  return paths;
+}

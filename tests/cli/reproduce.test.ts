@@ -1,0 +1,111 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { register } from '../../cli/commands/reproduce.ts';
+import { UserError } from '../../cli/errors.ts';
+import { makeRecord } from '../reports/helpers/synthetic-records.ts';
+
+process.env.SCALELAB_QUIET = '1';
+
+/** Runs `scalelab <args>` with only the reproduce command registered; returns what it printed. */
+async function run(args: string[]): Promise<string> {
+  const program = new Command();
+  program.exitOverride();
+  register(program);
+  let out = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true)) as typeof process.stdout.write;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    process.stdout.write = write;
+  }
+  return out;
+}
+
+// The published T4 means (thesis-n30.md §A), written out independently of the code's table.
+const PUBLISHED: [string, string, string][] = [
+  ['mean response time (ms)', '106.78', '101.62'],
+  ['median response time (ms)', '100.00', '100.00'],
+  ['P95 response time (ms)', '137.45', '110.49'],
+  ['mean CPU utilization (%)', '65.78', '60.55'],
+  ['total cost ($)', '77.00', '83.87'],
+  ['SLA violation rate (% of steps)', '0.173', '0.068'],
+  ['mean pods', '5.35', '5.82'],
+];
+
+test('`reproduce n30` prints T4 with our means equal to the published ones, and writes the per-trace CSV', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-n30-'));
+  try {
+    const out = await run(['reproduce', 'n30', '--out', dir]);
+    for (const [label, hpa, other] of PUBLISHED) {
+      const line = out.split('\n').find((l) => l.startsWith(label));
+      assert.ok(line, `row ${label}`);
+      const cells = line!.slice(label.length).trim().split(/\s{2,}/);
+      // thesis HPA | ours | thesis "Hybrid" | ours
+      assert.equal(cells.slice(0, 4), [hpa, hpa, other, other], label);
+      assert.ok(line!.trimEnd().endsWith('reproduced') && !line!.includes('not reproduced'), label);
+    }
+    const csv = readFileSync(join(dir, 'n30-per-trace.csv'), 'utf8').trim().split('\n');
+    assert.is(csv[0], 'seed,controller,mean_response_time_ms,median_response_time_ms,p95_response_time_ms,mean_cpu_pct,total_cost,sla_violation_rate_pct,mean_pods,max_pods');
+    assert.is(csv.length, 61);
+    assert.ok(csv[1].startsWith('1000,hpa,') && csv[2].startsWith('1000,thesis-threshold,'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('`reproduce --quick` runs end to end: prints T1–T4 and writes the report files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-quick-'));
+  try {
+    const out = await run(['reproduce', '--quick', '--out', dir]);
+    for (const id of ['T4 — n=30', 'T1 — reward configurations', 'T2 — constrained', 'T3 — HPA vs RL']) assert.ok(out.includes(id), id);
+    assert.match(out, /Report: .*index\.html/);
+    for (const f of ['report.md', 'index.html', 'records.jsonl', 'summary.csv', 'n30-per-trace.csv']) assert.ok(existsSync(join(dir, f)), f);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('`reproduce --records` with a file from another version and an unpaired seed marks them in the report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-bad-'));
+  try {
+    const file = join(dir, 'in.jsonl');
+    const recs = [makeRecord('hpa', 1), makeRecord('hpa', 2), makeRecord('hybrid', 1), { ...makeRecord('hybrid', 2), schema: 'scalelab.run/v0' }];
+    writeFileSync(file, recs.map((r) => JSON.stringify(r)).join('\n'));
+    const out = await run(['reproduce', '--quick', '--records', file, '--out', join(dir, 'report')]);
+    assert.match(out, /data problem\(s\)/);
+    const md = readFileSync(join(dir, 'report', 'report.md'), 'utf8');
+    assert.ok(md.includes('expected "scalelab.run/v1"'), 'version mismatch listed');
+    assert.ok(md.includes('hybrid has no record for seed(s) 2'), 'unpaired seed listed');
+    assert.is(readFileSync(join(dir, 'report', 'records.jsonl'), 'utf8').trim().split('\n').length, 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a records file that is not JSON Lines is refused with the line number', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-bad-'));
+  try {
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, `${JSON.stringify(makeRecord('hpa', 1))}\nnot json\n`);
+    try {
+      await run(['reproduce', '--quick', '--records', file, '--out', join(dir, 'r')]);
+      assert.unreachable('should throw');
+    } catch (err) {
+      assert.instance(err, UserError);
+      assert.match((err as Error).message, /line 2 is not valid JSON/);
+    }
+    await run(['reproduce', 'nonsense']).then(
+      () => assert.unreachable('unknown target accepted'),
+      (err: Error) => assert.match(err.message, /unknown target "nonsense"/),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
