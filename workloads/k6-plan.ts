@@ -78,13 +78,13 @@ function planScenario(name: string, raw: unknown): K6ScenarioPlan {
   switch (executor) {
     case 'constant-vus': {
       const vus = checkNumber('vus', s.vus, { fallback: 1, integer: true });
-      const d = requiredDuration(s, 'duration');
+      const d = requiredDuration(s, 'duration', 'duration', true);
       return { ...base, kind: 'closed', durationSeconds: d, startValue: vus, segments: [{ fromSeconds: startSeconds, toSeconds: startSeconds + d, from: vus, to: vus }] };
     }
     case 'constant-arrival-rate': {
       const rate = checkNumber('rate', s.rate, { positive: true });
       const unit = timeUnit(s);
-      const d = requiredDuration(s, 'duration');
+      const d = requiredDuration(s, 'duration', 'duration', true);
       const rps = rate / unit;
       return { ...base, kind: 'open', durationSeconds: d, startValue: rps, segments: [{ fromSeconds: startSeconds, toSeconds: startSeconds + d, from: rps, to: rps }] };
     }
@@ -127,9 +127,11 @@ function timeUnit(s: Record<string, unknown>): number {
   return unit;
 }
 
-function requiredDuration(s: Record<string, unknown>, field: string, key = field): number {
+function requiredDuration(s: Record<string, unknown>, field: string, key = field, positive = false): number {
   if (s[key] === undefined) throw new WorkloadSpecError(field, undefined, 'a k6 duration such as "30s" or "1m30s"');
-  return parseK6Duration(s[key], field);
+  const seconds = parseK6Duration(s[key], field);
+  if (positive && seconds <= 0) throw new WorkloadSpecError(field, s[key], 'a k6 duration > 0 (k6 refuses a scenario of length 0)');
+  return seconds;
 }
 
 function asObject(value: unknown, field: string): Record<string, unknown> {

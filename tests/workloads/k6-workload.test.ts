@@ -99,6 +99,7 @@ test('options k6 itself refuses, or that have no load shape, are errors naming t
     [{ duration: '1m', stages: [{ duration: '1m', target: 1 }] }, /^options\.duration: .*not both/],
     [{ stages: [{ duration: '1m', target: 1 }], scenarios: {} }, /^options\.stages: .*not both/],
     [{ thresholds: {} }, /^options: .*expected a load profile/],
+    [{ vus: 5, duration: '0s' }, /^options\.duration: got "0s", expected a k6 duration > 0/],
     [{ scenarios: { s: { executor: 'shared-iterations', iterations: 10 } } }, /^options\.scenarios\.s\.executor: got "shared-iterations", .*fixed iteration count/],
     [{ scenarios: { s: { executor: 'ramping-vus', stages: [{ duration: '1m', target: 2.5 }] } } }, /^options\.scenarios\.s\.stages\[0\]\.target: got 2\.5, expected an integer/],
     [{ stages: [{ duration: '1x', target: 1 }] }, /^options\.stages\[0\]\.duration: got "1x"/],
