@@ -63,7 +63,7 @@ const FIELDS: Record<string, readonly string[]> = {
   'idle-bursty': ['idleRps', 'burstRps', 'cycleSeconds', 'burstSeconds', 'firstBurstAtSeconds', 'durationSeconds'],
   'flash-crowd': ['baseRps', 'peakRps', 'startSeconds', 'riseSeconds', 'decaySeconds', 'durationSeconds'],
   scenario: ['scenario', 'baseRps', 'peakRps', 'durationSeconds'],
-  trace: ['file', 'resolutionSeconds', 'startSeconds', 'durationSeconds', 'peakRps', 'meanRps', 'scale', 'spread', 'seed'],
+  trace: ['file', 'resolutionSeconds', 'startSeconds', 'durationSeconds', 'timeScale', 'peakRps', 'meanRps', 'scale', 'spread', 'seed'],
   k6: ['options', 'script', 'thinkTimeSeconds'],
   sum: ['of'],
   product: ['of'],

@@ -34,15 +34,34 @@ test('meanRps scales the window mean', () => {
   assert.ok(Math.abs(w.rateAt(60) - 60) < 1e-9);
 });
 
-test('a window selects whole minutes and scaling uses only the window', () => {
+test('a window selects trace time and scaling uses only the window', () => {
   const w = traceWorkload(minutes([6000, 60, 120, 600]), { startSeconds: 60, durationSeconds: 120, peakRps: 4 });
   assert.is(w.durationSeconds, 120);
-  assert.is(w.firstInterval, 1);
+  assert.is(w.startSeconds, 60);
   assert.is(w.rateAt(0), 2);
   assert.is(w.rateAt(60), 4);
   assert.is(w.rateAt(120), 0);
-  assert.throws(() => traceWorkload(minutes([1, 2]), { startSeconds: 30 }), /startSeconds: got 30, expected a multiple of the trace resolution \(60 s\)/);
-  assert.throws(() => traceWorkload(minutes([1, 2]), { startSeconds: 60, durationSeconds: 120 }), /durationSeconds: got 120, expected a number > 0 and ≤ 60/);
+  const half = traceWorkload(minutes([60, 120]), { startSeconds: 30, durationSeconds: 60 });
+  assert.is(half.rateAt(29), 1, 'the second half of minute 0');
+  assert.is(half.rateAt(30), 2, 'the first half of minute 1');
+  assert.throws(() => traceWorkload(minutes([1, 2]), { startSeconds: 1.5 }), /startSeconds: got 1\.5, expected an integer/);
+  assert.throws(() => traceWorkload(minutes([1, 2]), { startSeconds: 60, durationSeconds: 120 }), /durationSeconds: got 120, expected an integer > 0 and ≤ 60/);
+});
+
+test('timeScale plays the window faster and preserves its request counts', () => {
+  // 60 and 120 requests per minute, 60× faster: one second per minute
+  const fast = traceWorkload(minutes([60, 120]), { timeScale: 60 });
+  assert.is(fast.durationSeconds, 2);
+  assert.is(fast.rateAt(0), 60);
+  assert.is(fast.rateAt(1), 120);
+  // 2× faster, then scaled so the busiest second has 20 req/s: raw peak is 2 · 1200/60 = 40, factor 0.5
+  const scaledFast = traceWorkload(minutes([600, 1200, 300]), { timeScale: 2, peakRps: 20 });
+  assert.is(scaledFast.durationSeconds, 90);
+  assert.is(scaledFast.scaleFactor, 0.5);
+  assert.is(scaledFast.rateAt(0), 10);
+  assert.is(scaledFast.rateAt(45), 20);
+  assert.is(scaledFast.rateAt(89), 5);
+  assert.throws(() => traceWorkload(minutes([1, 2, 3]), { timeScale: 7 }), /timeScale: got 7, expected a factor that plays the 180 s window in a whole number of seconds/);
 });
 
 test('scaling options are exclusive, and an all-zero window cannot be scaled', () => {
