@@ -94,6 +94,8 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
   };
 
   // Closed load in the stable regime: the rate λ with λ·(think + base + Wq(λ)) = VUs, by bisection on [0, cμ).
+  // NaN when that steady state needs more backlog than the queue bound or waits past the timeout: the caller
+  // then uses the fluid backlog (VUs see base + backlog/cμ).
   function closedStableRate(vus: number, c: number): number {
     if (vus === closedN && c === closedC) return closedRate;
     let lo = 0;
@@ -104,10 +106,11 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
       if (mid * (think + baseSeconds + wq) < vus) lo = mid;
       else hi = mid;
     }
+    const wq = erlangC(c, lo / mu) / (c * mu - lo);
     closedN = vus;
     closedC = c;
-    closedRate = lo;
-    return lo;
+    closedRate = lo * wq > config.queueCapacityPerPod * c || wq > tau / 2 ? Number.NaN : lo;
+    return closedRate;
   }
 
   function step(dtSeconds: number = config.tickSeconds): TickStats {
@@ -120,7 +123,11 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     let lambda: number;
     if (open || c === 0) lambda = demand;
     else if (backlog > EPS) lambda = workload.vusAt(t) / (think + baseSeconds + backlog / capRate);
-    else lambda = closedStableRate(workload.vusAt(t), c);
+    else {
+      const vus = workload.vusAt(t);
+      lambda = closedStableRate(vus, c);
+      if (Number.isNaN(lambda)) lambda = vus / (think + baseSeconds);
+    }
     const arrivals = config.poissonArrivals ? arrivalRng.poisson(lambda * dt) : lambda * dt;
 
     let shape: LatencyShape = EMPTY_SHAPE;
