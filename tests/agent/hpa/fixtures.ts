@@ -1,6 +1,6 @@
 // Builders that mirror the fixtures of upstream replica_calculator_test.go: pods named test-pod-<i>, Go zero start
 // time and sample timestamp unless given, a 1-minute window, testing constants 2 min / 10 s / 0.1.
-import type { CalculatorPod, CalculatorConstants } from '../../../agent/hpa/index.ts';
+import type { CalculatorPod, CalculatorConstants, HpaScalingRules, ScaleEvent } from '../../../agent/hpa/index.ts';
 import { GO_ZERO_TIME_SECONDS } from '../../../agent/hpa/index.ts';
 
 export const NOW = 1_700_000_000;
@@ -55,3 +55,21 @@ export function buildPods(f: PodFixture): CalculatorPod[] {
 export const twoContainers = (...levels: number[]): number[] => levels.map((l) => 2 * l);
 /** upstream requests of "1.0" on each of 2 containers, summed to the pod level. */
 export const podRequests = (n: number, perContainerMilli = 1000): number[] => Array(n).fill(2 * perContainerMilli);
+
+/** upstream generateScalingRules(pods, podsPeriod, percent, percentPeriod, stabilizationWindow), selectPolicy Max. */
+export function rules(pods: number, podsPeriod: number, percent: number, percentPeriod: number, window: number): HpaScalingRules {
+  const policies: NonNullable<HpaScalingRules['policies']> = [];
+  if (pods !== 0) policies.push({ type: 'Pods', value: pods, periodSeconds: podsPeriod });
+  if (percent !== 0) policies.push({ type: 'Percent', value: percent, periodSeconds: percentPeriod });
+  return { stabilizationWindowSeconds: window, selectPolicy: 'Max', policies };
+}
+
+/** upstream generateEventsUniformDistribution: events at the centres of equal segments of the last `period` seconds. */
+export function uniformEvents(changes: number[], periodSeconds: number, now = NOW): ScaleEvent[] {
+  const segment = periodSeconds / changes.length;
+  return changes.map((change, i) => ({
+    replicaChange: change,
+    timestampSeconds: now - (periodSeconds - segment * (i + 1) + segment / 2),
+  }));
+}
+
