@@ -3,6 +3,7 @@
 // runner), T4 there, T1–T3, charts and the report under reports/out/<experiment>/.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { runThesisStudy, thesisPerTraceCsv } from '../../sim/thesis/index.ts';
 import { analyzeN30, buildReportContent, checkRecords, renderTableText, writeReport, type EpisodeLog } from '../../reports/index.ts';
@@ -80,24 +81,72 @@ interface ExperimentRun {
   experiment: string;
   records: unknown[];
   description: string;
+  /** Autoscalers of the experiment that could not be built (e.g. no trained model yet). */
+  skipped: string[];
 }
 
 // The runner (experiments/) is built in parallel; it is loaded by path so this command works before it lands.
 const RUNNER_MODULE = '../../experiments/index.ts';
+const REGISTRY_MODULE = '../../agent/index.ts';
 
-/** Runs the standard experiment (or its quick variant) through the runner; no runner → no records, said plainly. */
-async function runStandardExperiment(options: { quick?: boolean }): Promise<ExperimentRun> {
-  let runner: Record<string, unknown>;
+/** The experiment T1–T3 and the realistic T4 come from (DESIGN.md: `scalelab run standard`). */
+export const REPRODUCE_EXPERIMENT = 'standard';
+
+interface ExperimentDefLike {
+  name: string;
+  seeds: number[];
+  scenarios: { name: string; durationSeconds?: number; workload: unknown }[];
+  autoscalers: { name: string; type: string }[];
+}
+
+/** --quick: 2 seeds, the first 3 scenarios, at most 15 simulated minutes each. */
+export function quickVariant<T extends ExperimentDefLike>(def: T): T {
+  return {
+    ...def,
+    name: `${def.name}-quick`,
+    seeds: def.seeds.slice(0, 2),
+    scenarios: def.scenarios.slice(0, 3).map((s) => ({ ...s, durationSeconds: Math.min(s.durationSeconds ?? 900, 900) })),
+  };
+}
+
+/** Runs the standard experiment (or its quick variant) through the runner; autoscalers that cannot be built yet are left out and named. */
+async function runStandardExperiment(options: { quick?: boolean; outDir?: string }): Promise<ExperimentRun> {
+  let runner: Record<string, (...a: unknown[]) => Promise<unknown>>;
+  let registry: Record<string, (...a: unknown[]) => Promise<unknown>>;
   try {
-    runner = (await import(RUNNER_MODULE)) as Record<string, unknown>;
-  } catch {
-    return { experiment: 'standard', records: [], description: 'no experiment runner is available yet, so every realistic-plant row is "not available"' };
+    runner = (await import(RUNNER_MODULE)) as typeof runner;
+    registry = (await import(REGISTRY_MODULE)) as typeof registry;
+  } catch (err) {
+    return { experiment: REPRODUCE_EXPERIMENT, records: [], skipped: [], description: `the experiment runner could not be loaded (${(err as Error).message}), so every realistic-plant row is "not available"` };
   }
-  const run = runner.runStandardForReproduce;
-  if (typeof run !== 'function') {
-    return { experiment: 'standard', records: [], description: 'the experiment runner has no runStandardForReproduce yet, so every realistic-plant row is "not available"' };
+  let loaded: { def: ExperimentDefLike; baseDir: string };
+  try {
+    loaded = (await runner.loadExperiment(REPRODUCE_EXPERIMENT)) as typeof loaded;
+  } catch (err) {
+    const why = (err as Error).message.split('\n')[0];
+    return { experiment: REPRODUCE_EXPERIMENT, records: [], skipped: [`experiment ${REPRODUCE_EXPERIMENT} not run: ${why}`], description: `the ${REPRODUCE_EXPERIMENT} experiment could not be loaded (${why}), so every realistic-plant row is "not available"` };
   }
-  return (await run({ quick: options.quick === true })) as ExperimentRun;
+  let def = options.quick ? quickVariant(loaded.def) : loaded.def;
+  const skipped: string[] = [];
+  const usable = [];
+  for (const spec of def.autoscalers) {
+    try {
+      await registry.createAutoscaler(spec, { baseDir: loaded.baseDir });
+      usable.push(spec);
+    } catch (err) {
+      skipped.push(`autoscaler ${spec.name} (type ${spec.type}) left out of the run: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  def = { ...def, autoscalers: usable };
+  const outDir = options.outDir ?? join('reports', 'out', def.name);
+  const workers = Math.max(1, Math.min(availableParallelism(), 4));
+  const result = (await runner.runExperiment({ def, outDir, baseDir: loaded.baseDir, workers, quiet: process.env.SCALELAB_QUIET === '1' })) as { records: unknown[]; ran: number; skipped: number };
+  return {
+    experiment: def.name,
+    records: result.records,
+    skipped,
+    description: `experiment ${def.name}: ${def.scenarios.length} scenarios × ${usable.length} autoscalers × ${def.seeds.length} seeds on the realistic plant (${result.ran} runs simulated, ${result.skipped} reused from ${join(outDir, 'records.jsonl')})`,
+  };
 }
 
 /** Calls the RL engineer's training hook when it exists; returns what to tell the user. */
@@ -124,15 +173,17 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
   let raw: unknown[];
   let experiment: string;
   let source: string;
+  const skippedAutoscalers: string[] = [];
   if (options.records) {
     raw = readRecordsFile(options.records);
     experiment = (raw.find((r) => typeof (r as { experiment?: unknown })?.experiment === 'string') as { experiment: string } | undefined)?.experiment ?? 'records';
     source = `records read from ${options.records}`;
   } else {
-    const run = await runStandardExperiment({ quick: options.quick });
+    const run = await runStandardExperiment({ quick: options.quick, outDir: options.out });
     raw = run.records;
     experiment = run.experiment;
     source = run.description;
+    skippedAutoscalers.push(...run.skipped);
   }
   steps.increment(1, 'experiment');
   const check = checkRecords(raw);
@@ -143,7 +194,7 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
   const content = await buildReportContent({
     experiment,
     records: check.usable,
-    dataProblems: [...check.rejected, ...check.warnings],
+    dataProblems: [...skippedAutoscalers, ...check.rejected, ...check.warnings],
     n30,
     trainingLogs: readTrainingLogs(options.trainingLogs ?? 'models'),
     resamples: options.quick ? 1000 : 10_000,

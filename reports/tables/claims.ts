@@ -2,6 +2,7 @@
 // each row maps to. To add a row: add the autoscaler's record name to `autoscalers` (first alias with
 // records wins); rows without records print "not available".
 import type { MetricId } from './metrics.ts';
+import { signedPct } from './paired-table.ts';
 
 /** One claimed value: comparable in our units, a relative change vs the table's baseline row, or not comparable. */
 export type Claim =
@@ -56,9 +57,9 @@ export const T1: ClaimTableDef = {
       autoscalers: ['dqn-weak-sla', 'reward-weak-sla'],
       claims: [
         { kind: 'not-comparable', thesis: '335,844', reason: COUNT_REASON },
-        { kind: 'relative', thesis: `${pct(335844, 245661).toFixed(1)} %`, value: pct(335844, 245661) },
+        { kind: 'relative', thesis: signedPct(pct(335844, 245661)), value: pct(335844, 245661) },
         { kind: 'not-comparable', thesis: '$529K', reason: DOLLAR_REASON },
-        { kind: 'relative', thesis: `${pct(529, 606).toFixed(1)} %`, value: pct(529, 606) },
+        { kind: 'relative', thesis: signedPct(pct(529, 606)), value: pct(529, 606) },
         { kind: 'absolute', thesis: '144 ms', value: 144 },
       ],
     },
@@ -67,9 +68,9 @@ export const T1: ClaimTableDef = {
       autoscalers: ['dqn-balanced', 'reward-balanced', 'dqn'],
       claims: [
         { kind: 'not-comparable', thesis: '~220K', reason: COUNT_REASON },
-        { kind: 'relative', thesis: `${pct(220000, 245661).toFixed(1)} %`, value: pct(220000, 245661) },
+        { kind: 'relative', thesis: signedPct(pct(220000, 245661)), value: pct(220000, 245661) },
         { kind: 'not-comparable', thesis: '$550K', reason: DOLLAR_REASON },
-        { kind: 'relative', thesis: `${pct(550, 606).toFixed(1)} %`, value: pct(550, 606) },
+        { kind: 'relative', thesis: signedPct(pct(550, 606)), value: pct(550, 606) },
         { kind: 'absolute', thesis: '130 ms', value: 130 },
       ],
     },
@@ -78,9 +79,9 @@ export const T1: ClaimTableDef = {
       autoscalers: ['ppo'],
       claims: [
         { kind: 'not-comparable', thesis: '208,346', reason: COUNT_REASON },
-        { kind: 'relative', thesis: `${pct(208346, 245661).toFixed(1)} %`, value: pct(208346, 245661) },
+        { kind: 'relative', thesis: signedPct(pct(208346, 245661)), value: pct(208346, 245661) },
         { kind: 'not-comparable', thesis: '$1.2M', reason: DOLLAR_REASON },
-        { kind: 'relative', thesis: `${pct(1200, 606).toFixed(1)} %`, value: pct(1200, 606) },
+        { kind: 'relative', thesis: signedPct(pct(1200, 606)), value: pct(1200, 606) },
         { kind: 'absolute', thesis: '126 ms', value: 126 },
       ],
     },
@@ -135,9 +136,9 @@ export const T2: ClaimTableDef = {
       autoscalers: ['hybrid-constrained'],
       claims: [
         { kind: 'absolute', thesis: '122K (15.0 %)', value: 15.0 },
-        { kind: 'relative', thesis: `${pct(15.0, 40.7).toFixed(1)} %`, value: pct(15.0, 40.7) },
+        { kind: 'relative', thesis: signedPct(pct(15.0, 40.7)), value: pct(15.0, 40.7) },
         { kind: 'not-comparable', thesis: '$640K', reason: DOLLAR_REASON },
-        { kind: 'relative', thesis: `${pct(640, 529).toFixed(1)} %`, value: pct(640, 529) },
+        { kind: 'relative', thesis: signedPct(pct(640, 529)), value: pct(640, 529) },
         { kind: 'absolute', thesis: '148 ms', value: 148 },
         { kind: 'not-comparable', thesis: '3.2', reason: 'λ depends on the reward scale of the thesis\'s training; shown for reference' },
         { kind: 'absolute', thesis: '9.3 %', value: 9.3 },
@@ -166,9 +167,9 @@ export const T3 = {
   hpaAutoscalers: ['hpa'],
   rlAutoscalers: ['hybrid'],
   rows: [
-    { metric: 'latencyP95Ms', label: 'latency P95', hpa: { kind: 'absolute', thesis: '350 ms', value: 350 }, rl: { kind: 'absolute', thesis: '180 ms', value: 180 }, change: { kind: 'relative', thesis: `${pct(180, 350).toFixed(1)} %`, value: pct(180, 350) } },
-    { metric: 'resourceEfficiency', label: 'resource efficiency', hpa: { kind: 'absolute', thesis: '65 %', value: 65 }, rl: { kind: 'absolute', thesis: '87 %', value: 87 }, change: { kind: 'relative', thesis: `+${pct(87, 65).toFixed(1)} %`, value: pct(87, 65) } },
-    { metric: 'scalingLatencyMeanSeconds', label: 'scaling latency', hpa: { kind: 'absolute', thesis: '30 s', value: 30 }, rl: { kind: 'absolute', thesis: '8 s', value: 8 }, change: { kind: 'relative', thesis: `${pct(8, 30).toFixed(1)} %`, value: pct(8, 30) } },
+    { metric: 'latencyP95Ms', label: 'latency P95', hpa: { kind: 'absolute', thesis: '350 ms', value: 350 }, rl: { kind: 'absolute', thesis: '180 ms', value: 180 }, change: { kind: 'relative', thesis: signedPct(pct(180, 350)), value: pct(180, 350) } },
+    { metric: 'resourceEfficiency', label: 'resource efficiency', hpa: { kind: 'absolute', thesis: '65 %', value: 65 }, rl: { kind: 'absolute', thesis: '87 %', value: 87 }, change: { kind: 'relative', thesis: signedPct(pct(87, 65)), value: pct(87, 65) } },
+    { metric: 'scalingLatencyMeanSeconds', label: 'scaling latency', hpa: { kind: 'absolute', thesis: '30 s', value: 30 }, rl: { kind: 'absolute', thesis: '8 s', value: 8 }, change: { kind: 'relative', thesis: signedPct(pct(8, 30)), value: pct(8, 30) } },
     { metric: 'costUsd', label: 'cost', hpa: { kind: 'baseline', thesis: 'baseline' }, rl: { kind: 'not-comparable', thesis: '−30 %', reason: 'a relative claim: judged in the change column' }, change: { kind: 'relative', thesis: '−30.0 %', value: -30 } },
   ] satisfies T3Row[],
   notes: [

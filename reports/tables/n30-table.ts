@@ -86,7 +86,7 @@ export function analyzeN30(rows: readonly N30Row[], options: { resamples?: numbe
     'verdict: both means equal the published ones at the thesis\'s printed precision.',
     'The thesis calls the second controller "Hybrid DQN-PPO"; it is a CPU-threshold rule with a traffic trend (thesis-n30.md §B), named thesis-threshold here.',
     'our change = (threshold − HPA)/HPA; % improvement = (HPA − threshold)/HPA × 100, sign reversed for CPU (the thesis\'s formula).',
-    'Tests per metric: Shapiro–Wilk on the paired differences → paired t + Cohen\'s d if p > 0.05, else Wilcoxon signed-rank + rank-biserial r; percentile bootstrap 95 % CI of the mean difference (threshold − HPA, 10,000 resamples); Holm over the 6 tested metrics (mean pods is not tested).',
+    `Tests per metric: Shapiro–Wilk on the paired differences → paired t + Cohen's d if p > 0.05, else Wilcoxon signed-rank + rank-biserial r; percentile bootstrap 95 % CI of the mean difference (threshold − HPA, ${(options.resamples ?? 10_000).toLocaleString('en-US')} resamples); Holm over the 6 tested metrics (mean pods is not tested).`,
   );
   const conclusions: Record<string, string> = {};
   results.forEach((r, i) => {
