@@ -7,6 +7,7 @@ import { createRuleBasedAutoscaler, parseRuleBasedConfig } from './baselines/rul
 import { createThesisThresholdAutoscaler, parseThesisThresholdConfig } from './baselines/thesis-threshold.ts';
 import { createKpaAutoscaler, parseKpaConfig } from './baselines/kpa.ts';
 import { createPredictiveAutoscaler, parsePredictiveConfig } from './baselines/predictive.ts';
+import { createHpaAutoscaler, defaultHpaConfig, HpaInputError, parseHpaConfig } from './hpa/index.ts';
 
 /** An autoscaler as an experiment file writes it: a unique display name, a registered type, its parameters. */
 export interface AutoscalerSpec {
@@ -27,11 +28,26 @@ export interface AutoscalerContext {
 export type AutoscalerFactory = (spec: AutoscalerSpec, ctx: AutoscalerContext) => Autoscaler | Promise<Autoscaler>;
 
 const builtinFactories: Record<string, AutoscalerFactory> = {
+  hpa: (s) => createHpaAutoscaler(hpaConfigFromSpec(s), s.name),
   'rule-based': (s) => createRuleBasedAutoscaler(parseRuleBasedConfig(s), s.name),
   'thesis-threshold': (s) => createThesisThresholdAutoscaler(parseThesisThresholdConfig(s), s.name),
   kpa: (s) => createKpaAutoscaler(parseKpaConfig(s), s.name),
   predictive: (s) => createPredictiveAutoscaler(parsePredictiveConfig(s), s.name),
 };
+
+/** The HPA's own parser, plus a refusal of unknown keys (a typo must not silently fall back to a default). */
+function hpaConfigFromSpec(spec: AutoscalerSpec) {
+  const known = ['name', 'type', 'targetCpuUtilization', 'minReplicas', 'maxReplicas', ...Object.keys(defaultHpaConfig)];
+  const bad = Object.keys(spec).find((k) => !known.includes(k));
+  if (bad !== undefined) throw new AutoscalerSpecError(bad, spec[bad], `one of the known parameters: ${known.slice(2).join(', ')}`);
+  try {
+    return parseHpaConfig(spec);
+  } catch (err) {
+    if (!(err instanceof HpaInputError)) throw err;
+    const field = err.field.replace(/^\./, '');
+    throw new AutoscalerSpecError(field, undefined, err.message, { cause: err, message: `${field}: ${err.message.replace(/^invalid \S+: /, '')}` });
+  }
+}
 
 const factories = new Map<string, AutoscalerFactory>(Object.entries(builtinFactories));
 

@@ -6,8 +6,8 @@ export class AutoscalerSpecError extends Error {
   readonly field: string;
   readonly value: unknown;
   readonly expected: string;
-  constructor(field: string, value: unknown, expected: string, options: { cause?: unknown } = {}) {
-    super(`${field}: got ${showValue(value)}, expected ${expected}`, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(field: string, value: unknown, expected: string, options: { cause?: unknown; message?: string } = {}) {
+    super(options.message ?? `${field}: got ${showValue(value)}, expected ${expected}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AutoscalerSpecError';
     this.field = field;
     this.value = value;
@@ -16,7 +16,9 @@ export class AutoscalerSpecError extends Error {
 
   /** The same error with `prefix` put in front of its field (e.g. `autoscalers[2]`). */
   under(prefix: string): AutoscalerSpecError {
-    return new AutoscalerSpecError(`${prefix}.${this.field}`, this.value, this.expected, { cause: this.cause });
+    const field = `${prefix}.${this.field}`;
+    const message = this.message.startsWith(`${this.field}:`) ? `${field}${this.message.slice(this.field.length)}` : `${field}: ${this.message}`;
+    return new AutoscalerSpecError(field, this.value, this.expected, { cause: this.cause, message });
   }
 }
 

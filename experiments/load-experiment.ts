@@ -1,0 +1,48 @@
+// Finds and reads an experiment: EXPERIMENT is a shipped name (experiments/defs/<name>.json) or a path to a file.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../cli/errors.ts';
+import { parseExperiment, type ExperimentDef } from './experiment.ts';
+import { traceLoader } from './load-trace.ts';
+
+/** Folder of the shipped experiment files. */
+export const SHIPPED_EXPERIMENTS_DIR = fileURLToPath(new URL('./defs/', import.meta.url));
+
+/** An experiment ready to run. */
+export interface LoadedExperiment {
+  def: ExperimentDef;
+  /** The file it came from. */
+  path: string;
+  /** Its folder: relative paths inside (traces, models) resolve against it. */
+  baseDir: string;
+}
+
+/** The names `scalelab run NAME` accepts. */
+export function shippedExperimentNames(): string[] {
+  return readdirSync(SHIPPED_EXPERIMENTS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+}
+
+/** Use at the CLI boundary: resolves the name or path, parses JSON and validates everything (UserError on any problem). */
+export async function loadExperiment(nameOrPath: string): Promise<LoadedExperiment> {
+  const looksLikePath = nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.endsWith('.json');
+  let path: string;
+  if (looksLikePath || existsSync(nameOrPath)) {
+    path = resolve(nameOrPath);
+    if (!existsSync(path)) throw new UserError(`EXPERIMENT: no such file ${nameOrPath}`);
+  } else {
+    path = resolve(SHIPPED_EXPERIMENTS_DIR, `${nameOrPath}.json`);
+    if (!existsSync(path)) {
+      throw new UserError(`EXPERIMENT: got "${nameOrPath}", expected a shipped experiment (${shippedExperimentNames().join(', ')}) or a path to an experiment .json file`);
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UserError(`experiment ${nameOrPath}: cannot read it as JSON (${(err as Error).message})`, { cause: err });
+  }
+  const baseDir = dirname(path);
+  const def = await parseExperiment(json, { source: nameOrPath, loadTrace: traceLoader(baseDir), baseDir });
+  return { def, path, baseDir };
+}

@@ -1,0 +1,109 @@
+// The records file (JSON Lines, one RunRecord per line): durable appends, a strict reader that names the line of
+// any problem, and a scanner the runner uses to resume. A record line is written with one write() of the complete
+// line (newline included) followed by fsync, so a kill leaves at most one partial last line, which is reported.
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import type { RunRecord } from '../lib/ports.ts';
+import { UserError } from '../cli/errors.ts';
+import { InvalidRunRecordError, validateRunRecord } from './validate-run-record.ts';
+
+/** A good line of a records file. */
+export interface RecordLine {
+  /** 1-based line number in the file. */
+  lineNumber: number;
+  /** The line's exact text without its newline (kept so rewrites are byte-identical). */
+  text: string;
+  record: RunRecord;
+}
+
+/** The first bad line: everything from `byteOffset` on is suspect. */
+export interface RecordsProblem {
+  lineNumber: number;
+  byteOffset: number;
+  message: string;
+}
+
+/** Use to inspect a records file's text: the good lines before the first problem, and that problem. */
+export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: RecordsProblem } {
+  const lines: RecordLine[] = [];
+  let offset = 0;
+  let lineNumber = 0;
+  while (offset < text.length) {
+    lineNumber++;
+    const end = text.indexOf('\n', offset);
+    if (end < 0) {
+      return { lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} is incomplete (no newline at the end: the writer was probably killed mid-line)` } };
+    }
+    const line = text.slice(offset, end);
+    const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber}: ${message}` } });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch (err) {
+      return problem(line.trim() === '' ? 'is empty' : `is not valid JSON (${(err as Error).message})`);
+    }
+    try {
+      lines.push({ lineNumber, text: line, record: validateRunRecord(parsed) });
+    } catch (err) {
+      if (err instanceof InvalidRunRecordError) return problem(`is not a valid scalelab.run/v1 record: ${err.message}`);
+      throw err;
+    }
+    offset = end + 1;
+  }
+  return { lines };
+}
+
+/** Use wherever records are consumed (reports, summaries): every line validated, any problem → UserError with its line number. */
+export function readRunRecords(path: string): RunRecord[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read records file ${path}`, { cause: err });
+  }
+  const { lines, problem } = scanRecordsText(text);
+  if (problem) throw new UserError(`records file ${path}, ${problem.message}`);
+  return lines.map((l) => l.record);
+}
+
+/** An open records file for durable appends. */
+export interface RecordsWriter {
+  append(line: string): void;
+  close(): void;
+}
+
+/** Opens `path` for appending; each `append` writes one complete line in a single write and fsyncs it. */
+export function openRecordsWriter(path: string): RecordsWriter {
+  const fd = openSync(path, 'a');
+  return {
+    append(line: string) {
+      if (line.includes('\n')) throw new Error('a record line must not contain a newline');
+      const bytes = Buffer.from(`${line}\n`, 'utf8');
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    },
+    close() {
+      closeSync(fd);
+    },
+  };
+}
+
+/** Replaces `path` with `lines` atomically (temp file, fsync, rename): used to put the finished file in cell order. */
+export function writeLinesAtomically(path: string, lines: readonly string[]): void {
+  const tmp = `${path}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, lines.map((l) => `${l}\n`).join(''));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/** Reads a records file for resuming: missing file → no lines. */
+export function readRecordsForResume(path: string): { lines: RecordLine[]; problem?: RecordsProblem; text: string } {
+  if (!existsSync(path)) return { lines: [], text: '' };
+  const text = readFileSync(path, 'utf8');
+  return { ...scanRecordsText(text), text };
+}

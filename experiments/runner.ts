@@ -1,0 +1,131 @@
+// Runs an experiment into OUT/: `experiment.json` (the resolved configuration) and `records.jsonl` (one RunRecord
+// per cell). Resumable: finished cells already in records.jsonl (same key and same config hash) are skipped.
+// Durability and determinism: while running, each finished record is appended as one complete line and fsynced
+// (completion order, so a kill loses at most the cells in flight); once every cell is present the file is
+// rewritten atomically in canonical cell order, so the same experiment gives a byte-identical records.jsonl
+// whatever the worker count and however often it was interrupted. A corrupt file is never silently overwritten:
+// the runner refuses, naming the line; `repair: true` moves that line and everything after it to
+// `records.jsonl.corrupt` (appending) and reruns those cells.
+import { appendFileSync, mkdirSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunRecord } from '../lib/ports.ts';
+import { UserError } from '../cli/errors.ts';
+import { startProgress } from '../cli/progress.ts';
+import type { ExperimentDef } from './experiment.ts';
+import { expandCells, type Cell } from './cells.ts';
+import { backends } from './backends.ts';
+import { openRecordsWriter, readRecordsForResume, writeLinesAtomically, type RecordLine } from './records-file.ts';
+import { writeExperimentJson } from './experiment-json.ts';
+
+/** How to run. */
+export interface RunExperimentOptions {
+  def: ExperimentDef;
+  /** Output directory (created if missing). */
+  outDir: string;
+  /** Directory relative paths in the experiment resolve against (the experiment file's folder). */
+  baseDir: string;
+  /** Worker threads (sim) or parallelism hint. */
+  workers: number;
+  /** A key of `backends` (default `sim`). */
+  backend?: string;
+  /** Move a corrupt tail of records.jsonl aside instead of refusing. */
+  repair?: boolean;
+  /** No progress bar. */
+  quiet?: boolean;
+}
+
+/** What happened. */
+export interface RunExperimentResult {
+  outDir: string;
+  recordsPath: string;
+  cells: number;
+  ran: number;
+  skipped: number;
+  /** Lines moved to records.jsonl.corrupt by `repair`. */
+  repairedFromLine?: number;
+  /** Every record in canonical cell order. */
+  records: RunRecord[];
+}
+
+/** Use to run (or finish) an experiment; throws UserError for a corrupt or mismatched records file. */
+export async function runExperiment(o: RunExperimentOptions): Promise<RunExperimentResult> {
+  const backendName = o.backend ?? 'sim';
+  const backend = backends[backendName];
+  if (!backend) throw new UserError(`--backend: got "${backendName}", expected one of ${Object.keys(backends).join(', ')}`);
+  const cells = expandCells(o.def);
+  mkdirSync(o.outDir, { recursive: true });
+  const recordsPath = join(o.outDir, 'records.jsonl');
+
+  let scan = readRecordsForResume(recordsPath);
+  let repairedFromLine: number | undefined;
+  if (scan.problem) {
+    const p = scan.problem;
+    if (!o.repair) {
+      throw new UserError(
+        `records file ${recordsPath}, ${p.message}. Refusing to overwrite it: run again with --repair to move line ` +
+          `${p.lineNumber} and everything after it to ${recordsPath}.corrupt (those cells are rerun), or use another --out.`,
+      );
+    }
+    const bytes = Buffer.from(scan.text, 'utf8');
+    appendFileSync(`${recordsPath}.corrupt`, bytes.subarray(p.byteOffset));
+    truncateSync(recordsPath, p.byteOffset);
+    repairedFromLine = p.lineNumber;
+    scan = readRecordsForResume(recordsPath);
+  }
+  const done = matchFinished(scan.lines, cells, recordsPath);
+  writeExperimentJson(join(o.outDir, 'experiment.json'), o.def, cells, backendName);
+
+  const todo = cells.filter((c) => !done.has(c.index));
+  const lines = new Map<number, string>([...done].map(([i, l]) => [i, l.text]));
+  if (todo.length > 0) {
+    const writer = openRecordsWriter(recordsPath);
+    const progress = startProgress(`run ${o.def.name}`, todo.length, { quiet: o.quiet });
+    try {
+      await backend.run(todo, {
+        workers: o.workers,
+        baseDir: o.baseDir,
+        onLine(cell: Cell, line: string) {
+          writer.append(line);
+          lines.set(cell.index, line);
+          progress.increment(1, cell.key);
+        },
+      });
+    } finally {
+      progress.stop();
+      writer.close();
+    }
+  }
+  const ordered = cells.map((c) => lines.get(c.index)!);
+  writeLinesAtomically(recordsPath, ordered);
+  return {
+    outDir: o.outDir,
+    recordsPath,
+    cells: cells.length,
+    ran: todo.length,
+    skipped: cells.length - todo.length,
+    repairedFromLine,
+    records: ordered.map((l) => JSON.parse(l) as RunRecord),
+  };
+}
+
+/** Maps finished lines to cells; a record of another configuration or a duplicate is refused (never mixed in). */
+function matchFinished(lines: RecordLine[], cells: Cell[], path: string): Map<number, RecordLine> {
+  const byKey = new Map(cells.map((c) => [c.key, c]));
+  const done = new Map<number, RecordLine>();
+  for (const line of lines) {
+    const r = line.record;
+    const key = `${r.scenario}/${r.autoscaler}/${r.seed}`;
+    const cell = byKey.get(key);
+    const hash = (r.config as { hash?: unknown }).hash;
+    const advice = `The experiment changed since these records were written: use another --out, or move ${path} away to start over.`;
+    if (!cell || r.experiment !== cell.experiment) {
+      throw new UserError(`records file ${path}, line ${line.lineNumber}: cell ${r.experiment}:${key} is not part of this experiment. ${advice}`);
+    }
+    if (hash !== cell.config.hash) {
+      throw new UserError(`records file ${path}, line ${line.lineNumber}: cell ${key} was run with another configuration (hash ${String(hash)}, now ${cell.config.hash}). ${advice}`);
+    }
+    if (done.has(cell.index)) throw new UserError(`records file ${path}, line ${line.lineNumber}: cell ${key} appears a second time (first on line ${done.get(cell.index)!.lineNumber}).`);
+    done.set(cell.index, line);
+  }
+  return done;
+}
