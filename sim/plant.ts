@@ -223,6 +223,7 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
   }
 
   function observe(): Observation {
+    if (t >= pods.nextEventAt) advancePods(pods, t, cumReady);
     const views = podViews(pods, t);
     let cpu = 0, mem = 0, n = 0;
     for (const v of views) {

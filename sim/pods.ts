@@ -92,7 +92,12 @@ function recount(set: PodSet, now: number): void {
     if (p.stage === Stage.Ready) ready++;
     else if (p.stage === Stage.Warming) { starting++; warming++; if (p.readyAt < next) next = p.readyAt; }
     else if (p.stage === Stage.Starting) { starting++; if (p.runningAt < next) next = p.runningAt; }
-    else { unscheduled++; if (slots > 0 && p.scheduleAt < next) next = Math.max(p.scheduleAt, now); }
+    else {
+      // Not yet eligible: wake up then (to bind or to ask for a node); eligible but no node: wait for a node.
+      unscheduled++;
+      const at = p.scheduleAt > now ? p.scheduleAt : slots > 0 ? now : Infinity;
+      if (at < next) next = at;
+    }
   }
   for (const at of set.provisioning) if (at < next) next = at;
   Object.assign(set, { ready, starting, warming, unscheduled, nextEventAt: next });
