@@ -70,8 +70,10 @@ export function evaluateClaim(
       if (ci === null) return { ours: 'no paired runs', verdict: 'incomplete', problems };
       const ours = formatWithCi(ci.estimate, ci.low, ci.high, 1, '%');
       const isImprovement = metric.better === 'lower' ? claim.value < 0 : claim.value > 0;
-      let verdict = judgeClaim(claim.value, ci, isImprovement ? metric.better : claim.value < 0 ? 'higher' : 'lower');
-      if (!isImprovement && !(ci.low <= claim.value && claim.value <= ci.high)) verdict = 'not reproduced';
+      // Beating a claim only counts when the claim is an improvement; a claimed deterioration (e.g. "+98 % cost")
+      // is reproduced only when our CI contains it.
+      const contains = ci.low <= claim.value && claim.value <= ci.high;
+      const verdict = isImprovement ? judgeClaim(claim.value, ci, metric.better) : contains ? 'reproduced' : 'not reproduced';
       const text = verdict === 'not reproduced' && sameDirection(claim.value, ci) ? 'not reproduced (same direction)' : verdict;
       const incomplete = base.problems.length + paired.problems.length + own.problems.length > 0;
       return { ours, verdict: incomplete ? `${text} — incomplete` : text, problems };

@@ -59,4 +59,17 @@ test('a NaN metric and a seed missing for one autoscaler mark the comparison inc
   assert.ok(missing.incomplete.some((p) => p.includes('seed 4') && p.includes('hybrid has none')), missing.incomplete.join('\n'));
 });
 
+test('a claimed deterioration (PPO "+98 % cost") is reproduced only when our CI contains it, not when we do better', () => {
+  const records = [
+    ...seeds.map((s) => makeRecord('rule-based', s, { costUsd: 10 }, { withSeries: false })),
+    ...seeds.map((s) => makeRecord('ppo', s, { costUsd: 12 }, { withSeries: false })),
+  ];
+  const t = buildClaimTable(T1, records, { resamples: 100 });
+  const row = t.rows.find((r) => r[0] === 'PPO (proactive)')!;
+  const col = t.columns.indexOf('cost vs rule-based: thesis');
+  assert.is(row[col], '+98.0 %');
+  assert.is(row[col + 1], '20.0 [20.0, 20.0] %');
+  assert.is(row[col + 2], 'not reproduced (same direction)');
+});
+
 test.run();
