@@ -13,18 +13,23 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function runJsonFilter(compute: (value: unknown) => unknown, pretty: boolean): Promise<void> {
+/** The text `scalelab hpa <kind>` prints for a stdin text; bad input → UserError (exit 2), uncomputable → exit 1. */
+export function hpaJsonCommand(kind: 'calc' | 'normalize', stdinText: string, pretty = false): string {
   let output: unknown;
   try {
-    output = compute(parseJsonInput(await readStdin()));
+    output = (kind === 'calc' ? runHpaCalc : runHpaNormalize)(parseJsonInput(stdinText));
   } catch (err) {
-    if (err instanceof HpaInputError) throw new UserError(err.message, { cause: undefined });
+    if (err instanceof HpaInputError) throw new UserError(err.message);
     if (err instanceof HpaCalculationError) {
       throw new UserError(`the HPA cannot compute a replica count (${err.reason}): ${err.message}`, { exitCode: 1 });
     }
     throw err;
   }
-  process.stdout.write(`${JSON.stringify(output, null, pretty ? 2 : undefined)}\n`);
+  return `${JSON.stringify(output, null, pretty ? 2 : undefined)}\n`;
+}
+
+async function runJsonFilter(kind: 'calc' | 'normalize', pretty: boolean): Promise<void> {
+  process.stdout.write(hpaJsonCommand(kind, await readStdin(), pretty));
 }
 
 const CALC_HELP = `
@@ -73,11 +78,11 @@ export function register(program: Command): void {
     .description('replica proposal for one metric, exactly as the HPA replica calculator computes it (JSON on stdin)')
     .option('--pretty', 'indent the JSON output')
     .addHelpText('after', CALC_HELP)
-    .action(async (opts: { pretty?: boolean }) => runJsonFilter(runHpaCalc, opts.pretty === true));
+    .action(async (opts: { pretty?: boolean }) => runJsonFilter('calc', opts.pretty === true));
   hpa
     .command('normalize')
     .description('stabilization, behavior rate limits and min/max for one step, with the ScalingLimited reason (JSON on stdin)')
     .option('--pretty', 'indent the JSON output')
     .addHelpText('after', NORMALIZE_HELP)
-    .action(async (opts: { pretty?: boolean }) => runJsonFilter(runHpaNormalize, opts.pretty === true));
+    .action(async (opts: { pretty?: boolean }) => runJsonFilter('normalize', opts.pretty === true));
 }

@@ -1,0 +1,127 @@
+// The controller loop as an Autoscaler: upstream horizontal_test.go controller cases (legacy path, upstream's
+// scaleUpLimitFactor 8 and testing constants 2 min / 10 s), plus state kept across decisions, hand-computed.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createHpaAutoscaler, defaultHpaConfig, parseHpaConfig, HpaInputError, type HpaConfig } from '../../../agent/hpa/index.ts';
+import type { Observation, PodView } from '../../../lib/ports.ts';
+import { NOW, ZERO } from './fixtures.ts';
+
+const upstreamTesting: Partial<HpaConfig> = { scaleUpLimitFactor: 8, cpuInitializationPeriodSeconds: 120, initialReadinessDelaySeconds: 10 };
+
+function pods(levels: number[], opts: { requests?: number[]; readiness?: boolean[]; startTimes?: number[] } = {}): PodView[] {
+  return levels.map((level, i) => ({
+    name: `test-pod-${i}`,
+    phase: 'Running',
+    ready: opts.readiness?.[i] ?? true,
+    deleting: false,
+    startTimeSeconds: opts.startTimes?.[i] ?? ZERO,
+    readyTransitionTimeSeconds: opts.startTimes?.[i] ?? ZERO,
+    cpuRequestMilli: opts.requests?.[i] ?? 1000,
+    cpuUsageMilli: level,
+    metricTimestampSeconds: NOW,
+    metricWindowSeconds: 60,
+    memoryRequestMiB: 128,
+  }));
+}
+
+function observation(specReplicas: number, podViews: PodView[], extra: Partial<Observation> = {}): Observation {
+  return { nowSeconds: NOW, specReplicas, readyReplicas: podViews.length, startingReplicas: 0, pendingReplicas: 0, minReplicas: 1, maxReplicas: 10, pods: podViews, ...extra };
+}
+
+const external = { type: 'External' as const, source: 'rps' as const, targetValueMilli: 100 };
+
+test('upstream TestScaleUp: 300/500/700m of 1 CPU at a 30 % target scales 3 → 5', () => {
+  const hpa = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 6, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 30 }] });
+  assert.equal(hpa.decide(observation(3, pods([300, 500, 700]))), { replicas: 5, reason: 'ScaleUp' });
+});
+
+test('upstream TestScaleUpUnreadyLessScale: an unready pod counts as 0 % on scale-up, 3 → 4', () => {
+  const hpa = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 6, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 30 }] });
+  assert.is(hpa.decide(observation(3, pods([300, 500, 700], { readiness: [false, true, true] }))).replicas, 4);
+});
+
+test('upstream TestScaleUpHotCpuLessScale: a pod in its CPU initialization period counts as 0 %, 3 → 4', () => {
+  const hpa = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 6, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 30 }] });
+  assert.is(hpa.decide(observation(3, pods([300, 500, 700], { startTimes: [NOW, NOW - 180, NOW - 180] }))).replicas, 4);
+});
+
+test('upstream TestScaleUpOneMetricEmpty: a failing External metric does not block a CPU scale-up, 3 → 4', () => {
+  const hpa = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 6, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 30 }, external] });
+  assert.equal(hpa.decide(observation(3, pods([300, 400, 500]))), { replicas: 4, reason: 'ScaleUp' });
+});
+
+test('upstream TestNoScaleDownOneMetricEmpty: a failing External metric blocks a CPU scale-down (reason FailedGetExternalMetric)', () => {
+  const hpa = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 6, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 50 }, external] });
+  assert.equal(hpa.decide(observation(5, pods([100, 300, 500, 250, 250]))), { replicas: 5, reason: 'FailedGetExternalMetric' });
+});
+
+test('upstream TestScaleDown: 100/300/500/250/250m at 50 % scales 5 → 3 with no earlier recommendations', () => {
+  const hpa = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 6, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 50 }] });
+  assert.equal(hpa.decide(observation(5, pods([100, 300, 500, 250, 250]))), { replicas: 3, reason: 'ScaleDown' });
+});
+
+test('upstream TestScaleUpRCImmediately / TestScaleDownRCImmediately: replicas outside [min, max] are clamped first', () => {
+  const up = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 6 });
+  assert.equal(up.decide(observation(1, pods([0]))), { replicas: 2, reason: 'BelowMinReplicas' });
+  const down = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 5, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 50 }] });
+  assert.equal(down.decide(observation(6, pods([8000, 9500, 1000], { requests: [900, 1000, 1100] }))), { replicas: 5, reason: 'AboveMaxReplicas' });
+});
+
+test('a target with 0 replicas and minReplicas > 0 is not autoscaled (ScalingDisabled)', () => {
+  const hpa = createHpaAutoscaler({ minReplicas: 1, maxReplicas: 5 });
+  assert.equal(hpa.decide(observation(0, [])), { replicas: 0, reason: 'ScalingDisabled' });
+});
+
+test('legacy path keeps recommendations between decisions: a scale-down waits for the 5-minute window', () => {
+  // t0: 3 pods at 100 % of a 50 % target → 6. t0+15: 6 pods at 25 % → proposes 3, held at 6 by the t0 recommendation.
+  // t0+316: both earlier recommendations are older than 300 s → 3.
+  const hpa = createHpaAutoscaler({ minReplicas: 1, maxReplicas: 10, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 50 }] });
+  assert.equal(hpa.decide(observation(3, pods([1000, 1000, 1000]))), { replicas: 6, reason: 'ScaleUp' });
+  const low = pods([250, 250, 250, 250, 250, 250]);
+  assert.equal(hpa.decide(observation(6, low, { nowSeconds: NOW + 15 })), { replicas: 6, reason: 'ScaleDownStabilized' });
+  assert.equal(hpa.decide(observation(6, low.map((p) => ({ ...p, metricTimestampSeconds: NOW + 316 })), { nowSeconds: NOW + 316 })), { replicas: 3, reason: 'ScaleDown' });
+});
+
+test('behavior path keeps scale events between decisions: Pods 1 per 60 s allows one more pod per minute', () => {
+  const hpa = createHpaAutoscaler({
+    minReplicas: 1,
+    maxReplicas: 10,
+    metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 50 }],
+    behavior: { scaleUp: { policies: [{ type: 'Pods', value: 1, periodSeconds: 60 }] } },
+  });
+  const hot = (n: number, t: number): Observation => observation(n, pods(Array(n).fill(1000)).map((p) => ({ ...p, metricTimestampSeconds: t })), { nowSeconds: t });
+  assert.equal(hpa.decide(hot(2, NOW)), { replicas: 3, reason: 'ScaleUpLimit' });
+  assert.equal(hpa.decide(hot(3, NOW + 15)), { replicas: 3, reason: 'ScaleUpLimit' });
+  assert.equal(hpa.decide(hot(3, NOW + 61)), { replicas: 4, reason: 'ScaleUpLimit' });
+});
+
+test('behavior tolerance overrides the controller tolerance per direction', () => {
+  // 3 pods at 56 % of a 50 % target: ratio 1.12 is outside 10 % but inside a 15 % scale-up tolerance.
+  const base = { minReplicas: 1, maxReplicas: 10, metrics: [{ type: 'Resource' as const, name: 'cpu' as const, targetUtilization: 50 }] };
+  const obs = observation(3, pods([560, 560, 560]));
+  assert.is(createHpaAutoscaler(base).decide(obs).replicas, 4);
+  assert.is(createHpaAutoscaler({ ...base, behavior: { scaleUp: { tolerance: 0.15 } } }).decide(obs).replicas, 3);
+});
+
+test('the default config is the upstream default: CPU 70 %, 15 s sync, tolerance 0.1, 300 s / 30 s / 300 s windows', () => {
+  assert.equal(defaultHpaConfig.metrics, [{ type: 'Resource', name: 'cpu', targetUtilization: 70 }]);
+  assert.equal(
+    [defaultHpaConfig.syncPeriodSeconds, defaultHpaConfig.tolerance, defaultHpaConfig.cpuInitializationPeriodSeconds, defaultHpaConfig.initialReadinessDelaySeconds, defaultHpaConfig.downscaleStabilizationWindowSeconds],
+    [15, 0.1, 300, 30, 300],
+  );
+  assert.is(createHpaAutoscaler().periodSeconds, 15);
+});
+
+test('parseHpaConfig reads an experiment spec and names the bad field', () => {
+  const config = parseHpaConfig({ name: 'hpa-50', type: 'hpa', targetCpuUtilization: 50, maxReplicas: 8, behavior: { scaleDown: { stabilizationWindowSeconds: 60 } } });
+  assert.equal(config.metrics, [{ type: 'Resource', name: 'cpu', targetUtilization: 50 }]);
+  assert.is(config.maxReplicas, 8);
+  assert.equal(config.behavior, { scaleDown: { stabilizationWindowSeconds: 60 } });
+  assert.throws(() => parseHpaConfig({ tolerance: 'high' }), (err: unknown) => err instanceof HpaInputError && err.field === 'tolerance');
+  assert.throws(
+    () => parseHpaConfig({ behavior: { scaleUp: { policies: [{ type: 'Pods', value: 4, periodSeconds: 0 }] } } }),
+    (err: unknown) => err instanceof HpaInputError && err.field === 'behavior.scaleUp.policies[0].periodSeconds',
+  );
+});
+
+test.run();
