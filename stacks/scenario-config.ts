@@ -8,6 +8,8 @@ export const SCENARIO_CONFIG_KEYS = {
   clusterStack: { default: 'organization/scalelab/cluster', doc: 'fully qualified name of the cluster stack (StackReference)' },
   autoscaler: { default: 'hpa', doc: 'hpa | rl: the ONE autoscaler of this scenario' },
   workload: { default: 'sudden-spike', doc: 'thesis scenario name driving k6 (steady, gradual-ramp, sudden-spike, daily-pattern, idle-periods, flash-crowd)' },
+  workloadSpec: { default: '', doc: 'JSON WorkloadSpec (workloads/spec.ts) overriding `workload` (set by the kube backend per cell)' },
+  seed: { default: '1', doc: 'seed of the workload (noise, trace sampling)' },
   baseRps: { default: '20', doc: 'quiet-time rate of the workload, requests/s' },
   peakRps: { default: '80', doc: 'peak rate of the workload, requests/s' },
   durationSeconds: { default: '1800', doc: 'length of the k6 run, seconds' },
@@ -42,6 +44,8 @@ export interface ScenarioConfig {
   clusterStack: string;
   autoscaler: 'hpa' | 'rl';
   workload: string;
+  workloadSpec: string;
+  seed: number;
   baseRps: number;
   peakRps: number;
   durationSeconds: number;
@@ -100,6 +104,8 @@ export function parseScenarioConfig(stack: string, values: Record<string, unknow
     clusterStack: str('clusterStack'),
     autoscaler,
     workload: str('workload'),
+    workloadSpec: str('workloadSpec'),
+    seed: num('seed', Number.MIN_SAFE_INTEGER),
     baseRps: num('baseRps', 0, false),
     peakRps: num('peakRps', 0, false),
     durationSeconds: num('durationSeconds', 1),
@@ -124,6 +130,13 @@ export function parseScenarioConfig(stack: string, values: Record<string, unknow
     prometheusUrl: str('prometheusUrl'),
     monitoringNamespace: str('monitoringNamespace'),
   };
+  if (c.workloadSpec !== '') {
+    try {
+      JSON.parse(c.workloadSpec);
+    } catch {
+      throw new StackConfigError('workloadSpec', c.workloadSpec, 'a JSON workload spec such as {"type":"steady","rps":50,"durationSeconds":600}');
+    }
+  }
   if (c.maxReplicas < c.minReplicas) throw new StackConfigError('maxReplicas', c.maxReplicas, `≥ minReplicas (${c.minReplicas})`);
   if (c.peakRps < c.baseRps) throw new StackConfigError('peakRps', c.peakRps, `≥ baseRps (${c.baseRps})`);
   if (c.cpuLimitMilli < c.cpuRequestMilli) throw new StackConfigError('cpuLimitMilli', c.cpuLimitMilli, `≥ cpuRequestMilli (${c.cpuRequestMilli})`);

@@ -19,14 +19,18 @@ export interface ControllerQueries {
   memoryUtilization?: string;
 }
 
-/** Queries for one namespace/Deployment/container, as the scenario stacks label things. */
-export function defaultQueries(namespace: string, deployment: string, container = 'nginx'): ControllerQueries {
+/** Queries for one namespace/Deployment/container, as the scenario stacks label things. `rateWindow` is the
+ * PromQL range of rate() (default 1m: four 15 s scrapes; rate() divides by the whole window, so it is accurate only
+ * once the series is at least that old). */
+export function defaultQueries(namespace: string, deployment: string, o: { container?: string; rateWindow?: string } = {}): ControllerQueries {
+  const container = o.container ?? 'nginx';
+  const w = o.rateWindow ?? '1m';
   const pods = `namespace="${namespace}",pod=~"${deployment}-[a-z0-9]+-[a-z0-9]+",container="${container}"`;
   return {
-    cpuUtilization: `sum(rate(container_cpu_usage_seconds_total{${pods}}[1m])) / sum(kube_pod_container_resource_requests{${pods},resource="cpu"})`,
+    cpuUtilization: `sum(rate(container_cpu_usage_seconds_total{${pods}}[${w}])) / sum(kube_pod_container_resource_requests{${pods},resource="cpu"})`,
     readyReplicas: `sum(kube_deployment_status_replicas_ready{namespace="${namespace}",deployment="${deployment}"})`,
     freshnessAgeSeconds: `time() - max(timestamp(nginx_http_requests_total{namespace="${namespace}"}))`,
-    rps: `sum(rate(nginx_http_requests_total{namespace="${namespace}"}[1m]))`,
+    rps: `sum(rate(nginx_http_requests_total{namespace="${namespace}"}[${w}]))`,
     memoryUtilization: `sum(container_memory_working_set_bytes{${pods}}) / sum(kube_pod_container_resource_requests{${pods},resource="memory"})`,
   };
 }

@@ -47,13 +47,15 @@ export async function readObservation(prom: PrometheusClient, q: ControllerQueri
   const names = ['freshnessAgeSeconds', 'cpuUtilization', 'readyReplicas', 'rps', 'latencyP95Ms', 'errorRate', 'memoryUtilization'] as const;
   const required = new Set(['freshnessAgeSeconds', 'cpuUtilization', 'readyReplicas']);
   const results = await Promise.all(names.map((n) => one(prom, n, q[n], required.has(n))));
+  // Staleness first: old data explains missing rates better than "missing" does.
+  const age = results[0];
+  if (age.ok && age.value! > ctx.maxSampleAgeSeconds) {
+    return { ok: false, reason: 'MetricsStale', detail: `newest sample is ${age.value!.toFixed(0)} s old (limit ${ctx.maxSampleAgeSeconds} s)` };
+  }
   const v: Partial<Record<(typeof names)[number], number>> = {};
   for (const [i, r] of results.entries()) {
     if (!r.ok) return r;
     if (r.value !== undefined) v[names[i]] = r.value;
-  }
-  if (v.freshnessAgeSeconds! > ctx.maxSampleAgeSeconds) {
-    return { ok: false, reason: 'MetricsStale', detail: `newest sample is ${v.freshnessAgeSeconds!.toFixed(0)} s old (limit ${ctx.maxSampleAgeSeconds} s)` };
   }
   const ready = v.readyReplicas!;
   if (!Number.isInteger(ready) || ready > Math.max(ctx.scale.specReplicas, ctx.scale.statusReplicas)) {

@@ -24,7 +24,8 @@ export function buildK6Job(spec: ScenarioSpec): Manifest {
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: { name: k6JobName(spec), namespace: spec.namespace, labels: stackLabels(spec, 'load') },
+    // skipAwait: Pulumi would otherwise wait for the Job to finish (the whole load test) before `up` returns.
+    metadata: { name: k6JobName(spec), namespace: spec.namespace, labels: stackLabels(spec, 'load'), annotations: { 'pulumi.com/skipAwait': 'true' } },
     spec: {
       backoffLimit: 0,
       ttlSecondsAfterFinished: 3600,

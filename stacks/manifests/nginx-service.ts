@@ -3,13 +3,15 @@ import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
 import { appSelector, EXPORTER_PORT } from './nginx-deployment.ts';
 
-/** Builds the ClusterIP Service in front of nginx (port 80 http, 9113 metrics). */
+/** Builds the NodePort Service in front of nginx (port 80 http, 9113 metrics): NodePort so that a k6 on the
+ * user's machine reaches it at <node IP>:<allocated port> (the scenario stack exports the port). */
 export function buildNginxService(spec: ScenarioSpec): Manifest {
   return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: spec.app.name, namespace: spec.namespace, labels: { ...stackLabels(spec, 'app'), ...appSelector(spec) } },
     spec: {
+      type: 'NodePort',
       selector: appSelector(spec),
       ports: [
         { name: 'http', port: 80, targetPort: 'http' },

@@ -1,0 +1,127 @@
+// The stack programs under Pulumi mocks (no engine here): which resources each component registers, with which
+// key properties; the agent's Role; one autoscaler per scenario; the cluster stack's commands as inputs.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { resolve } from 'node:path';
+import * as pulumi from '@pulumi/pulumi';
+import { listStacks, readStackConfig } from '../../stacks/stack-files.ts';
+import { SCENARIO_CONFIG_KEYS } from '../../stacks/scenario-config.ts';
+import { CLUSTER_CONFIG_KEYS } from '../../stacks/cluster-config.ts';
+import { runProgram, type MockResource } from './helpers/pulumi-mocks.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const allDefaults = Object.fromEntries(Object.entries({ ...SCENARIO_CONFIG_KEYS, ...CLUSTER_CONFIG_KEYS }).map(([k, v]) => [k, v.default]));
+const scenarios = listStacks(root).filter((s) => readStackConfig(root, s).stackKind !== 'cluster');
+
+async function scenario(stack: string, extra: Record<string, unknown> = {}) {
+  const { scenarioProgram } = await import('../../stacks/scenario.ts'); // dynamic import after setMocks (in runProgram)
+  return runProgram(stack, { ...allDefaults, ...readStackConfig(root, stack), ...extra }, async () => scenarioProgram(root));
+}
+const ofType = (rs: MockResource[], type: string) => rs.filter((r) => r.type === type);
+const children = (rs: MockResource[], prefix: string) => rs.filter((r) => r.name.startsWith(prefix) && r.type.startsWith('kubernetes:')).map((r) => `${r.type.split(':')[2]}/${r.inputs.metadata.name}`).sort();
+
+test('an HPA scenario registers the namespace, NginxApp (ConfigMap, Deployment, Service, ServiceMonitor), the HPA, the dashboard and the k6 Job', async () => {
+  const { resources, outputs } = await scenario('hpa-spike');
+  const components = resources.filter((r) => r.type.startsWith('scalelab:')).map((r) => `${r.type} ${r.name}`).sort();
+  assert.equal(components, [
+    'scalelab:app:NginxApp hpa-spike-app',
+    'scalelab:autoscaler:HpaAutoscaler hpa-spike-hpa',
+    'scalelab:load:K6Job hpa-spike-k6',
+    'scalelab:monitoring:GrafanaDashboard hpa-spike-dashboard',
+  ]);
+  assert.equal(children(resources, 'hpa-spike-app'), ['ConfigMap/nginx-conf', 'Deployment/nginx', 'Service/nginx', 'ServiceMonitor/nginx']);
+  assert.equal(children(resources, 'hpa-spike-hpa'), ['HorizontalPodAutoscaler/nginx']);
+  assert.equal(children(resources, 'hpa-spike-k6'), ['ConfigMap/nginx-k6-script', 'Job/nginx-k6']);
+  const [ns] = ofType(resources, 'kubernetes:core/v1:Namespace');
+  assert.is(ns.inputs.metadata.name, 'scalelab-hpa-spike');
+  const [ref] = ofType(resources, 'pulumi:pulumi:StackReference');
+  assert.is(ref.name, 'organization/scalelab/cluster');
+  assert.equal(outputs.serviceUrl, 'http://10.20.30.40:31000/');
+  assert.equal(outputs.prometheusUrl, 'http://10.20.30.40:30090');
+  assert.equal(outputs.deployment, 'nginx');
+});
+
+test('key properties reach the resources: requests/limits, the HPA target and behavior, the ServiceMonitor label', async () => {
+  const { resources } = await scenario('hpa-spike');
+  const dep = ofType(resources, 'kubernetes:apps/v1:Deployment')[0].inputs;
+  assert.equal(dep.spec.template.spec.containers[0].resources, { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } });
+  assert.is(dep.spec.template.spec.containers[1].image, 'nginx/nginx-prometheus-exporter:1.3.0');
+  const hpa = ofType(resources, 'kubernetes:autoscaling/v2:HorizontalPodAutoscaler')[0].inputs;
+  assert.equal([hpa.spec.minReplicas, hpa.spec.maxReplicas, hpa.spec.metrics[0].resource.target.averageUtilization], [1, 10, 70]);
+  assert.is(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds, 300);
+  const sm = ofType(resources, 'kubernetes:monitoring.coreos.com/v1:ServiceMonitor')[0].inputs;
+  assert.is(sm.metadata.labels.release, 'kube-prom-stack');
+  const cm = ofType(resources, 'kubernetes:core/v1:ConfigMap').find((r) => r.inputs.metadata.labels?.grafana_dashboard === '1');
+  assert.ok(cm, 'dashboard ConfigMap labelled grafana_dashboard=1');
+});
+
+test('an agent scenario registers RlAutoscaler with a Role granting only get/patch on deployments/scale and get on deployments', async () => {
+  const { resources } = await scenario('hybrid-spike');
+  assert.equal(children(resources, 'hybrid-spike-agent'), [
+    'ConfigMap/scalelab-agent-model',
+    'Deployment/scalelab-agent',
+    'PrometheusRule/scalelab-agent-alerts',
+    'Role/scalelab-agent',
+    'RoleBinding/scalelab-agent',
+    'Service/scalelab-agent',
+    'ServiceAccount/scalelab-agent',
+    'ServiceMonitor/scalelab-agent',
+  ]);
+  const roles = ofType(resources, 'kubernetes:rbac.authorization.k8s.io/v1:Role');
+  assert.is(roles.length, 1);
+  assert.is(roles[0].inputs.metadata.namespace, 'scalelab-hybrid-spike');
+  const grants = roles[0].inputs.rules.flatMap((r: { apiGroups: string[]; resources: string[]; verbs: string[] }) => r.apiGroups.flatMap((g) => r.resources.flatMap((res) => r.verbs.map((v) => `${g}/${res}:${v}`)))).sort();
+  assert.equal(grants, ['apps/deployments/scale:get', 'apps/deployments/scale:patch', 'apps/deployments:get']);
+  assert.is(ofType(resources, 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRole').length, 0);
+  const env = ofType(resources, 'kubernetes:apps/v1:Deployment').find((r) => r.inputs.metadata.name === 'scalelab-agent')!.inputs.spec.template.spec.containers[0].env;
+  assert.ok(env.some((e: { name: string; value: string }) => e.name === 'SCALELAB_PROMETHEUS_URL' && e.value.startsWith('http://kube-prom-stack')));
+});
+
+test('every committed scenario stack has exactly one autoscaler on its Deployment', async () => {
+  for (const stack of scenarios) {
+    const { resources } = await scenario(stack);
+    const hpas = ofType(resources, 'kubernetes:autoscaling/v2:HorizontalPodAutoscaler').length;
+    const agents = ofType(resources, 'scalelab:autoscaler:RlAutoscaler').length;
+    assert.is(hpas + agents, 1, stack);
+  }
+});
+
+test('k6Job=false (local k6) leaves the Job out', async () => {
+  const { resources } = await scenario('hpa-spike', { k6Job: 'false' });
+  assert.is(ofType(resources, 'kubernetes:batch/v1:Job').length, 0);
+  assert.is(ofType(resources, 'scalelab:load:K6Job').length, 0);
+});
+
+test('the cluster stack runs multipass launch, microk8s enable and add-node/join, with delete commands, and keeps the kubeconfig secret', async () => {
+  const { clusterProgram } = await import('../../stacks/cluster.ts');
+  const config = { ...allDefaults, ...readStackConfig(root, 'cluster'), nodeCount: '2' };
+  const { resources, outputs } = await runProgram('cluster', config, async () => clusterProgram());
+  const cmds = Object.fromEntries(ofType(resources, 'command:local:Command').map((r) => [r.name, r.inputs]));
+  assert.equal(Object.keys(cmds).sort(), ['microk8s-addons', 'microk8s-join-1', 'microk8s-kubeconfig', 'microk8s-node-ip', 'microk8s-vm-0', 'microk8s-vm-1']);
+  assert.is(cmds['microk8s-vm-0'].create, 'multipass launch 22.04 --name scalelab-0 --cpus 4 --memory 8G --disk 30G && multipass exec scalelab-0 -- sudo snap install microk8s --classic --channel=1.30/stable && multipass exec scalelab-0 -- sudo microk8s status --wait-ready');
+  assert.is(cmds['microk8s-vm-1'].delete, 'multipass delete --purge scalelab-1');
+  assert.match(cmds['microk8s-addons'].create, 'sudo microk8s enable dns metrics-server observability');
+  assert.match(cmds['microk8s-join-1'].create, /JOIN=\$\(multipass exec scalelab-0 -- sudo microk8s add-node .*\) && multipass exec scalelab-1 -- sudo \$JOIN/);
+  assert.match(cmds['microk8s-join-1'].delete, 'microk8s remove-node scalelab-1');
+  assert.is(cmds['microk8s-kubeconfig'].create, 'multipass exec scalelab-0 -- sudo microk8s config');
+  assert.equal(outputs.nodeIp, '10.20.30.40');
+  assert.equal(outputs.prometheusUrl, 'http://10.20.30.40:30090');
+  const services = ofType(resources, 'kubernetes:core/v1:Service').map((r) => [r.inputs.metadata.namespace, r.inputs.spec.type, r.inputs.spec.ports[0].nodePort]);
+  assert.equal(services, [['observability', 'NodePort', 30090], ['observability', 'NodePort', 30030]]);
+  // The kubeconfig output is a secret.
+  const { clusterProgram: again } = await import('../../stacks/cluster.ts');
+  await runProgram('cluster', config, async () => {
+    const outs = again();
+    const secret = await pulumi.isSecret(outs.kubeconfig);
+    assert.ok(secret, 'kubeconfig is secret');
+    return outs;
+  });
+});
+
+test('a HpaAutoscaler refuses an agent scenario (the two never share a Deployment)', async () => {
+  const { HpaAutoscaler } = await import('../../stacks/components/hpa-autoscaler.ts');
+  const { sampleSpec } = await import('./helpers/sample-spec.ts');
+  assert.throws(() => new HpaAutoscaler('x', { spec: sampleSpec('rl'), provider: undefined as never }), /runs autoscaler "rl", not hpa/);
+});
+
+test.run();
