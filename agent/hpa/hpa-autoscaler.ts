@@ -33,6 +33,11 @@ function externalValue(obs: Observation, source: 'rps' | 'inFlight' | 'queueLeng
   return v === undefined ? undefined : Math.round(v * 1000);
 }
 
+/** The scale subresource's status.replicas: pods that exist and are not terminated. */
+function statusReplicas(obs: Observation): number {
+  return obs.pods.filter((p) => !p.deleting && p.phase !== 'Succeeded' && p.phase !== 'Failed').length;
+}
+
 /** Per-direction tolerances: the flag, overridden by behavior.scaleUp/scaleDown.tolerance (upstream tolerancesForHpa). */
 function tolerancesFor(config: HpaConfig): Tolerances {
   return {
@@ -60,7 +65,10 @@ function proposalFor(spec: HpaMetricSpec, obs: Observation, config: HpaConfig, s
       metric = { type: 'External', valueMilli, targetValueMilli: spec.targetValueMilli, targetAverageValueMilli: spec.targetAverageValueMilli };
       pods = obs.pods.map((p) => toCalculatorPod(p, 'cpu'));
     }
-    const result = calculateReplicas({ nowSeconds: obs.nowSeconds, currentReplicas: specReplicas, metric, pods, constants });
+    // Average-value Object/External targets divide by the status replica count (non-terminated pods), as upstream.
+    const perPod = spec.type === 'External' && spec.targetAverageValueMilli !== undefined;
+    const currentReplicas = perPod ? statusReplicas(obs) : specReplicas;
+    const result = calculateReplicas({ nowSeconds: obs.nowSeconds, currentReplicas, metric, pods, constants });
     return { replicas: result.replicas };
   } catch (err) {
     if (err instanceof HpaCalculationError) return { invalidReason: err.reason, message: err.message };

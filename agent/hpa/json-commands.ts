@@ -2,7 +2,7 @@
 // issue and docs/reference/hpa-cli-contract.md), JSON-ready object out. Bad input throws HpaInputError.
 import { readBehavior } from './behavior-input.ts';
 import type { CalculatorInput, CalculatorMetric, CalculatorPod, Tolerances } from './calculator-types.ts';
-import { ObjectReader } from './input-schema.ts';
+import { HpaInputError, ObjectReader } from './input-schema.ts';
 import { normalizeReplicas, type NormalizeInput } from './normalize.ts';
 import type { ScaleEvent } from './rate-limits.ts';
 import { calculateReplicas } from './replica-calculator.ts';
@@ -63,7 +63,15 @@ function readMetric(value: unknown, path: string): CalculatorMetric {
 
 function readTolerance(value: unknown, path: string): Tolerances {
   const r = new ObjectReader(value, path);
-  return { scaleUp: r.number('scaleUp', { min: 0 }), scaleDown: r.number('scaleDown', { min: 0 }) };
+  return { scaleUp: r.optionalNumber('scaleUp', { min: 0 }) ?? 0.1, scaleDown: r.optionalNumber('scaleDown', { min: 0 }) ?? 0.1 };
+}
+
+function requireUniqueNames(pods: CalculatorPod[]): void {
+  const seen = new Set<string>();
+  pods.forEach((pod, i) => {
+    if (seen.has(pod.name)) throw new HpaInputError(`pods[${i}].name`, pod.name, 'a name no other pod has');
+    seen.add(pod.name);
+  });
 }
 
 /** Validates `hpa calc` input and turns it into a calculator input (defaults per the contract). */
@@ -76,6 +84,7 @@ export function readCalcInput(value: unknown): CalculatorInput {
     pods: r.array('pods', readPod),
     constants: {},
   };
+  requireUniqueNames(input.pods);
   if (r.has('tolerance')) input.constants!.tolerance = readTolerance(r.raw('tolerance'), 'tolerance');
   const init = r.optionalNumber('cpuInitializationPeriodSeconds', { min: 0 });
   if (init !== undefined) input.constants!.cpuInitializationPeriodSeconds = init;

@@ -46,6 +46,8 @@ Reads on stdin:
   Defaults: tolerance { scaleUp: 0.1, scaleDown: 0.1 } (inclusive), cpuInitializationPeriodSeconds 300,
   initialReadinessDelaySeconds 30.
 Prints: { replicas, utilization?, rawAverageMilli?, usageMilli? }
+  (utilization targets print utilization and rawAverageMilli; the others print usageMilli, except an average-value
+  Object/External target at currentReplicas 0, whose per-pod value is undefined.)
 Exit codes: 0 ok, 2 bad input (the message names the field), 1 the HPA itself cannot compute (e.g. no metrics).
 
 Example:

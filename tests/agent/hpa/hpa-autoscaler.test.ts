@@ -67,6 +67,15 @@ test('upstream TestScaleUpRCImmediately / TestScaleDownRCImmediately: replicas o
   assert.equal(down.decide(observation(6, pods([8000, 9500, 1000], { requests: [900, 1000, 1100] }))), { replicas: 5, reason: 'AboveMaxReplicas' });
 });
 
+test('an External average-value target (rps per pod) divides by the non-terminated pods, as status.replicas', () => {
+  // 86 rps = 86000 milli over 3 live pods at a 21500 target: ratio 1.33 → ceil(86000 / 21500) = 4. A terminating
+  // fourth pod does not count in status.replicas.
+  const hpa = createHpaAutoscaler({ minReplicas: 1, maxReplicas: 10, metrics: [{ type: 'External', source: 'rps', targetAverageValueMilli: 21500 }] });
+  const podViews = pods([100, 100, 100, 100]);
+  podViews[3] = { ...podViews[3], deleting: true };
+  assert.equal(hpa.decide(observation(3, podViews, { rps: 86 })), { replicas: 4, reason: 'ScaleUp' });
+});
+
 test('a target with 0 replicas and minReplicas > 0 is not autoscaled (ScalingDisabled)', () => {
   const hpa = createHpaAutoscaler({ minReplicas: 1, maxReplicas: 5 });
   assert.equal(hpa.decide(observation(0, [])), { replicas: 0, reason: 'ScalingDisabled' });

@@ -41,6 +41,7 @@ test('calc: per-direction tolerance and Pods/External outputs carry usageMilli',
   const base = { now: NOW, currentReplicas: 3, metric: { type: 'Pods', targetAverageValueMilli: 20000 }, pods };
   assert.equal(runHpaCalc(base), { replicas: 3, usageMilli: 20666 });
   assert.equal(runHpaCalc({ ...base, tolerance: { scaleUp: 0.01, scaleDown: 0.1 } }), { replicas: 4, usageMilli: 20666 });
+  assert.equal(runHpaCalc({ ...base, tolerance: { scaleUp: 0.01 } }), { replicas: 4, usageMilli: 20666 }); // scaleDown defaults to 0.1
   assert.equal(runHpaCalc({ now: NOW, currentReplicas: 3, metric: { type: 'External', targetAverageValueMilli: 2150, valueMilli: 8600 }, pods: [] }), { replicas: 4, usageMilli: 2867 });
 });
 
@@ -64,7 +65,8 @@ test('bad input names the field: missing, wrong type, negative replicas, bad enu
   assert.is(fieldOf(() => runHpaCalc({ ...calc, metric: { type: 'Cheddar' } })), 'metric.type');
   assert.is(fieldOf(() => runHpaCalc({ ...calc, pods: [{ ...readyPod('a', 1), usageMilli: 'x' }] })), 'pods[0].usageMilli');
   assert.is(fieldOf(() => runHpaCalc({ ...calc, pods: [{ ...readyPod('a', 1), ready: 'yes' }] })), 'pods[0].ready');
-  assert.is(fieldOf(() => runHpaCalc({ ...calc, tolerance: { scaleUp: 0.1 } })), 'tolerance.scaleDown');
+  assert.is(fieldOf(() => runHpaCalc({ ...calc, tolerance: { scaleUp: 'wide' } })), 'tolerance.scaleUp');
+  assert.is(fieldOf(() => runHpaCalc({ ...calc, pods: [readyPod('a', 1), readyPod('a', 2)] })), 'pods[1].name');
   const norm = { now: NOW, currentReplicas: 3, desiredReplicas: 4, minReplicas: 1, maxReplicas: 5 };
   assert.is(fieldOf(() => runHpaNormalize({ ...norm, maxReplicas: '5' })), 'maxReplicas');
   assert.is(fieldOf(() => runHpaNormalize({ ...norm, behavior: { scaleUp: { selectPolicy: 'Fastest' } } })), 'behavior.scaleUp.selectPolicy');
