@@ -13,7 +13,7 @@ import type { ReportContent } from './writer/report-content.ts';
 /** Record names of the controllers in the realistic-plant version of T4. */
 export const REALISTIC_ARMS = {
   thesisHpa: { label: 'HPA as the thesis simulates it', autoscalers: ['thesis-hpa'] },
-  upstreamHpa: { label: 'upstream-exact HPA', autoscalers: ['hpa'] },
+  upstreamHpa: { label: 'upstream-exact HPA', autoscalers: ['hpa', 'hpa-70'] },
   threshold: { label: 'threshold rule ("Hybrid")', autoscalers: ['thesis-threshold'] },
 } satisfies Record<string, Arm>;
 

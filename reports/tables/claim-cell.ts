@@ -6,7 +6,7 @@ import type { Claim } from './claims.ts';
 import { absoluteEstimate, relativeEstimate } from './estimates.ts';
 import type { MetricSpec } from './metrics.ts';
 import { collectSamples, pairSamples } from './samples.ts';
-import { formatWithCi } from './table-model.ts';
+import { adaptiveDecimals, formatWithCi } from './table-model.ts';
 import { judgeClaim, sameDirection } from './verdict.ts';
 
 export interface CellResult {
@@ -40,7 +40,7 @@ export function evaluateClaim(
   const unit = metric.unit === '$' ? '$' : metric.unit;
   const absolute = (): { text: string; ci: ReturnType<typeof absoluteEstimate> } => {
     const ci = absoluteEstimate(own.samples, rng, options.resamples);
-    const text = ci === null ? (own.undefinedCount > 0 ? `undefined in all ${own.undefinedCount} runs` : 'no values') : formatWithCi(ci.estimate, ci.low, ci.high, metric.decimals, unit);
+    const text = ci === null ? (own.undefinedCount > 0 ? `undefined in all ${own.undefinedCount} runs` : 'no values') : formatWithCi(ci.estimate, ci.low, ci.high, adaptiveDecimals(ci.estimate, metric.decimals), unit);
     return { text, ci };
   };
   const problems = [...own.problems];
@@ -58,8 +58,11 @@ export function evaluateClaim(
     }
     case 'absolute': {
       const { text, ci } = absolute();
+      if (ci === null && own.undefinedCount > 0) return { ours: text, verdict: 'not comparable', problems, reason: `${metric.label} is undefined when a run has no such event (e.g. no under-provisioning episode)` };
       if (ci === null) return { ours: text, verdict: 'incomplete', problems };
-      return { ours: text, verdict: mark(judgeClaim(claim.value, ci, metric.better)), problems };
+      const contains = ci.low <= claim.value && claim.value <= ci.high;
+      const verdict = claim.baselineValue ? (contains ? 'reproduced' : 'not reproduced') : judgeClaim(claim.value, ci, metric.better);
+      return { ours: text, verdict: mark(verdict), problems };
     }
     case 'relative': {
       const base = collectSamples(records, options.baselineAliases ?? [], metric);

@@ -27,3 +27,10 @@ export function formatWithCi(estimate: number, low: number, high: number, decima
   const u = unit ? ` ${unit}` : '';
   return `${formatNumber(estimate, decimals)} [${formatNumber(low, decimals)}, ${formatNumber(high, decimals)}]${u}`;
 }
+
+/** At least `minDecimals`, more for small magnitudes so that 3 significant digits show (at most 6 decimals). */
+export function adaptiveDecimals(value: number, minDecimals: number): number {
+  if (!Number.isFinite(value) || value === 0) return minDecimals;
+  const needed = 2 - Math.floor(Math.log10(Math.abs(value)));
+  return Math.max(minDecimals, Math.min(6, needed));
+}

@@ -32,6 +32,24 @@ test('T3 verdicts follow the CI rule on hand-made records', () => {
   assert.is(cell(t.rows, t.columns, 'cost', 9), 'not reproduced (same direction)');
 });
 
+test("a baseline value (the HPA's claimed 350 ms) is reproduced only by containment: a better HPA does not confirm it", () => {
+  const fastHpa = seeds.map((s) => makeRecord('hpa-70', s, { latencyP95Ms: 46 + s }, { withSeries: false }));
+  const t = buildT3(fastHpa, { resamples: 100 });
+  assert.is(cell(t.rows, t.columns, 'latency P95', 3), 'not reproduced');
+});
+
+test('a metric undefined in every run (no under-provisioning episode) is "not comparable", with the reason', () => {
+  const t = buildT3(seeds.map((s) => makeRecord('hpa', s, { scalingLatencyMeanSeconds: null }, { withSeries: false })), { resamples: 100 });
+  assert.is(cell(t.rows, t.columns, 'scaling latency', 2), 'undefined in all 5 runs');
+  assert.is(cell(t.rows, t.columns, 'scaling latency', 3), 'not comparable');
+  assert.ok(t.notes.some((n) => n.includes('no under-provisioning episode')));
+});
+
+test('small values get enough decimals to show three significant digits', () => {
+  const t = buildT3(seeds.map((s) => makeRecord('hpa', s, { costUsd: 0.0123 }, { withSeries: false })), { resamples: 100 });
+  assert.is(cell(t.rows, t.columns, 'cost', 2), '0.0123 [0.0123, 0.0123] $');
+});
+
 test('rows whose autoscaler has no records say "not available" and never show a number', () => {
   const t = buildClaimTable(T1, [...hpa, ...hybrid], { resamples: 100 });
   for (const row of t.rows) {
