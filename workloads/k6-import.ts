@@ -32,6 +32,7 @@ export function importK6Script(source: string): K6Import {
   }
   const scope = topLevelScope(program.body);
   const optionsNode = findOptions(program.body, scope);
+  refuseTopLevelMutation(program.body, source);
   const options = staticValue(optionsNode, scope, 'options', source);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new WorkloadSpecError(`options (line ${optionsNode.loc?.start.line})`, snippet(optionsNode, source), 'an object literal');
@@ -58,6 +59,18 @@ function topLevelScope(body: (Statement | import('acorn').ModuleDeclaration)[]):
     }
   }
   return scope;
+}
+
+// `options.stages = …` after the declaration would be missed by reading the declaration alone.
+function refuseTopLevelMutation(body: Program['body'], source: string): void {
+  for (const stmt of body) {
+    if (stmt.type !== 'ExpressionStatement' || stmt.expression.type !== 'AssignmentExpression') continue;
+    let target = stmt.expression.left;
+    while (target.type === 'MemberExpression') target = target.object as typeof target;
+    if (target.type === 'Identifier' && target.name === 'options') {
+      throw new WorkloadSpecError(`options (line ${stmt.loc?.start.line})`, snippet(stmt.expression, source), 'options set once in their declaration (a later assignment cannot be read without running the script)');
+    }
+  }
 }
 
 function findOptions(body: Program['body'], scope: StaticScope): Expression {

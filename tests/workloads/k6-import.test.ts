@@ -94,6 +94,7 @@ test('unreadable scripts are errors that say what and where', () => {
     ['export const options = { stages: [ { duration: "1m", target: 1 }, ] ;', /^script \(line 1\).*expected valid JavaScript/],
     ['export const options = { duration: config.duration };', /^options\.duration \(line 1\).*a property access/],
     ['const a = b; const b = a; export const options = { vus: a };', /circular reference/],
+    ['export let options = { vus: 1, duration: "1m" };\noptions.duration = "5m";', /^options \(line 2\): got "options\.duration = \\"5m\\"".*a later assignment/],
   ];
   for (const [src, re] of cases) {
     try {
