@@ -79,7 +79,7 @@ function proposalFor(spec: HpaMetricSpec, obs: Observation, config: HpaConfig, s
 /** Use to run the upstream HPA in a simulation or experiment; one instance per run (it keeps controller state). */
 export function createHpaAutoscaler(config: Partial<HpaConfig> = {}, name = 'hpa'): Autoscaler {
   const cfg: HpaConfig = { ...defaultHpaConfig, ...config };
-  let recommendations: TimestampedRecommendation[] = [];
+  let recommendations: TimestampedRecommendation[] | null = cfg.recordInitialRecommendation ? null : [];
   let events: ScaleEventLog = { scaleUp: [], scaleDown: [] };
 
   function decide(obs: Observation): Decision {
@@ -90,6 +90,7 @@ export function createHpaAutoscaler(config: Partial<HpaConfig> = {}, name = 'hpa
     let desired: number;
     let reason: string;
 
+    if (recommendations === null) recommendations = [{ timestampSeconds: now, replicas: current }]; // recordInitialRecommendation
     if (current === 0 && minReplicas !== 0) return { replicas: 0, reason: 'ScalingDisabled' };
     if (current > maxReplicas) {
       desired = maxReplicas;

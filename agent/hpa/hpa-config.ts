@@ -37,6 +37,11 @@ export interface HpaConfig {
   scaleUpLimitFactor: number;
   /** Legacy path scale-up limit minimum, replicas; default 4. */
   scaleUpLimitMinimum: number;
+  /**
+   * Upstream remembers {current replicas, now} as a recommendation the first time it sees an HPA, so a fresh
+   * controller does not scale down at once; default true. false = start with an empty history.
+   */
+  recordInitialRecommendation: boolean;
 }
 
 /** Upstream defaults (kube-controller-manager flags, autoscaling/v2 API defaults). */
@@ -51,6 +56,7 @@ export const defaultHpaConfig: HpaConfig = {
   defaultMetricWindowSeconds: 60,
   scaleUpLimitFactor: 2.0,
   scaleUpLimitMinimum: 4,
+  recordInitialRecommendation: true,
 };
 
 function readMetricSpec(value: unknown, path: string): HpaMetricSpec {
@@ -94,6 +100,8 @@ export function parseHpaConfig(params: Record<string, unknown>): HpaConfig {
     config.metrics = r.array('metrics', readMetricSpec);
     if (config.metrics.length === 0) throw new HpaInputError('metrics', [], 'at least one metric');
   }
+  const initial = r.optionalBoolean('recordInitialRecommendation');
+  if (initial !== undefined) config.recordInitialRecommendation = initial;
   if (r.has('behavior')) config.behavior = readBehavior(r.raw('behavior'), 'behavior');
   if (config.minReplicas !== undefined && config.maxReplicas !== undefined && config.minReplicas > config.maxReplicas) {
     throw new HpaInputError('minReplicas', config.minReplicas, `at most maxReplicas (${config.maxReplicas})`);

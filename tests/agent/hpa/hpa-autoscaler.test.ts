@@ -55,9 +55,14 @@ test('upstream TestNoScaleDownOneMetricEmpty: a failing External metric blocks a
   assert.equal(hpa.decide(observation(5, pods([100, 300, 500, 250, 250]))), { replicas: 5, reason: 'FailedGetExternalMetric' });
 });
 
-test('upstream TestScaleDown: 100/300/500/250/250m at 50 % scales 5 → 3 with no earlier recommendations', () => {
-  const hpa = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 6, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 50 }] });
+test('upstream TestScaleDown: 100/300/500/250/250m at 50 % scales 5 → 3 with an empty recommendation history', () => {
+  const hpa = createHpaAutoscaler({ ...upstreamTesting, recordInitialRecommendation: false, minReplicas: 2, maxReplicas: 6, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 50 }] });
   assert.equal(hpa.decide(observation(5, pods([100, 300, 500, 250, 250]))), { replicas: 3, reason: 'ScaleDown' });
+});
+
+test('upstream TestScaleDownStabilizeInitialSize: a fresh controller remembers the current size and does not scale down at once', () => {
+  const hpa = createHpaAutoscaler({ ...upstreamTesting, minReplicas: 2, maxReplicas: 6, metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: 50 }] });
+  assert.equal(hpa.decide(observation(5, pods([100, 300, 500, 250, 250]))), { replicas: 5, reason: 'ScaleDownStabilized' });
 });
 
 test('upstream TestScaleUpRCImmediately / TestScaleDownRCImmediately: replicas outside [min, max] are clamped first', () => {

@@ -84,6 +84,16 @@ test('upstream TestExternalPerPodMetricUsageOverflow: a huge value at its huge t
   assert.is(result.replicas, 1);
 });
 
+test('Resource cpu with an average-value target: readiness rules apply, unready pods count 0 on scale-up (hand-computed)', () => {
+  // Ready pods 500 and 700m: average 600 vs 250 → ratio 2.4 > 1 with an unready pod → rebalanced (0 + 500 + 700) / 3
+  // = 400 → 1.6 → ceil(1.6 × 3) = 5; the reported usage is the ready pods' average, 600.
+  const podList = buildPods({ currentReplicas: 3, readiness: [false, true, true], levels: [300, 500, 700] });
+  const metric: CalculatorMetric = { type: 'Resource', name: 'cpu', targetAverageValueMilli: 250 };
+  assert.equal(calculateReplicas({ nowSeconds: NOW, currentReplicas: 3, metric, pods: podList, constants: testingConstants }), { replicas: 5, usageMilli: 600 });
+  // The same values as a Pods metric ignore readiness: average 500 → 2 → 6.
+  assert.equal(calculateReplicas({ nowSeconds: NOW, currentReplicas: 3, metric: pods(250), pods: podList, constants: testingConstants }), { replicas: 6, usageMilli: 500 });
+});
+
 test('scale from zero: Object/External with currentReplicas 0 applies the ratio without tolerance (getUsageRatioReplicaCount)', () => {
   // value/target = 1.05 is inside the 10 % tolerance, yet with 0 replicas the ceiling of the ratio is taken.
   const value = calculateReplicas({ nowSeconds: NOW, currentReplicas: 0, metric: external(10500, 10000), pods: [], constants: testingConstants });
