@@ -1,5 +1,5 @@
 // The pure halves of `scalelab hpa calc` and `scalelab hpa normalize`: JSON value in (field names fixed by the
-// issue and docs/reference/hpa-cli-contract.md), JSON-ready object out. Bad input throws HpaInputError.
+// issue and data/reference/hpa-cli-contract.md), JSON-ready object out. Bad input throws HpaInputError.
 import { readBehavior } from './behavior-input.ts';
 import type { CalculatorInput, CalculatorMetric, CalculatorPod, Tolerances } from './calculator-types.ts';
 import { HpaInputError, ObjectReader } from './input-schema.ts';
