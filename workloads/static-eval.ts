@@ -67,7 +67,7 @@ export function staticValue(node: Expression | SpreadElement, scope: StaticScope
       const v = sub(node.argument, path);
       if (node.operator === '-' && typeof v === 'number') return -v;
       if (node.operator === '+' && typeof v === 'number') return v;
-      if (node.operator === '!' ) return !v;
+      if (node.operator === '!') return !v;
       return fail(`the operator ${node.operator} on ${typeof v}`);
     }
     case 'BinaryExpression': {
