@@ -80,7 +80,7 @@ export async function parseExperiment(value: unknown, o: ParseExperimentOptions)
     try {
       buildWorkload(s.workload, { seed: e.seeds[0] as number, loadTrace: o.loadTrace }, `${at}.workload`);
     } catch (err) {
-      if (err instanceof WorkloadSpecError) throw fail(err.field, err.value, err.expected, err);
+      if (err instanceof WorkloadSpecError) throw fail(err.field, err.value, err.expected);
       if (err instanceof UserError) throw new UserError(`experiment ${o.source}: ${at}.workload: ${err.message}`, { cause: err });
       throw err;
     }
@@ -93,8 +93,9 @@ export async function parseExperiment(value: unknown, o: ParseExperimentOptions)
       await createAutoscaler(spec, { baseDir: o.baseDir });
     } catch (err) {
       if (err instanceof AutoscalerSpecError) {
-        const field = err.field === 'autoscaler' ? `autoscalers[${i}]` : `autoscalers[${i}].${err.field}`;
-        throw fail(field, err.value, err.expected, err);
+        // The message already names the field, the value and the expectation: prefix its path, drop the chain.
+        const message = err.field === 'autoscaler' ? `autoscalers[${i}]${err.message.slice('autoscaler'.length)}` : `autoscalers[${i}].${err.message}`;
+        throw new UserError(`experiment ${o.source}: ${message}`);
       }
       throw new UserError(`experiment ${o.source}: autoscalers[${i}]: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }

@@ -34,7 +34,7 @@ export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: 
       return { lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} is incomplete (no newline at the end: the writer was probably killed mid-line)` } };
     }
     const line = text.slice(offset, end);
-    const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber}: ${message}` } });
+    const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} ${message}` } });
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
