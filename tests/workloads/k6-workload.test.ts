@@ -32,6 +32,17 @@ test('VU counts are whole: k6 adds VU n when the ramp reaches n and removes it w
   assert.is(vus(down, 9.5), 1, '10 − 9.5 = 0.5 → 1 VU still running');
 });
 
+test('ramping-vus reproduces k6\'s own execution steps (TestRampingVUsExecutionTupleTests, whole test, no segments)', () => {
+  const stages = [[2, 6], [5, 1], [4, 5], [4, 1], [3, 4], [2, 4], [0, 1], [3, 1], [0, 5], [3, 5], [0, 0], [2, 2], [2, 0], [4, 4]];
+  const w = build({ scenarios: { t: { executor: 'ramping-vus', startVUs: 4, stages: stages.map(([d, target]) => ({ duration: `${d}s`, target })) } } });
+  // upstream lib/executor/ramping_vus_test.go: [time offset s, planned VUs] from each offset until the next
+  const steps = [[0, 4], [1, 5], [2, 6], [3, 5], [4, 4], [5, 3], [6, 2], [7, 1], [8, 2], [9, 3], [10, 4], [11, 5], [12, 4], [13, 3], [14, 2], [15, 1], [16, 2], [17, 3], [18, 4], [20, 1], [23, 5], [26, 0], [27, 1], [28, 2], [29, 1], [30, 0], [31, 1], [32, 2], [33, 3], [34, 0]];
+  steps.forEach(([offset, planned], i) => {
+    const next = i + 1 < steps.length ? steps[i + 1][0] : offset + 1;
+    for (const t of [offset, (offset + next) / 2, next - 0.001]) assert.is(vus(w, t), planned, `t=${t}`);
+  });
+});
+
 test('a 0 s stage jumps, and startVUs comes from options.vus in the stages shortcut', () => {
   const w = build({ vus: 4, stages: [{ duration: '10s', target: 4 }, { duration: '0s', target: 20 }, { duration: '10s', target: 20 }] });
   assert.is(vus(w, 5), 4);
