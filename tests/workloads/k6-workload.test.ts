@@ -74,6 +74,19 @@ test('ramping-arrival-rate ramps the rate linearly from startRate through the st
   assert.is(w.durationSeconds, 120);
 });
 
+test('ramping-arrival-rate starts iterations where k6 does (TestRampingArrivalRateCal, whole test)', () => {
+  const w = build({ scenarios: { r: { executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '1s', preAllocatedVUs: 1, stages: [{ duration: '5s', target: 1 }, { duration: '1s', target: 1 }, { duration: '5s', target: 0 }] } } });
+  // upstream lib/executor/ramping_arrival_rate_test.go: iteration n starts once n iterations' worth of rate has
+  // accumulated; the published start times are whole milliseconds, so the integral is within 0.001 of n there.
+  const startsMs = [3162, 4472, 5500, 6527, 7837, 11000];
+  let integral = 0;
+  let ms = 0;
+  startsMs.forEach((end, i) => {
+    for (; ms < end; ms++) integral += rate(w, (ms + 0.5) / 1000) / 1000;
+    assert.ok(Math.abs(integral - (i + 1)) < 0.002, `by ${end} ms: ${integral} iterations, k6 starts iteration ${i + 1}`);
+  });
+});
+
 test('scenarios with startTime add up; the peak is the highest planned total', () => {
   const options = {
     scenarios: {
