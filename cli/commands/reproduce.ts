@@ -83,6 +83,8 @@ interface ExperimentRun {
   description: string;
   /** Autoscalers of the experiment that could not be built (e.g. no trained model yet). */
   skipped: string[];
+  /** The runner's records.jsonl, when it wrote one. */
+  recordsPath?: string;
 }
 
 // The runner (experiments/) is built in parallel; it is loaded by path so this command works before it lands.
@@ -117,6 +119,7 @@ async function runStandardExperiment(options: { quick?: boolean; outDir?: string
     runner = (await import(RUNNER_MODULE)) as typeof runner;
     registry = (await import(REGISTRY_MODULE)) as typeof registry;
   } catch (err) {
+    process.stderr.write(`scalelab reproduce: warning: the experiment runner could not be loaded: ${(err as Error).message.split('\n')[0]}\n`);
     return { experiment: REPRODUCE_EXPERIMENT, records: [], skipped: [], description: `the experiment runner could not be loaded (${(err as Error).message}), so every realistic-plant row is "not available"` };
   }
   let loaded: { def: ExperimentDefLike; baseDir: string };
@@ -124,6 +127,7 @@ async function runStandardExperiment(options: { quick?: boolean; outDir?: string
     loaded = (await runner.loadExperiment(REPRODUCE_EXPERIMENT)) as typeof loaded;
   } catch (err) {
     const why = (err as Error).message.split('\n')[0];
+    process.stderr.write(`scalelab reproduce: warning: experiment ${REPRODUCE_EXPERIMENT} not run: ${why}\n`);
     return { experiment: REPRODUCE_EXPERIMENT, records: [], skipped: [`experiment ${REPRODUCE_EXPERIMENT} not run: ${why}`], description: `the ${REPRODUCE_EXPERIMENT} experiment could not be loaded (${why}), so every realistic-plant row is "not available"` };
   }
   let def = options.quick ? quickVariant(loaded.def) : loaded.def;
@@ -140,8 +144,9 @@ async function runStandardExperiment(options: { quick?: boolean; outDir?: string
   def = { ...def, autoscalers: usable };
   const outDir = options.outDir ?? join('reports', 'out', def.name);
   const workers = Math.max(1, Math.min(availableParallelism(), 4));
-  const result = (await runner.runExperiment({ def, outDir, baseDir: loaded.baseDir, workers, quiet: process.env.SCALELAB_QUIET === '1' })) as { records: unknown[]; ran: number; skipped: number };
+  const result = (await runner.runExperiment({ def, outDir, baseDir: loaded.baseDir, workers, quiet: process.env.SCALELAB_QUIET === '1' })) as { records: unknown[]; ran: number; skipped: number; recordsPath: string };
   return {
+    recordsPath: result.recordsPath,
     experiment: def.name,
     records: result.records,
     skipped,
@@ -174,6 +179,7 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
   let experiment: string;
   let source: string;
   const skippedAutoscalers: string[] = [];
+  let runnerRecords: string | undefined;
   if (options.records) {
     raw = readRecordsFile(options.records);
     experiment = (raw.find((r) => typeof (r as { experiment?: unknown })?.experiment === 'string') as { experiment: string } | undefined)?.experiment ?? 'records';
@@ -184,6 +190,7 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
     experiment = run.experiment;
     source = run.description;
     skippedAutoscalers.push(...run.skipped);
+    runnerRecords = run.recordsPath;
   }
   steps.increment(1, 'experiment');
   const check = checkRecords(raw);
@@ -204,7 +211,9 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
     ].filter(Boolean),
   });
   steps.increment(1, 'tables and charts');
-  const written = writeReport(outDir, content);
+  // The runner's own records.jsonl in the report directory is the copy; it is never rewritten here.
+  const sameFile = runnerRecords !== undefined && resolve(runnerRecords) === resolve(join(outDir, 'records.jsonl'));
+  const written = writeReport(outDir, content, { writeRecords: !sameFile });
   steps.increment(1, 'report written');
   steps.stop();
   for (const t of content.tables) say(`\n${renderTableText(t)}`);

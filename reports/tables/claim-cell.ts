@@ -15,6 +15,8 @@ export interface CellResult {
   problems: string[];
   /** Why the claim is not comparable (for the table notes). */
   reason?: string;
+  /** Facts worth a footnote that are not problems (e.g. runs without any under-provisioning episode). */
+  note?: string;
 }
 
 /** A stable per-cell seed so every cell's bootstrap is reproducible and independent of evaluation order. */
@@ -44,33 +46,33 @@ export function evaluateClaim(
     return { text, ci };
   };
   const problems = [...own.problems];
-  if (own.undefinedCount > 0) problems.push(`${own.autoscaler}: ${metric.label} undefined in ${own.undefinedCount} run(s) (nothing to measure there) — not averaged`);
+  const note = own.undefinedCount > 0 ? `${own.autoscaler}: ${metric.label} is undefined in ${own.undefinedCount} run(s) (nothing to measure there, e.g. no under-provisioning episode); the mean is over the other runs.` : undefined;
   const mark = (verdict: string): string => (own.problems.length > 0 ? `${verdict} — incomplete` : verdict);
   switch (claim.kind) {
     case 'none':
     case 'baseline': {
       const { text } = absolute();
-      return { ours: text, verdict: claim.kind === 'baseline' ? 'baseline' : '—', problems };
+      return { note, ours: text, verdict: claim.kind === 'baseline' ? 'baseline' : '—', problems };
     }
     case 'not-comparable': {
       const { text } = absolute();
-      return { ours: text, verdict: 'not comparable', problems, reason: claim.reason };
+      return { note, ours: text, verdict: 'not comparable', problems, reason: claim.reason };
     }
     case 'absolute': {
       const { text, ci } = absolute();
-      if (ci === null && own.undefinedCount > 0) return { ours: text, verdict: 'not comparable', problems, reason: `${metric.label} is undefined when a run has no such event (e.g. no under-provisioning episode)` };
-      if (ci === null) return { ours: text, verdict: 'incomplete', problems };
+      if (ci === null && own.undefinedCount > 0) return { note, ours: text, verdict: 'not comparable', problems, reason: `${metric.label} is undefined when a run has no such event (e.g. no under-provisioning episode)` };
+      if (ci === null) return { note, ours: text, verdict: 'incomplete', problems };
       const contains = ci.low <= claim.value && claim.value <= ci.high;
       const verdict = claim.baselineValue ? (contains ? 'reproduced' : 'not reproduced') : judgeClaim(claim.value, ci, metric.better);
-      return { ours: text, verdict: mark(verdict), problems };
+      return { note, ours: text, verdict: mark(verdict), problems };
     }
     case 'relative': {
       const base = collectSamples(records, options.baselineAliases ?? [], metric);
-      if (base.autoscaler === null) return { ours: 'not available', verdict: 'not available (no baseline records)', problems };
+      if (base.autoscaler === null) return { note, ours: 'not available', verdict: 'not available (no baseline records)', problems };
       const paired = pairSamples(base, own);
       problems.push(...base.problems, ...paired.problems);
       const ci = relativeEstimate(paired.strata, rng, options.resamples);
-      if (ci === null) return { ours: 'no paired runs', verdict: 'incomplete', problems };
+      if (ci === null) return { note, ours: 'no paired runs', verdict: 'incomplete', problems };
       const ours = formatWithCi(ci.estimate, ci.low, ci.high, 1, '%');
       const isImprovement = metric.better === 'lower' ? claim.value < 0 : claim.value > 0;
       // Beating a claim only counts when the claim is an improvement; a claimed deterioration (e.g. "+98 % cost")
@@ -83,3 +85,4 @@ export function evaluateClaim(
     }
   }
 }
+

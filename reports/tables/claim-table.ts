@@ -14,6 +14,7 @@ export interface TableOptions {
 function collect(table: ReportTable, where: string, cell: CellResult, reasons: Set<string>): void {
   for (const p of cell.problems) table.incomplete.push(`${where}: ${p}`);
   if (cell.reason) reasons.add(cell.reason);
+  if (cell.note && !table.notes.includes(cell.note)) table.notes.push(cell.note);
 }
 
 /** T1 or T2: one row per configuration, three columns (thesis | ours | verdict) per claimed value. */

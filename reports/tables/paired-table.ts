@@ -64,8 +64,10 @@ export function describeTest(c: PairedComparison | null): { test: string; p: str
   if (c.test === 'none') return { test: 'none (all differences 0)', p: '—', effect: '—', ci, significant: 'no' };
   const p = c.pHolm < 0.0001 ? c.pHolm.toExponential(1) : c.pHolm.toFixed(4);
   const effect = c.effect ? `${c.effect.kind === 'cohens-d' ? 'd' : 'r'} = ${c.effect.value.toFixed(2)}` : '—';
-  return { test: c.test === 'paired-t' ? `paired t (SW p = ${c.shapiroP.toFixed(3)})` : `Wilcoxon (SW p = ${c.shapiroP.toFixed(3)})`, p, effect, ci, significant: c.pHolm < 0.05 ? 'yes' : 'no' };
+  return { test: c.test === 'paired-t' ? `paired t (SW p = ${swP(c.shapiroP)})` : `Wilcoxon (SW p ${swP(c.shapiroP, true)})`, p, effect, ci, significant: c.pHolm < 0.05 ? 'yes' : 'no' };
 }
+
+const swP = (p: number, withOp = false): string => (p < 0.001 ? '< 0.001' : `${withOp ? '= ' : ''}${p.toFixed(3)}`);
 
 /** Signed percent with one decimal ("+8.9 %", "−60.6 %"). */
 export function signedPct(v: number): string {

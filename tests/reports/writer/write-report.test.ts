@@ -45,4 +45,19 @@ test('summary.csv has one line per record, empty cells for missing metrics and N
   assert.is(cells[cols.indexOf('autoscaler')], 'hpa');
 });
 
+test('an existing records.jsonl is never replaced by an empty one, and writeRecords: false keeps it untouched', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-report-'));
+  try {
+    const content = await buildReportContent({ experiment: 'x', records, dataProblems: [], resamples: 50 });
+    const first = writeReport(dir, content);
+    const before = readFileSync(first.records, 'utf8');
+    writeReport(dir, { ...content, records: [] });
+    assert.is(readFileSync(first.records, 'utf8'), before);
+    writeReport(dir, { ...content, records: records.slice(0, 1) }, { writeRecords: false });
+    assert.is(readFileSync(first.records, 'utf8'), before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();
