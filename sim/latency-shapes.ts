@@ -28,14 +28,20 @@ interface ServerTable {
   shapes: (LatencyShape | undefined)[];
 }
 
+/** Result slot of `LatencyShapes.stable`, reused by the caller to avoid allocation per tick. */
+export interface StableLookup {
+  pWait: number;
+  slowFraction: number;
+  shape: LatencyShape;
+}
+
 /** The latency shapes of one plant (service rate μ, fixed delay, SLA). */
 export interface LatencyShapes {
-  /** Erlang C probability of waiting for c Ready pods at utilization ρ < 1. */
-  pWait(c: number, rho: number): number;
-  /** Fraction of requests slower than the SLA at c pods and utilization ρ (timeouts included). */
-  slowFraction(c: number, rho: number): number;
-  /** The M/M/c sojourn-time shape at c pods and utilization ρ < 1. */
-  stable(c: number, rho: number): LatencyShape;
+  /**
+   * Looks up c Ready pods at utilization ρ < 1 and fills `out`: Erlang C probability of waiting, the fraction of
+   * requests slower than the SLA (timeouts included) and the M/M/c sojourn-time shape.
+   */
+  stable(c: number, rho: number, out: StableLookup): void;
   /** The shape of fixed delay + extraWaitMs + Exp(μ). */
   shifted(extraWaitMs: number): LatencyShape;
   /** Fraction of fixed delay + extraWaitMs + Exp(μ) above the SLA. */
@@ -53,28 +59,21 @@ export function createLatencyShapes(serviceRate: number, fixedMs: number, slaMs:
   function table(c: number): ServerTable {
     let t = tables[c];
     if (t === undefined) {
-      t = { pWait: new Float64Array(GRID + 1).fill(NaN), slow: new Float64Array(GRID + 1).fill(NaN), shapes: [] };
+      t = {
+        pWait: new Float64Array(GRID + 1).fill(NaN),
+        slow: new Float64Array(GRID + 1).fill(NaN),
+        shapes: new Array<LatencyShape | undefined>(GRID + 1).fill(undefined),
+      };
       tables[c] = t;
     }
     return t;
   }
 
   function point(t: ServerTable, c: number, k: number): void {
-    if (!Number.isNaN(t.pWait[k])) return;
     const rho = k / GRID;
     const p = k === GRID ? 1 : erlangC(c, c * rho);
     t.pWait[k] = p;
     t.slow[k] = sojournSurvival((slaMs - fixedMs) / 1000, mu, p, c * mu * (1 - rho));
-  }
-
-  function interpolate(which: 'pWait' | 'slow', c: number, rho: number): number {
-    const t = table(c);
-    const x = rho * GRID;
-    const k = Math.min(GRID - 1, Math.floor(x));
-    point(t, c, k);
-    point(t, c, k + 1);
-    const a = t[which];
-    return a[k] + (a[k + 1] - a[k]) * (x - k);
   }
 
   function capture(startMs: number, pWait: number, waitRate: number): LatencyShape {
@@ -84,18 +83,24 @@ export function createLatencyShapes(serviceRate: number, fixedMs: number, slaMs:
   }
 
   return {
-    pWait: (c, rho) => interpolate('pWait', c, rho),
-    slowFraction: (c, rho) => interpolate('slow', c, rho),
-    stable(c, rho) {
+    stable(c, rho, out) {
       const t = table(c);
-      const k = Math.min(GRID - 1, Math.round(rho * GRID));
-      let shape = t.shapes[k];
+      const x = rho * GRID;
+      const k = Math.min(GRID - 1, Math.floor(x));
+      const f = x - k;
+      if (Number.isNaN(t.pWait[k])) point(t, c, k);
+      if (Number.isNaN(t.pWait[k + 1])) point(t, c, k + 1);
+      const p = t.pWait;
+      const sl = t.slow;
+      out.pWait = p[k] + (p[k + 1] - p[k]) * f;
+      out.slowFraction = sl[k] + (sl[k + 1] - sl[k]) * f;
+      const near = f < 0.5 || k + 1 === GRID ? k : k + 1;
+      let shape = t.shapes[near];
       if (shape === undefined) {
-        point(t, c, k);
-        shape = capture(fixedMs, t.pWait[k], c * mu * (1 - k / GRID));
-        t.shapes[k] = shape;
+        shape = capture(fixedMs, p[near], c * mu * (1 - near / GRID));
+        t.shapes[near] = shape;
       }
-      return shape;
+      out.shape = shape;
     },
     shifted(extraWaitMs) {
       const startMs = fixedMs + extraWaitMs;

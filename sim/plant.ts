@@ -8,7 +8,7 @@ import { podCapacityRps, podCostPerSecondUsd } from './config.ts';
 import type { IntervalSample } from './interval-sample.ts';
 import { createServiceMetrics } from './metrics-pipeline.ts';
 import { advancePods, createPodSet, podViews, samplePodMetrics, scalePods } from './pods.ts';
-import type { LatencyShape } from './latency-shapes.ts';
+import type { LatencyShape, StableLookup } from './latency-shapes.ts';
 import { EMPTY_SHAPE, createLatencyShapes } from './latency-shapes.ts';
 import { erlangC } from './queueing.ts';
 import { validatePlantConfig } from './validate-plant-config.ts';
@@ -75,12 +75,12 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
   const metrics = createServiceMetrics(config.prometheusScrapeSeconds, config.prometheusWindowSeconds);
 
   let t = 0;
-  let backlog = 0;
-  let cumReady = 0; // per-ready-pod CPU integral, milli·s
-  let cumAtLastSample = 0;
+  // Double-valued state in one object: its fields update in place (closure `let`s would box every update).
+  const st = { backlog: 0, cumReady: 0, cumAtLastSample: 0 }; // cumReady: per-ready-pod CPU integral, milli·s
   let nextSample = config.metricsResolutionSeconds;
   let nextScrape = config.prometheusScrapeSeconds;
   const shapes = createLatencyShapes(mu, fixedMs, config.slaLatencyMs);
+  const lookup: StableLookup = { pWait: 0, slowFraction: 0, shape: EMPTY_SHAPE };
   // Closed load: cached fixed point per (VUs, ready pods).
   let closedN = -1, closedC = -1, closedRate = 0;
 
@@ -115,14 +115,14 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
 
   function step(dtSeconds: number = config.tickSeconds): TickStats {
     const dt = dtSeconds;
-    if (t >= pods.nextEventAt) advancePods(pods, t, cumReady);
+    if (t >= pods.nextEventAt) advancePods(pods, t, st.cumReady);
     const c = pods.ready;
     const capRate = c * mu;
     const capacity = capRate * dt;
     const demand = idleRate(t);
     let lambda: number;
     if (open || c === 0) lambda = demand;
-    else if (backlog > EPS) lambda = workload.vusAt(t) / (think + baseSeconds + backlog / capRate);
+    else if (st.backlog > EPS) lambda = workload.vusAt(t) / (think + baseSeconds + st.backlog / capRate);
     else {
       const vus = workload.vusAt(t);
       lambda = closedStableRate(vus, c);
@@ -134,32 +134,33 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     let rejected = 0, timedOut = 0, served = 0, slow = 0, waitSeconds = 0, queue = 0, inFlight = 0;
     if (c === 0) {
       rejected = arrivals;
-      backlog = 0;
-    } else if (backlog <= EPS && arrivals < capacity) {
+      st.backlog = 0;
+    } else if (st.backlog <= EPS && arrivals < capacity) {
       // Stable regime: stationary M/M/c (Erlang C) for this tick's arrival rate.
       const rate = arrivals / dt;
       const theta = capRate - rate;
       const rho = rate / capRate;
-      const pWait = shapes.pWait(c, rho);
+      shapes.stable(c, rho, lookup);
+      const pWait = lookup.pWait;
       const thetaTau = theta * tau;
       timedOut = thetaTau > 50 ? 0 : arrivals * pWait * Math.exp(-thetaTau);
-      slow = Math.max(0, arrivals * shapes.slowFraction(c, rho) - timedOut);
+      slow = Math.max(0, arrivals * lookup.slowFraction - timedOut);
       waitSeconds = pWait / theta;
       served = arrivals - timedOut;
       queue = rate * waitSeconds;
       inFlight = queue + rate / mu;
-      backlog = 0;
-      shape = served > 0 ? shapes.stable(c, rho) : EMPTY_SHAPE;
+      st.backlog = 0;
+      shape = served > 0 ? lookup.shape : EMPTY_SHAPE;
     } else {
       // Saturated regime: a fluid backlog grows at λ − cμ and drains at cμ − λ.
-      const before = backlog;
+      const before = st.backlog;
       served = Math.min(before + arrivals, capacity);
       let after = before + arrivals - served;
       rejected = Math.min(arrivals, Math.max(0, after - config.queueCapacityPerPod * c));
       after -= rejected;
       timedOut = Math.min(arrivals - rejected, Math.max(0, after - capRate * tau));
       after -= timedOut;
-      backlog = after;
+      st.backlog = after;
       waitSeconds = Math.min(tau, (before + after) / 2 / capRate);
       const successful = arrivals - rejected - timedOut;
       shape = successful > 0 ? shapes.shifted(waitSeconds * 1000) : EMPTY_SHAPE;
@@ -172,7 +173,7 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     const latencyMeanMs = config.baseServiceTimeMs + waitSeconds * 1000;
     const readyUsedCores = (served * costPerRequest) / dt;
     const perPodMilli = c > 0 ? (readyUsedCores * 1000) / c : 0;
-    cumReady += perPodMilli * dt;
+    st.cumReady += perPodMilli * dt;
     const allocated = pods.ready + pods.starting;
     const warmCores = (pods.warming * config.startupCpuMilli) / 1000;
 
@@ -215,15 +216,15 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     }
     if (t >= nextSample - EPS) {
       const memory = config.memoryBaseMiB + (c > 0 ? (config.memoryPerInFlightMiB * inFlight) / c : 0);
-      samplePodMetrics(pods, t, cumReady, cumAtLastSample, memory);
-      cumAtLastSample = cumReady;
+      samplePodMetrics(pods, t, st.cumReady, st.cumAtLastSample, memory);
+      st.cumAtLastSample = st.cumReady;
       nextSample += config.metricsResolutionSeconds;
     }
     return stats;
   }
 
   function observe(): Observation {
-    if (t >= pods.nextEventAt) advancePods(pods, t, cumReady);
+    if (t >= pods.nextEventAt) advancePods(pods, t, st.cumReady);
     const views = podViews(pods, t);
     let cpu = 0, mem = 0, n = 0;
     for (const v of views) {
@@ -233,7 +234,8 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
         n++;
       }
     }
-    const blocked = pods.pods.filter((p) => p.stage === 0 && p.scheduleAt <= t).length;
+    let blocked = 0;
+    for (const p of pods.pods) if (p.stage === 0 && p.scheduleAt <= t) blocked++;
     return {
       nowSeconds: t,
       specReplicas: pods.desired,

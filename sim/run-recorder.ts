@@ -42,94 +42,108 @@ export function createRunRecorder(options: RunRecorderOptions): RunRecorder {
   const runCounts = createLatencyCounts();
   const minuteCounts = createLatencyCounts();
   const series: RunSeries = { tSeconds: [], rps: [], readyPods: [], desiredReplicas: [], latencyP95Ms: [], cpuUtilization: [] };
-  let start = NaN, end = 0;
-  let requests = 0, failed = 0, slowOk = 0, latencySum = 0, cost = 0;
-  let cpuUsed = 0, cpuRequested = 0, readyUsed = 0, readyRequested = 0, podSeconds = 0, maxPods = 0;
-  // Minutes.
-  let minute = -1, minuteRequests = 0, minuteBad = 0, minuteDuration = 0, minuteReady = 0, minuteReadyUsed = 0;
-  let minuteReadyRequested = 0, minuteDesired = 0, minutes = 0, badMinutes = 0;
-  // Scaling actions, oscillations, under-provisioning episodes.
-  let lastDesired = NaN, actions = 0, oscillations = 0, lastDirection = 0, lastChangeAt = -Infinity;
-  let episodeStart = NaN;
+  // Accumulators live in one object (double fields are updated in place; closure `let`s would box every update).
+  const a = {
+    start: NaN, end: 0, requests: 0, failed: 0, slowOk: 0, latencySum: 0, cost: 0, cpuUsed: 0, cpuRequested: 0,
+    readyUsed: 0, readyRequested: 0, podSeconds: 0, maxPods: 0,
+    minute: -1, minuteRequests: 0, minuteBad: 0, minuteDuration: 0, minuteReady: 0, minuteReadyUsed: 0,
+    minuteReadyRequested: 0, minuteDesired: 0, minutes: 0, badMinutes: 0,
+    lastDesired: NaN, actions: 0, oscillations: 0, lastDirection: 0, lastChangeAt: -Infinity, episodeStart: NaN,
+    pendingFrom: 0, pendingWeight: 0,
+  };
   const episodes: number[] = [];
 
+  let pendingShape: ArrayLike<number> | null = null;
+  function flushShape(): void {
+    if (pendingShape !== null && a.pendingWeight !== 0) {
+      for (let i = 0; i < pendingShape.length; i++) minuteCounts[a.pendingFrom + i] += a.pendingWeight * pendingShape[i];
+    }
+    pendingShape = null;
+    a.pendingWeight = 0;
+  }
+
   function closeMinute(): void {
-    if (minute < 0) return;
-    minutes++;
-    if (minuteRequests > 0 && minuteBad > 0.05 * minuteRequests) badMinutes++;
+    flushShape();
+    if (a.minute < 0) return;
+    a.minutes++;
+    if (a.minuteRequests > 0 && a.minuteBad > 0.05 * a.minuteRequests) a.badMinutes++;
     const p95 = latencyQuantileMs(minuteCounts, 0.95);
     for (let i = 0; i < runCounts.length; i++) runCounts[i] += minuteCounts[i];
-    series.tSeconds.push(minute * minuteSeconds);
-    series.rps.push(minuteDuration > 0 ? minuteRequests / minuteDuration : 0);
-    series.readyPods.push(minuteDuration > 0 ? minuteReady / minuteDuration : 0);
-    series.desiredReplicas.push(minuteDesired);
+    series.tSeconds.push(a.minute * minuteSeconds);
+    series.rps.push(a.minuteDuration > 0 ? a.minuteRequests / a.minuteDuration : 0);
+    series.readyPods.push(a.minuteDuration > 0 ? a.minuteReady / a.minuteDuration : 0);
+    series.desiredReplicas.push(a.minuteDesired);
     series.latencyP95Ms.push(Number.isNaN(p95) ? 0 : p95);
-    series.cpuUtilization.push(minuteReadyRequested > 0 ? minuteReadyUsed / minuteReadyRequested : 0);
+    series.cpuUtilization.push(a.minuteReadyRequested > 0 ? a.minuteReadyUsed / a.minuteReadyRequested : 0);
     minuteCounts.fill(0);
-    minuteRequests = minuteBad = minuteDuration = minuteReady = minuteReadyUsed = minuteReadyRequested = 0;
+    a.minuteRequests = a.minuteBad = a.minuteDuration = a.minuteReady = a.minuteReadyUsed = a.minuteReadyRequested = 0;
   }
 
   function add(s: IntervalSample): void {
     const t = s.tSeconds;
     const dt = s.durationSeconds;
-    if (Number.isNaN(start)) start = t;
-    end = t + dt;
-    const m = Math.floor((t - start) / minuteSeconds + 1e-9);
-    if (m !== minute) {
+    if (Number.isNaN(a.start)) a.start = t;
+    a.end = t + dt;
+    const m = Math.floor((t - a.start) / minuteSeconds + 1e-9);
+    if (m !== a.minute) {
       closeMinute();
-      minute = m;
+      a.minute = m;
     }
     const bad = s.failedRequests + s.slowRequests;
-    requests += s.requests;
-    failed += s.failedRequests;
-    slowOk += s.slowRequests;
-    latencySum += s.latencySumMs;
-    cost += s.costUsd;
-    cpuUsed += s.cpuUsedCoreSeconds;
-    cpuRequested += s.cpuRequestedCoreSeconds;
-    readyUsed += s.readyCpuUsedCoreSeconds;
-    readyRequested += s.readyCpuRequestedCoreSeconds;
-    podSeconds += s.allocatedPods * dt;
-    if (s.allocatedPods > maxPods) maxPods = s.allocatedPods;
+    a.requests += s.requests;
+    a.failed += s.failedRequests;
+    a.slowOk += s.slowRequests;
+    a.latencySum += s.latencySumMs;
+    a.cost += s.costUsd;
+    a.cpuUsed += s.cpuUsedCoreSeconds;
+    a.cpuRequested += s.cpuRequestedCoreSeconds;
+    a.readyUsed += s.readyCpuUsedCoreSeconds;
+    a.readyRequested += s.readyCpuRequestedCoreSeconds;
+    a.podSeconds += s.allocatedPods * dt;
+    if (s.allocatedPods > a.maxPods) a.maxPods = s.allocatedPods;
+    // Consecutive ticks often share one cached shape: add their weights and spread them once.
     const shape = s.latencyShape;
-    const from = s.latencyShapeFrom;
-    const ok = s.requests - s.failedRequests;
-    for (let i = 0; i < shape.length; i++) minuteCounts[from + i] += ok * shape[i];
-    minuteRequests += s.requests;
-    minuteBad += bad;
-    minuteDuration += dt;
-    minuteReady += s.readyPods * dt;
-    minuteReadyUsed += s.readyCpuUsedCoreSeconds;
-    minuteReadyRequested += s.readyCpuRequestedCoreSeconds;
-    minuteDesired = s.desiredReplicas;
+    if (shape !== pendingShape || s.latencyShapeFrom !== a.pendingFrom) {
+      flushShape();
+      pendingShape = shape;
+      a.pendingFrom = s.latencyShapeFrom;
+    }
+    a.pendingWeight += s.requests - s.failedRequests;
+    a.minuteRequests += s.requests;
+    a.minuteBad += bad;
+    a.minuteDuration += dt;
+    a.minuteReady += s.readyPods * dt;
+    a.minuteReadyUsed += s.readyCpuUsedCoreSeconds;
+    a.minuteReadyRequested += s.readyCpuRequestedCoreSeconds;
+    a.minuteDesired = s.desiredReplicas;
 
-    if (s.desiredReplicas !== lastDesired) {
-      if (!Number.isNaN(lastDesired)) {
-        const direction = s.desiredReplicas > lastDesired ? 1 : -1;
-        actions++;
-        if (direction === -lastDirection && t - lastChangeAt <= oscillationWindow) oscillations++;
-        lastDirection = direction;
-        lastChangeAt = t;
+    if (s.desiredReplicas !== a.lastDesired) {
+      if (!Number.isNaN(a.lastDesired)) {
+        const direction = s.desiredReplicas > a.lastDesired ? 1 : -1;
+        a.actions++;
+        if (direction === -a.lastDirection && t - a.lastChangeAt <= oscillationWindow) a.oscillations++;
+        a.lastDirection = direction;
+        a.lastChangeAt = t;
       }
-      lastDesired = s.desiredReplicas;
+      a.lastDesired = s.desiredReplicas;
     }
 
     const under = s.demandRps > s.readyCapacityRps;
-    if (under && Number.isNaN(episodeStart)) episodeStart = t;
-    else if (!under && !Number.isNaN(episodeStart)) {
-      episodes.push(t - episodeStart);
-      episodeStart = NaN;
+    if (under && Number.isNaN(a.episodeStart)) a.episodeStart = t;
+    else if (!under && !Number.isNaN(a.episodeStart)) {
+      episodes.push(t - a.episodeStart);
+      a.episodeStart = NaN;
     }
   }
 
   function finish(): RunResult {
     closeMinute();
     // An episode still open at the end counts with its duration so far (the autoscaler never caught up).
-    if (!Number.isNaN(episodeStart)) episodes.push(end - episodeStart);
-    const duration = Number.isNaN(start) ? 0 : end - start;
+    if (!Number.isNaN(a.episodeStart)) episodes.push(a.end - a.episodeStart);
+    const duration = Number.isNaN(a.start) ? 0 : a.end - a.start;
     const hours = duration / 3600;
-    const successful = requests - failed;
-    let latencyMeanMs = successful > 0 ? latencySum / successful : 0;
+    const successful = a.requests - a.failed;
+    let latencyMeanMs = successful > 0 ? a.latencySum / successful : 0;
     const q = (p: number): number => {
       const v = latencyQuantileMs(runCounts, p);
       return Number.isNaN(v) ? 0 : v;
@@ -137,29 +151,29 @@ export function createRunRecorder(options: RunRecorderOptions): RunRecorder {
     if (!Number.isFinite(latencyMeanMs)) latencyMeanMs = 0;
     const metrics: RunMetrics = {
       durationSeconds: duration,
-      requests,
+      requests: a.requests,
       successfulRequests: successful,
-      failedRequests: failed,
-      slaViolatingRequests: failed + slowOk,
+      failedRequests: a.failed,
+      slaViolatingRequests: a.failed + a.slowOk,
       slaLatencyMs: options.slaLatencyMs,
-      slaViolationRateRequests: requests > 0 ? (failed + slowOk) / requests : 0,
-      slaViolationRateMinutes: minutes > 0 ? badMinutes / minutes : 0,
+      slaViolationRateRequests: a.requests > 0 ? (a.failed + a.slowOk) / a.requests : 0,
+      slaViolationRateMinutes: a.minutes > 0 ? a.badMinutes / a.minutes : 0,
       latencyMeanMs,
       latencyP50Ms: q(0.5),
       latencyP95Ms: q(0.95),
       latencyP99Ms: q(0.99),
-      costUsd: cost,
-      costPerMillionRequestsUsd: successful > 0 ? (cost / successful) * 1e6 : 0,
-      resourceEfficiency: cpuRequested > 0 ? cpuUsed / cpuRequested : 0,
-      meanCpuUtilization: readyRequested > 0 ? readyUsed / readyRequested : 0,
+      costUsd: a.cost,
+      costPerMillionRequestsUsd: successful > 0 ? (a.cost / successful) * 1e6 : 0,
+      resourceEfficiency: a.cpuRequested > 0 ? a.cpuUsed / a.cpuRequested : 0,
+      meanCpuUtilization: a.readyRequested > 0 ? a.readyUsed / a.readyRequested : 0,
       underProvisioningEpisodes: episodes.length,
-      scalingLatencyMeanSeconds: episodes.length > 0 ? episodes.reduce((a, b) => a + b, 0) / episodes.length : null,
+      scalingLatencyMeanSeconds: episodes.length > 0 ? episodes.reduce((x, y) => x + y, 0) / episodes.length : null,
       scalingLatencyP95Seconds: nearestRankP95(episodes),
-      scalingActionsPerHour: hours > 0 ? actions / hours : 0,
-      oscillationsPerHour: hours > 0 ? oscillations / hours : 0,
-      podHours: podSeconds / 3600,
-      meanPods: duration > 0 ? podSeconds / duration : 0,
-      maxPods,
+      scalingActionsPerHour: hours > 0 ? a.actions / hours : 0,
+      oscillationsPerHour: hours > 0 ? a.oscillations / hours : 0,
+      podHours: a.podSeconds / 3600,
+      meanPods: duration > 0 ? a.podSeconds / duration : 0,
+      maxPods: a.maxPods,
     };
     return { metrics, series, latencyHistogram: { boundsMs: Array.from(LATENCY_BOUNDS_MS), counts: Array.from(runCounts) } };
   }
