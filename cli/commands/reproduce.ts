@@ -101,13 +101,13 @@ interface ExperimentDefLike {
   autoscalers: { name: string; type: string }[];
 }
 
-/** --quick: 2 seeds, the first 3 scenarios, at most 15 simulated minutes each. */
+/** --quick: 2 seeds, the first 2 scenarios, at most 10 simulated minutes each. */
 export function quickVariant<T extends ExperimentDefLike>(def: T): T {
   return {
     ...def,
     name: `${def.name}-quick`,
     seeds: def.seeds.slice(0, 2),
-    scenarios: def.scenarios.slice(0, 3).map((s) => ({ ...s, durationSeconds: Math.min(s.durationSeconds ?? 900, 900) })),
+    scenarios: def.scenarios.slice(0, 2).map((s) => ({ ...s, durationSeconds: Math.min(s.durationSeconds ?? 600, 600) })),
   };
 }
 

@@ -36,15 +36,20 @@ export function seriesPoints(records: readonly RunRecord[], maxPoints = 300): { 
   return { points, seeds };
 }
 
-/** CDF points per (scenario, autoscaler) from the run-level latency histograms, pooled over seeds. */
+/**
+ * CDF points per (scenario, autoscaler) from the run-level latency histograms, pooled over seeds. `counts` may
+ * carry one extra overflow bucket after the last bound (the simulator's layout): it counts in the total but
+ * has no finite bound to draw. Leading all-zero and trailing all-one points are trimmed to one each.
+ */
 export function latencyCdfPoints(records: readonly RunRecord[]): { scenario: string; autoscaler: string; latencyMs: number; cumulative: number }[] {
   const pooled = new Map<string, { scenario: string; autoscaler: string; bounds: number[]; counts: number[] }>();
   for (const r of records) {
     const h = r.latencyHistogram;
-    if (!h || h.boundsMs.length === 0 || h.boundsMs.length !== h.counts.length) continue;
+    if (!h || h.boundsMs.length === 0) continue;
+    if (h.counts.length !== h.boundsMs.length && h.counts.length !== h.boundsMs.length + 1) continue;
     const key = `${r.scenario}\u0000${r.autoscaler}`;
-    const p = pooled.get(key) ?? { scenario: r.scenario, autoscaler: r.autoscaler, bounds: h.boundsMs, counts: h.boundsMs.map(() => 0) };
-    if (p.bounds.length !== h.boundsMs.length) continue;
+    const p = pooled.get(key) ?? { scenario: r.scenario, autoscaler: r.autoscaler, bounds: h.boundsMs, counts: h.counts.map(() => 0) };
+    if (p.bounds.length !== h.boundsMs.length || p.counts.length !== h.counts.length) continue;
     h.counts.forEach((c, i) => (p.counts[i] += Number.isFinite(c) ? c : 0));
     pooled.set(key, p);
   }
@@ -52,11 +57,15 @@ export function latencyCdfPoints(records: readonly RunRecord[]): { scenario: str
   for (const p of pooled.values()) {
     const total = p.counts.reduce((s, c) => s + c, 0);
     if (total === 0) continue;
+    const line: { scenario: string; autoscaler: string; latencyMs: number; cumulative: number }[] = [];
     let acc = 0;
     p.bounds.forEach((b, i) => {
       acc += p.counts[i];
-      if (Number.isFinite(b) && b > 0) out.push({ scenario: p.scenario, autoscaler: p.autoscaler, latencyMs: b, cumulative: acc / total });
+      if (Number.isFinite(b) && b > 0) line.push({ scenario: p.scenario, autoscaler: p.autoscaler, latencyMs: b, cumulative: acc / total });
     });
+    const first = Math.max(0, line.findIndex((q) => q.cumulative > 0) - 1);
+    const full = line.findIndex((q) => q.cumulative >= 1 - 1e-12);
+    out.push(...line.slice(first, full < 0 ? line.length : full + 1));
   }
   return out;
 }

@@ -22,6 +22,15 @@ test('the latency CDF pools histogram counts over seeds and ends at 1', () => {
   assert.equal(latencyCdfPoints([a, b]).map((p) => p.cumulative), [0.8, 1]);
 });
 
+test('an overflow bucket after the last bound counts in the total, and flat ends are trimmed', () => {
+  const a = makeRecord('hpa', 1);
+  a.latencyHistogram = { boundsMs: [10, 100, 200, 500], counts: [0, 2, 1, 0, 1] };
+  // total 4: ≤10 → 0 (kept once), ≤100 → 0.5, ≤200 → 0.75, ≤500 → 0.75; the overflow request never reaches 1.
+  assert.equal(latencyCdfPoints([a]).map((p) => [p.latencyMs, p.cumulative]), [[10, 0], [100, 0.5], [200, 0.75], [500, 0.75]]);
+  a.latencyHistogram = { boundsMs: [1, 10, 100, 200, 500], counts: [0, 0, 2, 2, 0, 0] };
+  assert.equal(latencyCdfPoints([a]).map((p) => p.latencyMs), [10, 100, 200]);
+});
+
 test('charts render to SVG with the autoscaler names drawn', async () => {
   const recs = [makeRecord('hpa', 1, { costUsd: 1 }), makeRecord('hybrid', 1, { costUsd: 2, slaViolationRateRequests: 0.01 })];
   const pareto = await paretoChart(recs);
