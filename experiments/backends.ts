@@ -5,6 +5,7 @@ import type { RunRecord } from '../lib/ports.ts';
 import type { Cell } from './cells.ts';
 import { runInWorkerPool } from './worker-pool.ts';
 import { validateRunRecord } from './validate-run-record.ts';
+import { kubeBackend } from './kube/kube-backend.ts';
 
 /** Options every backend receives. */
 export interface BackendRunOptions {
@@ -38,4 +39,5 @@ export function sequentialBackend(runCell: (cell: Cell, ctx: { baseDir: string }
 /** The registered backends by `--backend` name. */
 export const backends: Record<string, Backend> = {
   sim: { run: runInWorkerPool },
+  microk8s: kubeBackend(),
 };

@@ -22,6 +22,9 @@ export interface HttpJsonOptions {
   timeoutMs: number;
   /** PEM CA bundle for https (in-cluster: /var/run/secrets/kubernetes.io/serviceaccount/ca.crt). */
   ca?: string | Buffer;
+  /** Client certificate and key (PEM) for mutual TLS (a MicroK8s admin kubeconfig). */
+  cert?: string | Buffer;
+  key?: string | Buffer;
 }
 
 /** Sends the request and parses the JSON answer; throws HttpError on timeout, transport error or non-2xx. */
@@ -29,7 +32,7 @@ export function httpJson(url: string, o: HttpJsonOptions): Promise<unknown> {
   const u = new URL(url);
   const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(u, { method: o.method ?? 'GET', headers: { accept: 'application/json', ...o.headers }, ca: o.ca, timeout: o.timeoutMs }, (res) => {
+    const req = send(u, { method: o.method ?? 'GET', headers: { accept: 'application/json', ...o.headers }, ca: o.ca, cert: o.cert, key: o.key, timeout: o.timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', (err) => reject(new HttpError(`${o.method ?? 'GET'} ${u.pathname}: response error`, res.statusCode, { cause: err })));

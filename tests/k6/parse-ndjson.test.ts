@@ -15,6 +15,9 @@ test('points are binned per minute from the first sample: 4 requests (1 failed) 
   ]);
   assert.equal(p.bins[0].latenciesMs, [10, 20, 30, 40]);
   assert.equal(p.bins[1].latenciesMs, [50, 60, 70, 80, 90, 100]);
+  // The 503 at 59.999 s and the 500 at 100 s are tagged expected_response="false".
+  assert.equal(p.bins[0].okLatenciesMs, [10, 20, 30]);
+  assert.equal(p.bins[1].okLatenciesMs, [50, 60, 70, 80, 100]);
 });
 
 test('10-second bins split the same requests finer', () => {

@@ -30,6 +30,12 @@ export async function startFakeKubeApi(namespace: string, deployment: string, in
         res.writeHead(500, { 'content-type': 'application/json' }).end('{"kind":"Status","status":"Failure","message":"etcdserver: request timed out","code":500}');
         return;
       }
+      const dep = /^\/apis\/apps\/v1\/namespaces\/([^/]+)\/deployments\/([^/]+)$/.exec(req.url ?? '');
+      if (req.method === 'GET' && dep) {
+        // The Deployment itself (any namespace): readiness for the kube backend.
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ kind: 'Deployment', metadata: { name: dep[2], namespace: dep[1] }, spec: { replicas: api.state!.specReplicas }, status: { replicas: api.state!.statusReplicas, readyReplicas: api.state!.statusReplicas } }));
+        return;
+      }
       if (req.url !== path) {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"kind":"Status","code":404}');
         return;

@@ -1,0 +1,33 @@
+// The few Kubernetes API reads the kube backend does from the user's machine (Deployment readiness), with the
+// cluster stack's kubeconfig: server, CA, and a token or a client certificate.
+import YAML from 'yaml';
+import { httpJson } from '../../agent/controller/http-json.ts';
+
+/** Connection settings from a kubeconfig. */
+export interface KubeConnection {
+  server: string;
+  ca?: Buffer;
+  token?: string;
+  cert?: Buffer;
+  key?: Buffer;
+}
+
+const b64 = (s: unknown) => (typeof s === 'string' ? Buffer.from(s, 'base64') : undefined);
+
+/** Reads the current context of a kubeconfig (YAML text). */
+export function parseKubeconfig(text: string): KubeConnection {
+  const k = YAML.parse(text) as any;
+  const ctxName = k?.['current-context'] ?? k?.contexts?.[0]?.name;
+  const ctx = k?.contexts?.find((c: any) => c.name === ctxName)?.context ?? {};
+  const cluster = k?.clusters?.find((c: any) => c.name === ctx.cluster)?.cluster ?? k?.clusters?.[0]?.cluster;
+  const user = k?.users?.find((u: any) => u.name === ctx.user)?.user ?? k?.users?.[0]?.user ?? {};
+  if (typeof cluster?.server !== 'string') throw new Error('kubeconfig: no cluster server URL');
+  return { server: cluster.server, ca: b64(cluster['certificate-authority-data']), token: user.token, cert: b64(user['client-certificate-data']), key: b64(user['client-key-data']) };
+}
+
+/** Ready and desired replicas of a Deployment. */
+export async function deploymentReadiness(c: KubeConnection, namespace: string, name: string): Promise<{ desired: number; ready: number }> {
+  const url = `${c.server.replace(/\/$/, '')}/apis/apps/v1/namespaces/${namespace}/deployments/${name}`;
+  const d = (await httpJson(url, { timeoutMs: 5000, ca: c.ca, cert: c.cert, key: c.key, headers: c.token ? { authorization: `Bearer ${c.token}` } : {} })) as any;
+  return { desired: Number(d?.spec?.replicas ?? 0), ready: Number(d?.status?.readyReplicas ?? 0) };
+}
