@@ -48,8 +48,24 @@ export interface LatencyShapes {
   shiftedSlowFraction(extraWaitMs: number): number;
 }
 
-/** Use one per plant; tables fill lazily as the run visits new (pods, utilization) pairs. */
+// Tables depend only on (μ, fixed delay, SLA) and every entry is a pure function of its key, so plants with the
+// same service share them (runners and RL environments create many plants); the few most recent are kept.
+const shared = new Map<string, LatencyShapes>();
+const SHARED_MAX = 8;
+
+/** Use one per plant; tables fill lazily as runs visit new (pods, utilization) pairs and are shared between plants. */
 export function createLatencyShapes(serviceRate: number, fixedMs: number, slaMs: number): LatencyShapes {
+  const key = `${serviceRate}|${fixedMs}|${slaMs}`;
+  let shapes = shared.get(key);
+  if (shapes === undefined) {
+    shapes = buildLatencyShapes(serviceRate, fixedMs, slaMs);
+    if (shared.size >= SHARED_MAX) shared.delete(shared.keys().next().value as string);
+    shared.set(key, shapes);
+  }
+  return shapes;
+}
+
+function buildLatencyShapes(serviceRate: number, fixedMs: number, slaMs: number): LatencyShapes {
   const mu = serviceRate;
   const tables: (ServerTable | undefined)[] = [];
   const shiftedShapes: (LatencyShape | undefined)[] = [];

@@ -35,7 +35,17 @@ function nearestRankP95(values: number[]): number | null {
   return sorted[Math.ceil(0.95 * sorted.length) - 1];
 }
 
-/** Use one per run. Definitions: see each metric's comment in lib/ports.ts and DESIGN.md §6. */
+/**
+ * Use one per run (DESIGN.md §6). Choices where the definitions leave room:
+ * - SLA minute: its P95 exceeds the SLA exactly when more than 5 % of its requests are slower than the SLA or
+ *   failed (a failed request counts as infinitely slow), so that is what is counted, without bucket rounding.
+ * - Latency mean and P50/P95/P99 are over successful requests (failed ones have no response time).
+ * - Under-provisioning episode: from the first sample with demand > ready capacity to the first with capacity ≥
+ *   demand; one still open at the end counts up to the end. P95 of episode durations is nearest-rank.
+ * - Scaling action: a change of desired replicas between samples; oscillation: an action in the opposite
+ *   direction of the previous one at most `oscillationWindowSeconds` later.
+ * - Cost, pods and pod-hours: allocated pods (Ready + starting on a node), from the samples.
+ */
 export function createRunRecorder(options: RunRecorderOptions): RunRecorder {
   const minuteSeconds = options.minuteSeconds ?? 60;
   const oscillationWindow = options.oscillationWindowSeconds ?? 300;

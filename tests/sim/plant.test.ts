@@ -172,4 +172,15 @@ test('bad plant config is refused with the field, the value and what was expecte
   assert.throws(() => createPlant(config({ baseServiceTimeMs: 5 }), open(() => 1), 1), /baseServiceTimeMs = 5, expected ≥ the CPU time/);
 });
 
+test('with Poisson arrivals the per-tick counts have mean and variance λ', () => {
+  const plant = createPlant(config({ initialReplicas: 10, poissonArrivals: true }), open(() => 300), 9);
+  const xs: number[] = [];
+  for (let i = 0; i < 3000; i++) xs.push(plant.step().requests);
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
+  assert.ok(xs.every(Number.isInteger), 'whole requests');
+  close(mean, 300, 0.01, 'mean');
+  close(variance, 300, 0.1, 'variance');
+});
+
 test.run();
