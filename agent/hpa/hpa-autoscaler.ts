@@ -76,7 +76,14 @@ function proposalFor(spec: HpaMetricSpec, obs: Observation, config: HpaConfig, s
   }
 }
 
-/** Use to run the upstream HPA in a simulation or experiment; one instance per run (it keeps controller state). */
+/**
+ * Use to run the upstream HPA in a simulation or experiment; one instance per run (it keeps controller state).
+ * Decision reasons: ScaleUp, ScaleDown, Hold; the ScalingLimited reasons ScaleUpLimit, ScaleDownLimit,
+ * TooManyReplicas, TooFewReplicas; ScaleUpStabilized / ScaleDownStabilized (held by a stabilization window);
+ * AboveMaxReplicas / BelowMinReplicas (the controller's pre-checks); ScalingDisabled (0 replicas, min > 0); and,
+ * when metrics fail and the controller would not scale, the first failing metric's reason (FailedGetResourceMetric,
+ * FailedGetExternalMetric, ...).
+ */
 export function createHpaAutoscaler(config: Partial<HpaConfig> = {}, name = 'hpa'): Autoscaler {
   const cfg: HpaConfig = { ...defaultHpaConfig, ...config };
   let recommendations: TimestampedRecommendation[] | null = cfg.recordInitialRecommendation ? null : [];

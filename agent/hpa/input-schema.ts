@@ -80,7 +80,7 @@ export class ObjectReader {
     return value as T;
   }
 
-  /** An array (empty allowed) whose items are read by `item`; undefined when missing and `optional`. */
+  /** A required array (empty allowed) whose items are read by `item`. */
   array<T>(key: string, item: (value: unknown, path: string) => T): T[] {
     const value = this.obj[key];
     if (!Array.isArray(value)) throw new HpaInputError(this.field(key), value, 'a JSON array');
