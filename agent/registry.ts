@@ -1,6 +1,9 @@
 // The autoscaler registry: turns a JSON spec `{ name, type, ...params }` from an experiment file into an
 // Autoscaler. Built-in types are listed in `builtinFactories`; adding a type is one line there (or one
 // `registerAutoscaler(type, factory)` call). Factories may be async (an RL agent loads its model first).
+// Keep heavy dependencies out of this module's static imports (every simulator worker thread loads it): an RL
+// type should import its module inside the factory, e.g.
+//   dqn: async (s, ctx) => (await import('./rl/dqn-autoscaler.ts')).loadDqnAutoscaler(s, ctx),
 import type { Autoscaler } from '../lib/ports.ts';
 import { AutoscalerSpecError } from './baselines/params.ts';
 import { createRuleBasedAutoscaler, parseRuleBasedConfig } from './baselines/rule-based.ts';

@@ -10,8 +10,10 @@ import { configHash } from './config-hash.ts';
 
 /** Everything a backend needs to run a cell; stored as the record's `config` (JSON, no absolute paths). */
 export interface CellConfig {
-  /** Hash of the rest of this object plus the cell's names and seed (16 hex digits). */
+  /** Hash of the configuration below plus the cell's names and seed, not of `codeVersion` (16 hex digits). */
   hash: string;
+  /** Fingerprint of the code that ran the cell (experiments/code-version.ts); absent when not tracked. */
+  codeVersion?: string;
   /** Simulated seconds; null = the workload's own duration. */
   durationSeconds: number | null;
   plant: PlantConfig;
@@ -33,7 +35,8 @@ export interface Cell {
 }
 
 /** Use to list the runs of a validated experiment, in canonical order. */
-export function expandCells(def: ExperimentDef, source = def.name): Cell[] {
+export function expandCells(def: ExperimentDef, options: { source?: string; codeVersion?: string } = {}): Cell[] {
+  const source = options.source ?? def.name;
   const fail = (f: string, v: unknown, e: string, c?: unknown) => experimentError(source, f, v, e, c);
   const base = resolvePlant(undefined, def.plant, 'plant', fail);
   const cells: Cell[] = [];
@@ -50,7 +53,7 @@ export function expandCells(def: ExperimentDef, source = def.name): Cell[] {
           scenario: scenario.name,
           autoscaler: autoscaler.name,
           seed,
-          config: { hash, ...body },
+          config: { hash, codeVersion: options.codeVersion, ...body },
         });
       }
     }

@@ -2,7 +2,7 @@
 // and directly by anything that wants a single run in-process.
 import { RUN_RECORD_SCHEMA, type RunRecord } from '../lib/ports.ts';
 import { simulateRun } from '../sim/simulate.ts';
-import { buildWorkload } from '../workloads/index.ts';
+import { buildWorkload, type Trace, type TraceLoader } from '../workloads/index.ts';
 import { createAutoscaler } from '../agent/registry.ts';
 import { traceLoader } from './load-trace.ts';
 import type { Cell } from './cells.ts';
@@ -15,7 +15,7 @@ export interface CellContext {
 /** Use to evaluate one (scenario, autoscaler, seed) on the simulator; same cell → identical record. */
 export async function runSimCell(cell: Cell, ctx: CellContext): Promise<RunRecord> {
   const { config } = cell;
-  const workload = buildWorkload(config.workload, { seed: cell.seed, loadTrace: traceLoader(ctx.baseDir) });
+  const workload = buildWorkload(config.workload, { seed: cell.seed, loadTrace: cachedTraceLoader(ctx.baseDir) });
   const autoscaler = await createAutoscaler(config.autoscaler, { baseDir: ctx.baseDir });
   const result = simulateRun({
     config: config.plant,
@@ -36,6 +36,19 @@ export async function runSimCell(cell: Cell, ctx: CellContext): Promise<RunRecor
     series: result.series,
     latencyHistogram: result.latencyHistogram,
     reasons: sortedReasons(result.reasons),
+  };
+}
+
+// A worker runs many cells of the same trace: parse each file once per thread (traces are never mutated).
+const traces = new Map<string, Trace>();
+
+function cachedTraceLoader(baseDir: string): TraceLoader {
+  const load = traceLoader(baseDir);
+  return (file, options) => {
+    const key = `${baseDir}\0${file}\0${options.resolutionSeconds ?? ''}`;
+    let trace = traces.get(key);
+    if (!trace) traces.set(key, (trace = load(file, options)));
+    return trace;
   };
 }
 

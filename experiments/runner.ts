@@ -1,5 +1,6 @@
 // Runs an experiment into OUT/: `experiment.json` (the resolved configuration) and `records.jsonl` (one RunRecord
-// per cell). Resumable: finished cells already in records.jsonl (same key and same config hash) are skipped.
+// per cell). Resumable: finished cells already in records.jsonl (same key, same config hash, same code version)
+// are skipped.
 // Durability and determinism: while running, each finished record is appended as one complete line and fsynced
 // (completion order, so a kill loses at most the cells in flight); once every cell is present the file is
 // rewritten atomically in canonical cell order, so the same experiment gives a byte-identical records.jsonl
@@ -16,6 +17,7 @@ import { expandCells, type Cell } from './cells.ts';
 import { backends } from './backends.ts';
 import { openRecordsWriter, readRecordsForResume, writeLinesAtomically, type RecordLine } from './records-file.ts';
 import { writeExperimentJson } from './experiment-json.ts';
+import { codeVersion } from './code-version.ts';
 
 /** How to run. */
 export interface RunExperimentOptions {
@@ -52,7 +54,7 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
   const backendName = o.backend ?? 'sim';
   const backend = backends[backendName];
   if (!backend) throw new UserError(`--backend: got "${backendName}", expected one of ${Object.keys(backends).join(', ')}`);
-  const cells = expandCells(o.def);
+  const cells = expandCells(o.def, { codeVersion: codeVersion() });
   mkdirSync(o.outDir, { recursive: true });
   const recordsPath = join(o.outDir, 'records.jsonl');
 
@@ -120,6 +122,13 @@ function matchFinished(lines: RecordLine[], cells: Cell[], path: string): Map<nu
     const advice = `The experiment changed since these records were written: use another --out, or move ${path} away to start over.`;
     if (!cell || r.experiment !== cell.experiment) {
       throw new UserError(`records file ${path}, line ${line.lineNumber}: cell ${r.experiment}:${key} is not part of this experiment. ${advice}`);
+    }
+    const version = (r.config as { codeVersion?: unknown }).codeVersion;
+    if (version !== cell.config.codeVersion) {
+      throw new UserError(
+        `records file ${path}, line ${line.lineNumber}: cell ${key} was produced by another version of the simulator/autoscaler code ` +
+          `(code ${String(version)}, now ${cell.config.codeVersion}); results of different code are never mixed. Use another --out, or move ${path} away to start over.`,
+      );
     }
     if (hash !== cell.config.hash) {
       throw new UserError(`records file ${path}, line ${line.lineNumber}: cell ${key} was run with another configuration (hash ${String(hash)}, now ${cell.config.hash}). ${advice}`);

@@ -96,6 +96,18 @@ test('runner: records of a changed configuration are refused, not mixed in', asy
   assert.is(readFileSync(join(first, 'records.jsonl'), 'utf8'), original);
 });
 
+test('runner: records produced by another version of the code are refused, not mixed in', async () => {
+  const dir = tempDir('code');
+  const lines = original.trim().split('\n');
+  assert.match(lines[0], /"codeVersion":"[0-9a-f]{16}"/);
+  lines[1] = lines[1].replace(/"codeVersion":"[0-9a-f]{16}"/, '"codeVersion":"0123456789abcdef"');
+  writeFileSync(join(dir, 'records.jsonl'), lines.slice(0, 3).map((l) => `${l}\n`).join(''));
+  await run(dir, 2).then(
+    () => assert.unreachable('mixing code versions must be refused'),
+    (err: Error) => assert.match(err.message, /line 2: cell spike\/hpa-70\/8 was produced by another version of the simulator\/autoscaler code \(code 0123456789abcdef/),
+  );
+});
+
 test('runner: an unknown backend is refused before anything runs', async () => {
   await runExperiment({ def: loaded.def, outDir: tempDir('backend'), baseDir: loaded.baseDir, workers: 1, backend: 'gke', quiet: true }).then(
     () => assert.unreachable(),
