@@ -2,7 +2,7 @@
 // n30 → T4 on the thesis-compatible plant; then the standard experiment on the realistic plant (via the
 // runner), T4 there, T1–T3, charts and the report under reports/out/<experiment>/.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { runThesisStudy, thesisPerTraceCsv } from '../../sim/thesis/index.ts';
@@ -51,7 +51,7 @@ export function readRecordsFile(path: string): unknown[] {
   return out;
 }
 
-/** RL training logs: every *.jsonl under `dir` whose lines look like { agent, episode, reward }. */
+/** RL training logs: every *.jsonl under `dir` whose lines look like { agent?, episode, reward } (records files are skipped). */
 export function readTrainingLogs(dir: string): EpisodeLog[] {
   if (!existsSync(dir)) return [];
   const logs: EpisodeLog[] = [];
@@ -64,7 +64,9 @@ export function readTrainingLogs(dir: string): EpisodeLog[] {
           if (!line.trim()) continue;
           try {
             const v = JSON.parse(line) as Partial<EpisodeLog>;
-            if (typeof v.agent === 'string' && typeof v.episode === 'number' && typeof v.reward === 'number') logs.push(v as EpisodeLog);
+            // Rows without an `agent` field take the name of the folder holding the log (models/<agent>/…).
+            const agent = typeof v.agent === 'string' ? v.agent : basename(d);
+            if (typeof v.episode === 'number' && typeof v.reward === 'number') logs.push({ agent, episode: v.episode, reward: v.reward });
           } catch {
             break; // not a training log
           }

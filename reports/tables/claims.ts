@@ -56,7 +56,7 @@ export const T1: ClaimTableDef = {
   rows: [
     {
       label: 'weak SLA penalty',
-      autoscalers: ['dqn-weak-sla', 'reward-weak-sla'],
+      autoscalers: ['dqn-weak-sla', 'weak-sla', 'reward-weak-sla'],
       claims: [
         { kind: 'not-comparable', thesis: '335,844', reason: COUNT_REASON },
         { kind: 'relative', thesis: signedPct(pct(335844, 245661)), value: pct(335844, 245661) },
@@ -67,7 +67,7 @@ export const T1: ClaimTableDef = {
     },
     {
       label: 'balanced penalty',
-      autoscalers: ['dqn-balanced', 'reward-balanced', 'dqn'],
+      autoscalers: ['dqn-balanced', 'balanced', 'reward-balanced', 'dqn'],
       claims: [
         { kind: 'not-comparable', thesis: '~220K', reason: COUNT_REASON },
         { kind: 'relative', thesis: signedPct(pct(220000, 245661)), value: pct(220000, 245661) },
@@ -149,7 +149,7 @@ export const T2: ClaimTableDef = {
   ],
   notes: [
     'The thesis\'s SLA rate counts steps; ours is the share of minutes whose P95 latency exceeds the SLA (DESIGN.md §6).',
-    'λ is read from config.lambda of the constrained agent\'s records; interventions from the SafetyIntervention reason code.',
+    'λ is the first numeric `lambda` in the constrained agent\'s record config; interventions = decisions with a Safety* reason code / all decisions.',
   ],
 };
 

@@ -21,18 +21,34 @@ const field = (key: keyof RunRecord['metrics']) => (r: RunRecord): number | null
   return typeof v === 'number' ? v : v === null ? null : NaN;
 };
 
-/** Safety-layer overrides / all decisions, from the reason codes (`SafetyIntervention`, written by the constrained agent). */
+/**
+ * Safety-layer overrides / all decisions, from the reason codes: every code starting with `Safety` (the
+ * constrained agent writes SafetyForceScaleUp, SafetyBlockScaleDown, SafetyBlockScaleUp). null without reasons.
+ */
 function interventionRate(r: RunRecord): number | null {
   if (!r.reasons) return null;
-  const total = Object.values(r.reasons).reduce((s, c) => s + c, 0);
-  if (total === 0 || r.reasons.SafetyIntervention === undefined) return null;
-  return r.reasons.SafetyIntervention / total;
+  let total = 0;
+  let safety = 0;
+  for (const [code, count] of Object.entries(r.reasons)) {
+    total += count;
+    if (code.startsWith('Safety')) safety += count;
+  }
+  return total === 0 ? null : safety / total;
 }
 
-/** The Lagrange multiplier the constrained agent converged to: `config.lambda` (written by the RL runner). */
+/** The Lagrange multiplier the constrained agent converged to: the first numeric `lambda` in the record's config (depth ≤ 3). */
 function lambda(r: RunRecord): number | null {
-  const v = (r.config as { lambda?: unknown } | undefined)?.lambda;
-  return typeof v === 'number' ? v : null;
+  const find = (v: unknown, depth: number): number | null => {
+    if (depth > 3 || v === null || typeof v !== 'object') return null;
+    const o = v as Record<string, unknown>;
+    if (typeof o.lambda === 'number') return o.lambda;
+    for (const child of Object.values(o)) {
+      const found = find(child, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  return find(r.config, 0);
 }
 
 /** Every metric a thesis table uses, by id. */

@@ -1,10 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { register } from '../../cli/commands/reproduce.ts';
+import { readTrainingLogs, register } from '../../cli/commands/reproduce.ts';
 import { UserError } from '../../cli/errors.ts';
 import { makeRecord } from '../reports/helpers/synthetic-records.ts';
 
@@ -103,6 +103,24 @@ test('a records file that is not JSON Lines is refused with the line number', as
       () => assert.unreachable('unknown target accepted'),
       (err: Error) => assert.match(err.message, /unknown target "nonsense"/),
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('training logs are read from models/<agent>/*.jsonl; rows without `agent` take the folder name', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-logs-'));
+  try {
+    mkdirSync(join(dir, 'dqn'));
+    writeFileSync(join(dir, 'dqn', 'training.jsonl'), '{"episode":0,"reward":-5,"loss":null}\n{"episode":1,"reward":-3}\n');
+    writeFileSync(join(dir, 'ppo.jsonl'), '{"agent":"ppo","episode":0,"reward":1}\n');
+    const logs = readTrainingLogs(dir).sort((a, b) => a.agent.localeCompare(b.agent) || a.episode - b.episode);
+    assert.equal(logs, [
+      { agent: 'dqn', episode: 0, reward: -5 },
+      { agent: 'dqn', episode: 1, reward: -3 },
+      { agent: 'ppo', episode: 0, reward: 1 },
+    ]);
+    assert.equal(readTrainingLogs(join(dir, 'missing')), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
