@@ -27,7 +27,8 @@ export const defaultEnvConfig: EnvConfig = Object.freeze({
   observation: defaultObservationConfig,
   reward: defaultRewardConfig,
   episodes: defaultEpisodeConfig,
-  plant: defaultPlantConfig,
+  /** The default plant with Poisson arrivals (as the standard experiment runs it). */
+  plant: { ...defaultPlantConfig, poissonArrivals: true },
 }) as EnvConfig;
 
 /** A replica override applied after the agent's action (the hybrid's floor, the safety layer). */

@@ -3,6 +3,7 @@
 // decisions, rewarded by cost and SLA over its window. The level sets a capacity floor — replicas never go below
 // what the current load needs at `floorUtilization` × (1 + headroom) — so PPO's output changes what is scaled.
 // The constrained variant (constrained.ts) plugs a Lagrangian reward and the safety layer into this loop.
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Observation } from '../../lib/ports.ts';
 import { createRng } from '../../lib/rng.ts';
 import { createDqnAgent, defaultDqnConfig, type DqnAgent, type DqnConfig } from './dqn.ts';
@@ -97,9 +98,12 @@ export interface HybridAgent {
   dispose(): void;
 }
 
-export function createHybridAgent(observationSize: number, actionCount: number, seed: number, config: HybridConfig = defaultHybridConfig): HybridAgent {
-  const dqn = createDqnAgent(observationSize, actionCount, seed, config.dqn);
-  const ppo = createPpoAgent(observationSize, config.headroomLevels.length, seed + 1000, config.ppo);
+export function createHybridAgent(
+  observationSize: number, actionCount: number, seed: number, config: HybridConfig = defaultHybridConfig,
+  loaded?: { q: LayersModel; policy: LayersModel; value: LayersModel },
+): HybridAgent {
+  const dqn = createDqnAgent(observationSize, actionCount, seed, config.dqn, loaded?.q);
+  const ppo = createPpoAgent(observationSize, config.headroomLevels.length, seed + 1000, config.ppo, loaded);
   return { config, dqn, ppo, dispose: () => (dqn.dispose(), ppo.dispose()) };
 }
 

@@ -1,0 +1,40 @@
+// Loads a committed model folder into a deployable RL Autoscaler (file adapter over model-files.ts).
+import type { Autoscaler } from '../../lib/ports.ts';
+import type { ActionSetName } from './actions.ts';
+import type { HybridConfig } from './hybrid.ts';
+import { loadAgentFiles, ModelFilesError, readProvenance } from './model-files.ts';
+import { observationSize, type ObservationConfig } from './observation-encoder.ts';
+import { AGENT_NETWORKS, createRlAutoscaler, RL_AGENTS, type RlAgentName, type RlPolicy } from './rl-autoscaler.ts';
+import type { SafetyConfig } from './safety-layer.ts';
+import { initTf } from './tf.ts';
+
+/** The part of a model's provenance config the deployed autoscaler needs. */
+interface SavedConfig {
+  env: { actionSet: ActionSetName; observation: ObservationConfig; decisionPeriodSeconds: number; plant: { slaLatencyMs: number } };
+  hybrid?: HybridConfig;
+  constraint?: { safety: SafetyConfig | null };
+}
+
+/** Use to turn `models/<agent>/model` into an Autoscaler; a fresh one per run (it keeps feature history). */
+export async function loadRlAutoscaler(dir: string, name?: string): Promise<Autoscaler> {
+  await initTf();
+  const first = readProvenance(dir, []);
+  const agent = first.agent as RlAgentName;
+  if (!RL_AGENTS.includes(agent)) throw new ModelFilesError(`${dir}/provenance.json: agent = ${JSON.stringify(first.agent)}, expected one of ${RL_AGENTS.join(', ')}`);
+  const config = first.config as unknown as SavedConfig;
+  const size = observationSize(config.env.observation);
+  const { networks } = await loadAgentFiles(dir, AGENT_NETWORKS[agent], size);
+  const hybrid = agent === 'hybrid' || agent === 'hybrid-constrained';
+  const policy: RlPolicy = {
+    agent,
+    actionSet: config.env.actionSet,
+    observation: config.env.observation,
+    actionNetwork: agent === 'ppo' ? networks.policy : networks.q,
+    headroomNetwork: hybrid ? networks.headroom_policy : undefined,
+    hybrid: hybrid ? config.hybrid : undefined,
+    safety: agent === 'hybrid-constrained' ? (config.constraint?.safety ?? null) : null,
+    slaLatencyMs: config.env.plant.slaLatencyMs,
+    periodSeconds: config.env.decisionPeriodSeconds,
+  };
+  return createRlAutoscaler(policy, name ?? agent);
+}

@@ -1,0 +1,109 @@
+// The training configuration (`scalelab train --config FILE`): defaults for every field, and validation that
+// names the field, the value and what was expected — before any training starts.
+import { ACTION_SET_NAMES, type ActionSetName } from './actions.ts';
+import { defaultConstraintConfig, type ConstraintConfig } from './constrained.ts';
+import { defaultDqnConfig, type DqnConfig } from './dqn.ts';
+import { defaultEnvConfig, type EnvConfig } from './env.ts';
+import { defaultHybridConfig, type HybridConfig } from './hybrid.ts';
+import { defaultPpoConfig, type PpoConfig } from './ppo.ts';
+import { defaultRewardConfig, REWARD_VARIANTS } from './reward.ts';
+
+/** Everything `scalelab train` can be told; every field optional in the file. */
+export interface TrainConfig {
+  env: EnvConfig;
+  /** Name of the reward variant the weights started from (default, weak-sla, balanced). */
+  rewardVariant: string;
+  dqn: DqnConfig;
+  ppo: PpoConfig;
+  hybrid: HybridConfig;
+  constraint: ConstraintConfig;
+  /** Save a resumable checkpoint every this many env steps. */
+  checkpointEverySteps: number;
+  /** Evaluation episodes after training (evaluation seeds 1, 2, …). */
+  evalEpisodes: number;
+}
+
+/** Bad training configuration: names the field, the value and the expectation. */
+export class TrainConfigError extends Error {
+  constructor(readonly field: string, readonly value: unknown, readonly expected: string) {
+    super(`${field} = ${JSON.stringify(value)}: expected ${expected}`);
+    this.name = 'TrainConfigError';
+  }
+}
+
+type Range = { min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean };
+const unit: Range = { min: 0, max: 1 };
+const posInt: Range = { min: 1, integer: true };
+const pos: Range = { min: 0, exclusiveMin: true };
+const RANGES: Record<string, Range> = {
+  gamma: unit, gaeLambda: unit, epsilonStart: unit, epsilonEnd: unit, explorationFraction: unit, delta: unit, clipCoef: pos,
+  learningRate: pos, batchSize: posInt, bufferSize: posInt, learningStarts: { min: 0, integer: true }, trainFrequency: posInt,
+  targetUpdateInterval: posInt, rolloutSteps: posInt, epochs: posInt, minibatchSize: posInt, ppoPeriod: posInt,
+  decisionPeriodSeconds: pos, durationSeconds: pos, checkpointEverySteps: posInt, evalEpisodes: { min: 0, max: 1000, integer: true },
+  historyDecisions: posInt, trendDecisions: posInt, floorUtilization: pos, lambdaMax: { min: 0 }, huberDelta: pos,
+};
+
+function checkNumber(path: string, key: string, v: unknown): number {
+  const r = RANGES[key] ?? {};
+  const desc = `a number${r.integer ? ' (integer)' : ''}${r.min !== undefined ? ` ${r.exclusiveMin ? '>' : '≥'} ${r.min}` : ''}${r.max !== undefined ? ` ≤ ${r.max}` : ''}`;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TrainConfigError(path, v, desc);
+  if (r.integer && !Number.isInteger(v)) throw new TrainConfigError(path, v, desc);
+  if (r.min !== undefined && (r.exclusiveMin ? v <= r.min : v < r.min)) throw new TrainConfigError(path, v, desc);
+  if (r.max !== undefined && v > r.max) throw new TrainConfigError(path, v, desc);
+  return v;
+}
+
+/** Merges `value` over `defaults` recursively, checking every key's type and range. */
+function merge<T>(path: string, defaults: T, value: unknown): T {
+  if (value === undefined) return defaults;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TrainConfigError(path, value, 'an object');
+  const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+  for (const [key, v] of Object.entries(value)) {
+    const p = `${path}.${key}`;
+    if (!(key in out)) throw new TrainConfigError(p, v, `no such field (fields: ${Object.keys(out).join(', ')})`);
+    const d = out[key];
+    if (typeof d === 'number') out[key] = checkNumber(p, key, v);
+    else if (typeof d === 'boolean') {
+      if (typeof v !== 'boolean') throw new TrainConfigError(p, v, 'true or false');
+      out[key] = v;
+    } else if (typeof d === 'string') {
+      if (typeof v !== 'string') throw new TrainConfigError(p, v, 'a string');
+      out[key] = v;
+    } else if (Array.isArray(d)) {
+      if (!Array.isArray(v) || v.length === 0) throw new TrainConfigError(p, v, 'a non-empty array');
+      out[key] = v.map((x, i) => (typeof d[0] === 'string' ? (typeof x === 'string' ? x : (() => { throw new TrainConfigError(`${p}[${i}]`, x, 'a string'); })()) : checkNumber(`${p}[${i}]`, key, x)));
+    } else if (d === null || typeof d === 'object') {
+      out[key] = v === null ? null : merge(p, d ?? {}, v);
+    }
+  }
+  return out as T;
+}
+
+/** Use on a parsed config file (or `{}`): the full config with defaults, or a TrainConfigError. */
+export function parseTrainConfig(value: unknown): TrainConfig {
+  if (value === undefined) value = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TrainConfigError('config', value, 'a JSON object');
+  const v = value as Record<string, unknown>;
+  const known = ['env', 'rewardVariant', 'dqn', 'ppo', 'hybrid', 'constraint', 'checkpointEverySteps', 'evalEpisodes'];
+  for (const k of Object.keys(v)) if (!known.includes(k)) throw new TrainConfigError(`config.${k}`, v[k], `no such field (fields: ${known.join(', ')})`);
+  const variant = v.rewardVariant ?? 'default';
+  if (typeof variant !== 'string' || !(variant in REWARD_VARIANTS)) throw new TrainConfigError('config.rewardVariant', variant, `one of ${Object.keys(REWARD_VARIANTS).join(', ')}`);
+  const envBase: EnvConfig = { ...defaultEnvConfig, reward: { ...defaultRewardConfig, ...REWARD_VARIANTS[variant] } };
+  const env = merge('config.env', envBase, v.env);
+  if (!ACTION_SET_NAMES.includes(env.actionSet as ActionSetName)) throw new TrainConfigError('config.env.actionSet', env.actionSet, `one of ${ACTION_SET_NAMES.join(', ')}`);
+  const hybrid = merge('config.hybrid', defaultHybridConfig, v.hybrid);
+  const constraint = merge('config.constraint', defaultConstraintConfig, v.constraint);
+  if (constraint.lambdaInitial > constraint.lambdaMax) throw new TrainConfigError('config.constraint.lambdaInitial', constraint.lambdaInitial, `≤ lambdaMax (${constraint.lambdaMax})`);
+  const dqn = merge('config.dqn', defaultDqnConfig, v.dqn);
+  const ppo = merge('config.ppo', defaultPpoConfig, v.ppo);
+  return {
+    env,
+    rewardVariant: variant,
+    dqn,
+    ppo,
+    hybrid,
+    constraint,
+    checkpointEverySteps: v.checkpointEverySteps === undefined ? 5000 : checkNumber('config.checkpointEverySteps', 'checkpointEverySteps', v.checkpointEverySteps),
+    evalEpisodes: v.evalEpisodes === undefined ? 6 : checkNumber('config.evalEpisodes', 'evalEpisodes', v.evalEpisodes),
+  };
+}
