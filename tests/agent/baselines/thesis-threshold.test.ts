@@ -2,6 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createThesisThresholdAutoscaler, parseThesisThresholdConfig, thesisTrend } from '../../../agent/baselines/thesis-threshold.ts';
 import { observation } from './helpers/observation.ts';
+import { createThesisThreshold } from '../../../sim/thesis/thesis-threshold.ts';
+import { createRng } from '../../../lib/rng.ts';
 
 const trends: { title: string; traffic: number[]; want: number }[] = [
   { title: 'fewer than 5 values give no trend', traffic: [100, 200, 300, 400], want: 0 },
@@ -63,6 +65,26 @@ test('thesis-threshold: parameters are checked by name', () => {
   assert.is(parseThesisThresholdConfig({}).periodSeconds, 60);
   assert.throws(() => parseThesisThresholdConfig({ scaleDownUtilization: 0.9 }), /scaleDownUtilization: got 0.9/);
   assert.throws(() => parseThesisThresholdConfig({ trendFloorRps: 0 }), /trendFloorRps: got 0/);
+});
+
+test('thesis-threshold: on the thesis plant\'s inputs it decides exactly as the thesis-exact controller of sim/thesis', () => {
+  // 2,000 steps of wandering CPU and traffic; spec = ready (the thesis plant has no starting pods at decision time).
+  const rng = createRng(2024);
+  const ours = createThesisThresholdAutoscaler();
+  const thesis = createThesisThreshold().create();
+  let pods = 5;
+  let traffic = 1500;
+  let changes = 0;
+  for (let step = 0; step < 2000; step++) {
+    traffic = Math.max(0, Math.round(traffic * (0.9 + 0.2 * rng.next())));
+    const cpu = Math.min(1, traffic / (pods * 500)) * (0.8 + 0.4 * rng.next());
+    const want = thesis({ step, observedCpu: cpu, trafficRequests: traffic, readyPods: pods });
+    const got = ours.decide(observation({ nowSeconds: 60 * step, specReplicas: pods, readyReplicas: pods, cpuUtilization: cpu, rps: traffic, maxReplicas: 50 }));
+    assert.is(got.replicas, want, `step ${step}`);
+    if (want !== pods) changes++;
+    pods = want;
+  }
+  assert.ok(changes > 50, `the sequence exercises scaling (${changes} changes)`);
 });
 
 test.run();
