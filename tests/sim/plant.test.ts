@@ -4,6 +4,7 @@ import type { ClosedWorkload, OpenWorkload } from '../../workloads/workload.ts';
 import { defaultPlantConfig } from '../../sim/config.ts';
 import type { PlantConfig } from '../../sim/config.ts';
 import { createPlant } from '../../sim/plant.ts';
+import { createRunRecorder } from '../../sim/run-recorder.ts';
 
 // Textbook Erlang C written out here (sum of a^k/k!), independent of the plant's own recursion.
 function erlangC(c: number, a: number): number {
@@ -170,6 +171,18 @@ test('bad plant config is refused with the field, the value and what was expecte
   assert.throws(() => createPlant(config({ cpuLimitMilli: 100 }), open(() => 1), 1), /cpuLimitMilli = 100, expected ≥ cpuRequestMilli/);
   assert.throws(() => createPlant(config({ maxReplicas: 0 }), open(() => 1), 1), /maxReplicas = 0/);
   assert.throws(() => createPlant(config({ baseServiceTimeMs: 5 }), open(() => 1), 1), /baseServiceTimeMs = 5, expected ≥ the CPU time/);
+});
+
+test('run percentiles follow the M/M/1 response-time law: P95 = fixed + ln(20)/(μ − λ), P50 = fixed + ln(2)/(μ − λ)', () => {
+  // One pod at λ = 80/s: the response time is Exp(20/s) after the 15 ms fixed part (25 ms base − 10 ms CPU).
+  const plant = createPlant(config({ initialReplicas: 1 }), open(() => 80), 1);
+  const rec = createRunRecorder({ slaLatencyMs: 200 });
+  for (let i = 0; i < 120; i++) rec.add(plant.step());
+  const m = rec.finish().metrics;
+  close(m.latencyP95Ms, 15 + (Math.log(20) / 20) * 1000, 0.03, 'P95');
+  close(m.latencyP50Ms, 15 + (Math.log(2) / 20) * 1000, 0.03, 'P50');
+  // SLA 200 ms: P(T > 185 ms) = e^{-20 × 0.185} of all requests are slow.
+  close(m.slaViolationRateRequests, Math.exp(-20 * 0.185), 0.01, 'share slower than the SLA');
 });
 
 test('with Poisson arrivals the per-tick counts have mean and variance λ', () => {
