@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHpaAutoscaler, defaultHpaConfig, parseHpaConfig, HpaInputError, type HpaConfig } from '../../../agent/hpa/index.ts';
 import type { Observation, PodView } from '../../../lib/ports.ts';
-import { NOW, ZERO } from './fixtures.ts';
+import { NOW, ZERO, rules } from './fixtures.ts';
 
 const upstreamTesting: Partial<HpaConfig> = { scaleUpLimitFactor: 8, cpuInitializationPeriodSeconds: 120, initialReadinessDelaySeconds: 10 };
 
@@ -80,6 +80,63 @@ test('an External average-value target (rps per pod) divides by the non-terminat
   podViews[3] = { ...podViews[3], deleting: true };
   assert.equal(hpa.decide(observation(3, podViews, { rps: 86 })), { replicas: 4, reason: 'ScaleUp' });
 });
+
+test('upstream TestUpscaleCap / TestUpscaleCapGreaterThanMaxReplicas: Percent 700 / 60 s caps 3 → 24, maxReplicas 20 caps first', () => {
+  // 100/200/300m of 100m requests = 200 % vs a 10 % target: the metrics want 60.
+  const config = { ...upstreamTesting, minReplicas: 1, metrics: [{ type: 'Resource' as const, name: 'cpu' as const, targetUtilization: 10 }], behavior: { scaleUp: rules(0, 0, 700, 60, 0) } };
+  const obs = observation(3, pods([100, 200, 300], { requests: [100, 100, 100] }));
+  assert.equal(createHpaAutoscaler({ ...config, maxReplicas: 100 }).decide(obs), { replicas: 24, reason: 'ScaleUpLimit' });
+  assert.equal(createHpaAutoscaler({ ...config, maxReplicas: 20 }).decide(obs), { replicas: 20, reason: 'TooManyReplicas' });
+});
+
+interface ControllerRow {
+  name: string;
+  min: number;
+  max: number;
+  spec: number;
+  target: number;
+  levels: number[];
+  requests?: number[];
+  /** upstream passes `recommendations: []` (an empty history) rather than nil. */
+  emptyHistory?: boolean;
+  replicas: number;
+  reason: string;
+}
+
+const controllerRows: ControllerRow[] = [
+  { name: 'TestMinReplicas', min: 2, max: 5, spec: 3, target: 90, levels: [10, 95, 10], requests: [900, 1000, 1100], emptyHistory: true, replicas: 2, reason: 'TooFewReplicas' },
+  { name: 'TestZeroMinReplicasDesiredZero', min: 0, max: 5, spec: 3, target: 90, levels: [0, 0, 0], requests: [900, 1000, 1100], emptyHistory: true, replicas: 0, reason: 'ScaleDown' },
+  { name: 'TestMinReplicasDesiredZero', min: 2, max: 5, spec: 3, target: 90, levels: [0, 0, 0], requests: [900, 1000, 1100], emptyHistory: true, replicas: 2, reason: 'TooFewReplicas' },
+  { name: 'TestZeroReplicas', min: 3, max: 5, spec: 0, target: 90, levels: [], replicas: 0, reason: 'ScalingDisabled' },
+  { name: 'TestTooFewReplicas', min: 3, max: 5, spec: 2, target: 90, levels: [], replicas: 3, reason: 'BelowMinReplicas' },
+  { name: 'TestTooManyReplicas', min: 3, max: 5, spec: 10, target: 90, levels: [], replicas: 5, reason: 'AboveMaxReplicas' },
+  { name: 'TestMaxReplicas', min: 2, max: 5, spec: 3, target: 90, levels: [8000, 9500, 1000], requests: [900, 1000, 1100], replicas: 5, reason: 'TooManyReplicas' },
+  { name: 'TestMissingMetrics', min: 2, max: 6, spec: 4, target: 100, levels: [400, 95], requests: [1000, 1000, 1000, 1000], emptyHistory: true, replicas: 3, reason: 'ScaleDown' },
+  { name: 'TestEmptyMetrics', min: 2, max: 6, spec: 4, target: 100, levels: [], requests: [1000, 1000, 1000, 1000], replicas: 4, reason: 'FailedGetResourceMetric' },
+  { name: 'TestEventCreated', min: 1, max: 5, spec: 1, target: 50, levels: [200], requests: [200], replicas: 2, reason: 'ScaleUp' },
+  { name: 'TestEventNotCreated', min: 1, max: 5, spec: 2, target: 50, levels: [200, 200], requests: [400, 400], replicas: 2, reason: 'Hold' },
+  { name: 'TestMissingReports', min: 1, max: 5, spec: 4, target: 50, levels: [200], requests: [200], emptyHistory: true, replicas: 2, reason: 'ScaleDown' },
+  { name: 'TestMoreReplicasThanSpecNoScale', min: 1, max: 8, spec: 4, target: 50, levels: [500, 500, 500, 500, 500], requests: [1000, 1000, 1000, 1000, 1000], replicas: 4, reason: 'Hold' },
+];
+
+for (const row of controllerRows) {
+  test(`upstream ${row.name}`, () => {
+    const hpa = createHpaAutoscaler({
+      ...upstreamTesting,
+      recordInitialRecommendation: row.emptyHistory !== true,
+      minReplicas: row.min,
+      maxReplicas: row.max,
+      metrics: [{ type: 'Resource', name: 'cpu', targetUtilization: row.target }],
+    });
+    // Pods as upstream's fake lister: one per request (or per status replica), a sample where a level is given.
+    const count = row.requests?.length ?? row.spec;
+    const podViews = pods(Array(count).fill(0), { requests: row.requests }).map((p, i) => {
+      const { cpuUsageMilli: _unused, ...rest } = p;
+      return i < row.levels.length ? { ...rest, cpuUsageMilli: row.levels[i] } : rest;
+    });
+    assert.equal(hpa.decide(observation(row.spec, podViews)), { replicas: row.replicas, reason: row.reason });
+  });
+}
 
 test('a target with 0 replicas and minReplicas > 0 is not autoscaled (ScalingDisabled)', () => {
   const hpa = createHpaAutoscaler({ minReplicas: 1, maxReplicas: 5 });
