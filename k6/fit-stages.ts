@@ -26,7 +26,8 @@ export function fitStages(valueAt: (tSeconds: number) => number, durationSeconds
   const n = Math.ceil(durationSeconds / o.stepSeconds - 1e-9);
   const ts: number[] = [];
   for (let i = 0; i <= n; i++) ts.push(Math.min(i * o.stepSeconds, durationSeconds));
-  const vs = ts.map((t) => valueAt(t));
+  // Workloads are defined on [0, duration): the end point takes the value just before the end.
+  const vs = ts.map((t) => valueAt(Math.min(t, durationSeconds - 1e-6)));
   const keep = new Set<number>([0, n]);
   // Greedy: split the worst segment until the bound or the tolerance is reached.
   while (keep.size - 1 < o.maxStages) {

@@ -13,6 +13,8 @@ import {
   type K6Plan,
   type WorkloadSpec,
 } from '../../workloads/index.ts';
+import { exportK6Script } from '../../k6/export-workload.ts';
+import { traceLoader } from '../../experiments/load-trace.ts';
 
 /** Registers `scalelab k6` and its subcommands. */
 export function register(program: Command): void {
@@ -25,6 +27,28 @@ export function register(program: Command): void {
       const out = importCommand(script, opts.json === true);
       process.stdout.write(out.stdout);
       for (const w of out.warnings) process.stderr.write(`scalelab: warning: ${w}\n`);
+    });
+  k6.command('export')
+    .description('write a k6 script for a workload (a thesis scenario name or a WorkloadSpec .json file): k6 run script.js')
+    .argument('<workload>', 'thesis scenario (steady, gradual-ramp, sudden-spike, daily-pattern, idle-periods, flash-crowd) or spec file')
+    .option('--sla-ms <ms>', 'SLA of the p(95) threshold', '200')
+    .option('--max-stages <n>', 'most stages in the script', '60')
+    .option('--base-rps <rps>', 'thesis scenarios: quiet-time rate')
+    .option('--peak-rps <rps>', 'thesis scenarios: peak rate')
+    .option('--duration <seconds>', 'thesis scenarios: length')
+    .action((workload: string, o: Record<string, string | undefined>) => {
+      const num = (flag: string, v: string | undefined) => {
+        if (v === undefined) return undefined;
+        const n = Number(v);
+        if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${flag}: got "${v}", expected a number > 0`);
+        return n;
+      };
+      try {
+        process.stdout.write(exportK6Script(workload, { slaLatencyMs: num('sla-ms', o.slaMs), maxStages: num('max-stages', o.maxStages), baseRps: num('base-rps', o.baseRps), peakRps: num('peak-rps', o.peakRps), durationSeconds: num('duration', o.duration), traceLoaderFor: traceLoader }));
+      } catch (err) {
+        if (err instanceof UserError) throw err;
+        throw new UserError(`k6 export ${workload}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
     });
 }
 

@@ -1,0 +1,47 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { stackConfigForCell, stackNameForCell } from '../../../experiments/kube/stack-for-cell.ts';
+import { parseScenarioConfig } from '../../../stacks/scenario-config.ts';
+import { defaultPlantConfig } from '../../../sim/config.ts';
+import type { Cell } from '../../../experiments/cells.ts';
+
+const cell = (autoscaler: Record<string, unknown>, experiment = 'standard'): Cell => ({
+  index: 0,
+  key: `spike/${String(autoscaler.name)}/3`,
+  experiment,
+  scenario: 'spike',
+  autoscaler: String(autoscaler.name),
+  seed: 3,
+  config: { hash: '0123456789abcdef', durationSeconds: null, plant: { ...defaultPlantConfig, maxReplicas: 12 }, workload: { type: 'steady', rps: 5, durationSeconds: 60 } as never, autoscaler: autoscaler as never },
+});
+
+test('an HPA cell becomes an hpa scenario stack; any other autoscaler runs as the in-cluster agent with that policy', () => {
+  const h = stackConfigForCell(cell({ name: 'hpa-70', type: 'hpa', targetCpuUtilizationPercent: 70 }), { clusterStack: 'cluster', k6Job: false });
+  assert.is(h.autoscaler, 'hpa');
+  assert.is(h.agentPolicy, undefined);
+  assert.is(h.targetCpuUtilizationPercent, '70');
+  const r = stackConfigForCell(cell({ name: 'hybrid', type: 'hybrid', modelDir: 'models/hybrid' }), { clusterStack: 'cluster', k6Job: false });
+  assert.equal([r.autoscaler, r.agentPolicy, r.modelDir], ['rl', 'hybrid', 'models/hybrid']);
+});
+
+test("the cell config passes the scenario stack validation (the plant's requests, limits and bounds carry over)", () => {
+  const values = stackConfigForCell(cell({ name: 'kpa', type: 'kpa' }), { clusterStack: 'org/scalelab/cluster', k6Job: true });
+  const { stackKind: _kind, ...rest } = values;
+  const c = parseScenarioConfig(stackNameForCell(cell({ name: 'kpa', type: 'kpa' })), rest);
+  assert.is(c.maxReplicas, 12);
+  assert.is(c.cpuRequestMilli, defaultPlantConfig.cpuRequestMilli);
+  assert.is(c.cpuLimitMilli, defaultPlantConfig.cpuLimitMilli);
+  assert.equal(JSON.parse(c.workloadSpec), { type: 'steady', rps: 5, durationSeconds: 60 });
+  assert.is(c.seed, 3);
+  assert.is(c.k6Job, true);
+});
+
+test('stack names are DNS-safe and short enough for the namespace; long names get a stable hash suffix', () => {
+  assert.is(stackNameForCell(cell({ name: 'HPA_70', type: 'hpa' })), 'standard-spike-hpa-70-s3');
+  const long = stackNameForCell(cell({ name: 'a-very-long-autoscaler-name-for-testing', type: 'kpa' }, 'an-experiment-with-a-long-name'));
+  assert.ok(long.length <= 50 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(long), long);
+  assert.is(long, stackNameForCell(cell({ name: 'a-very-long-autoscaler-name-for-testing', type: 'kpa' }, 'an-experiment-with-a-long-name')));
+  assert.ok(`scalelab-${long}`.length <= 63);
+});
+
+test.run();
