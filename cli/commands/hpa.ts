@@ -51,9 +51,10 @@ Prints: { replicas, utilization?, rawAverageMilli?, usageMilli? }
 Exit codes: 0 ok, 2 bad input (the message names the field), 1 the HPA itself cannot compute (e.g. no metrics).
 
 Example:
-  echo '{"now":1700000000,"currentReplicas":3,"metric":{"type":"Resource","name":"cpu","targetUtilization":50},
+  echo '{"now":1700000000,"currentReplicas":1,"metric":{"type":"Resource","name":"cpu","targetUtilization":50},
         "pods":[{"name":"a","phase":"Running","ready":true,"startTime":1699990000,"requestMilli":1000,"usageMilli":900}]}' \\
     | scalelab hpa calc
+  {"replicas":2,"utilization":90,"rawAverageMilli":900}
 `;
 
 const NORMALIZE_HELP = `
