@@ -1,31 +1,37 @@
 // The `scalelab` command: subcommands are registered from cli/commands/, one file per command.
+// Only the module of the command being run is loaded (TensorFlow.js, Pulumi and Kubernetes models are heavy);
+// the top-level help loads them all.
 import { Command, CommanderError } from 'commander';
 import { describeError, UserError } from './errors.ts';
-import { register as registerHpa } from './commands/hpa.ts';
-import { register as registerK6 } from './commands/k6.ts';
-import { register as registerSim } from './commands/sim.ts';
-import { register as registerRun } from './commands/run.ts';
-import { register as registerReproduce } from './commands/reproduce.ts';
-import { register as registerTrain } from './commands/train.ts';
-import { register as registerStacks } from './commands/stacks.ts';
 
-/** Builds the command tree (exported so tests can run commands in-process). */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Command name → the module that registers it (one module may register several commands). */
+const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
+  run: () => import('./commands/run.ts'),
+  reproduce: () => import('./commands/reproduce.ts'),
+  hpa: () => import('./commands/hpa.ts'),
+  sim: () => import('./commands/sim.ts'),
+  k6: () => import('./commands/k6.ts'),
+  train: () => import('./commands/train.ts'),
+  'tune-reward': () => import('./commands/train.ts'),
+  stacks: () => import('./commands/stacks.ts'),
+};
+
+/** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();
   program
     .name('scalelab')
     .description('Kubernetes autoscaling experiments: does an RL autoscaler beat the HPA?')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [
-    registerRun,
-    registerReproduce,
-    registerHpa,
-    registerSim,
-    registerK6,
-    registerTrain,
-    registerStacks,
-  ]) {
+  const loaders = only && COMMAND_MODULES[only] ? [COMMAND_MODULES[only]] : [...new Set(Object.values(COMMAND_MODULES))];
+  const seen = new Set<Register>();
+  for (const load of loaders) {
+    const { register } = await load();
+    if (seen.has(register)) continue;
+    seen.add(register);
     register(program);
   }
   return program;
@@ -33,8 +39,9 @@ export function buildProgram(): Command {
 
 /** Entry point: runs the CLI and maps errors to a message and an exit code (2 = bad input). */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
   try {
+    const first = argv.slice(2).find((a) => !a.startsWith('-'));
+    const program = await buildProgram(first);
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {

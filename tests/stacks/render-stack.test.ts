@@ -16,7 +16,7 @@ async function cli(args: string[]): Promise<{ out: string; error?: unknown }> {
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((c: string) => ((out += c), true)) as typeof process.stdout.write;
   try {
-    await buildProgram().parseAsync(['node', 'scalelab', ...args]);
+    await (await buildProgram()).parseAsync(['node', 'scalelab', ...args]);
     return { out };
   } catch (error) {
     return { out, error };
