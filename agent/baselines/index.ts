@@ -9,7 +9,7 @@ export {
   thesisTrend,
   type ThesisThresholdConfig,
 } from './thesis-threshold.ts';
-export { createKpaAutoscaler, parseKpaConfig, defaultKpaConfig, type KpaConfig } from './kpa.ts';
+export { createKpaAutoscaler, parseKpaConfig, defaultKpaConfig, kpaScale, type KpaConfig, type KpaState, type KpaInput } from './kpa.ts';
 export {
   createPredictiveAutoscaler,
   parsePredictiveConfig,

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createKpaAutoscaler, defaultKpaConfig, parseKpaConfig } from '../../../agent/baselines/kpa.ts';
+import { createKpaAutoscaler, defaultKpaConfig, kpaScale, parseKpaConfig, type KpaState } from '../../../agent/baselines/kpa.ts';
 import { observation } from './helpers/observation.ts';
 
 // Target 10 in-flight requests per pod (10 × 100 %), 60 s stable window, 6 s panic window, 2 s ticks.
@@ -67,5 +67,50 @@ test('kpa: parameters are checked by name', () => {
   assert.throws(() => parseKpaConfig({ targetUtilization: 1.5 }), /targetUtilization: got 1.5/);
   assert.throws(() => parseKpaConfig({ panicThreshold: 0.5 }), /panicThreshold/);
 });
+
+// Knative's own cases (knative/serving pkg/autoscaler/scaling/autoscaler_test.go): its test spec has panic
+// threshold 2, max scale-up and scale-down rates 10, a 60 s stable window and TargetValue = our target × utilization.
+type Step = { t: number; ready: number; stable: number; panic: number; want: number; inPanic?: boolean };
+const knative: { title: string; target: number; steps: Step[]; state?: KpaState; config?: Partial<typeof defaultKpaConfig> }[] = [
+  { title: 'StableModeIncreaseWithConcurrencyDefault', target: 10, steps: [
+    { t: 0, ready: 1, stable: 50, panic: 10, want: 5 }, { t: 0, ready: 1, stable: 100, panic: 10, want: 10 }] },
+  { title: 'PanicModeDoublePodCount (panic concurrency takes precedence)', target: 10, steps: [{ t: 0, ready: 1, stable: 50, panic: 100, want: 10, inPanic: true }] },
+  { title: 'RateLimitScaleUp (×10 per decision)', target: 10, steps: [
+    { t: 0, ready: 1, stable: 1000, panic: 1001, want: 10 }, { t: 0, ready: 10, stable: 1000, panic: 1001, want: 100 }] },
+  { title: 'RateLimitScaleDown (÷10 per decision)', target: 10, steps: [
+    { t: 0, ready: 100, stable: 1, panic: 1, want: 10 }, { t: 0, ready: 10, stable: 1, panic: 1, want: 1 }] },
+  { title: 'StableModeDecrease', target: 10, steps: [
+    { t: 0, ready: 8, stable: 100, panic: 100, want: 10 }, { t: 0, ready: 8, stable: 50, panic: 50, want: 5 }] },
+  { title: 'PanicThenUnPanicScaleDown', target: 10, steps: [
+    { t: 0, ready: 1, stable: 100, panic: 100, want: 10 }, { t: 0, ready: 10, stable: 100, panic: 1000, want: 100 },
+    { t: 30, ready: 10, stable: 1, panic: 1, want: 100, inPanic: true }, { t: 61, ready: 10, stable: 1, panic: 1, want: 1, inPanic: false }] },
+  { title: 'UnpanicAfterSlowIncrease', target: 1, steps: [
+    { t: 0, ready: 10, stable: 11, panic: 25, want: 25 }, { t: 30, ready: 40, stable: 30, panic: 41, want: 41, inPanic: true },
+    { t: 62, ready: 55, stable: 50, panic: 56, want: 50, inPanic: false }] },
+  { title: 'ExtendPanicWindow', target: 1, steps: [
+    { t: 0, ready: 10, stable: 11, panic: 25, want: 25 }, { t: 30, ready: 40, stable: 30, panic: 80, want: 80 },
+    { t: 89, ready: 80, stable: 80, panic: 80, want: 80, inPanic: true }] },
+  { title: 'PanicStableLargerThanPanic (the stable count is used)', target: 1, state: { panicSinceSeconds: -5, maxPanicPods: 5 },
+    steps: [{ t: 0, ready: 5, stable: 50, panic: 30, want: 50 }] },
+  { title: 'PanicStableLessThanPanic', target: 1, state: { panicSinceSeconds: -5, maxPanicPods: 5 }, steps: [{ t: 0, ready: 5, stable: 20, panic: 30, want: 30 }] },
+  { title: 'StableModeIncreaseWithSmallScaleUpRate', target: 1, config: { maxScaleUpRate: 1.1 }, steps: [{ t: 0, ready: 2, stable: 3, panic: 3.1, want: 3 }] },
+  { title: 'StableModeDecreaseWithSmallScaleDownRate', target: 10, config: { maxScaleDownRate: 1.1 }, steps: [{ t: 0, ready: 100, stable: 1, panic: 1, want: 90 }] },
+  { title: 'UseOnePodAsMinimumIfEndpointsNotFound', target: 10, steps: [{ t: 0, ready: 0, stable: 1000, panic: 888, want: 10 }] },
+  { title: 'PanicModeExponentialTrackAndStabilize', target: 1, steps: [
+    { t: 0, ready: 1, stable: 6, panic: 6, want: 6 }, { t: 0, ready: 6, stable: 36, panic: 36, want: 36 },
+    { t: 1, ready: 36, stable: 216, panic: 216, want: 216 }, { t: 1, ready: 216, stable: 1296, panic: 1296, want: 1296 },
+    { t: 2, ready: 1296, stable: 1296, panic: 1296, want: 1296 }] },
+];
+for (const c of knative) {
+  test(`kpaScale: Knative's ${c.title}`, () => {
+    const cfg = { ...defaultKpaConfig, targetConcurrencyPerPod: c.target, targetUtilization: 1, maxScaleUpRate: 10, maxScaleDownRate: 10, ...c.config };
+    const state: KpaState = { ...(c.state ?? { maxPanicPods: 0 }) };
+    c.steps.forEach((s, i) => {
+      const got = kpaScale(state, { nowSeconds: s.t, readyPods: s.ready, stableConcurrency: s.stable, panicConcurrency: s.panic }, cfg);
+      assert.is(got.desiredPods, s.want, `step ${i}`);
+      if (s.inPanic !== undefined) assert.is(state.panicSinceSeconds !== undefined, s.inPanic, `step ${i} panic mode`);
+    });
+  });
+}
 
 test.run();
