@@ -7,6 +7,7 @@ import { T1, T2 } from './tables/claims.ts';
 import { buildClaimTable, buildT3 } from './tables/claim-table.ts';
 import { METRICS } from './tables/metrics.ts';
 import { buildPairedRecordTable, type Arm } from './tables/paired-record-table.ts';
+import { buildSummaryTable } from './tables/summary-table.ts';
 import type { ReportTable } from './tables/table-model.ts';
 import type { ReportContent } from './writer/report-content.ts';
 
@@ -51,10 +52,11 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
     conclusions.push(`${t.title}: ${changed.length === 0 ? 'every tested conclusion of the thesis-compatible T4 holds' : `the conclusion changes for ${changed.join('; ')}`}${same.length ? `; unchanged: ${same.join(', ')}` : ''}.`);
   }
   tables.push(buildClaimTable(T1, records, opts), buildClaimTable(T2, records, opts), buildT3(records, opts));
+  if (records.length > 0) tables.push(buildSummaryTable(records, opts));
   for (const t of tables) {
     const verdicts = t.rows.flatMap((r) => r.filter((_, i) => t.columns[i] === 'verdict'));
     const count = (prefix: string): number => verdicts.filter((v) => v.startsWith(prefix)).length;
-    if (verdicts.length > 0 && t.id !== 'T4') {
+    if (verdicts.length > 0 && t.id !== 'T4' && t.id !== 'summary') {
       conclusions.push(`${t.id}: ${count('reproduced')} reproduced, ${count('not reproduced')} not reproduced, ${count('not comparable')} not comparable, ${count('not available')} not available.`);
     }
   }

@@ -11,3 +11,4 @@ export { analyzeN30, buildN30Table, pairN30Rows, T4_PUBLISHED, N30_BASELINE, N30
 export { pairedRows, describeTest, signedPct, type PairedMetric, type PairedRow } from './paired-table.ts';
 export { renderTableText, renderTableMarkdown } from './render-table.ts';
 export { buildPairedRecordTable, conclusionOf, REALISTIC_T4_METRICS, type Arm } from './paired-record-table.ts';
+export { buildSummaryTable, SUMMARY_METRICS } from './summary-table.ts';
