@@ -39,6 +39,11 @@ export async function buildProgram(only?: string): Promise<Command> {
 
 /** Entry point: runs the CLI and maps errors to a message and an exit code (2 = bad input). */
 export async function main(argv: string[]): Promise<void> {
+  // `scalelab … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   try {
     const first = argv.slice(2).find((a) => !a.startsWith('-'));
     const program = await buildProgram(first);
