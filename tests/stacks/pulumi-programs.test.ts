@@ -8,6 +8,7 @@ import { listStacks, readStackConfig } from '../../stacks/stack-files.ts';
 import { SCENARIO_CONFIG_KEYS } from '../../stacks/scenario-config.ts';
 import { CLUSTER_CONFIG_KEYS } from '../../stacks/cluster-config.ts';
 import { runProgram, type MockResource } from './helpers/pulumi-mocks.ts';
+import { validateManifest } from '../../stacks/manifests/validate-manifest.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const allDefaults = Object.fromEntries(Object.entries({ ...SCENARIO_CONFIG_KEYS, ...CLUSTER_CONFIG_KEYS }).map(([k, v]) => [k, v.default]));
@@ -83,6 +84,10 @@ test('every committed scenario stack has exactly one autoscaler on its Deploymen
     const hpas = ofType(resources, 'kubernetes:autoscaling/v2:HorizontalPodAutoscaler').length;
     const agents = ofType(resources, 'scalelab:autoscaler:RlAutoscaler').length;
     assert.is(hpas + agents, 1, stack);
+    // What the Kubernetes provider receives validates against the schemas, like the rendered YAML.
+    const objects = resources.filter((r) => r.type.startsWith('kubernetes:') && !r.type.startsWith('kubernetes:index'));
+    assert.ok(objects.length >= 9, `${stack}: ${objects.length} objects`);
+    for (const r of objects) validateManifest(r.inputs as never);
   }
 });
 
