@@ -11,6 +11,7 @@ import { createThesisThresholdAutoscaler, parseThesisThresholdConfig } from './b
 import { createKpaAutoscaler, parseKpaConfig } from './baselines/kpa.ts';
 import { createPredictiveAutoscaler, parsePredictiveConfig } from './baselines/predictive.ts';
 import { createHpaAutoscaler, defaultHpaConfig, HpaInputError, parseHpaConfig } from './hpa/index.ts';
+import { createRlAutoscalerFromSpec, RL_AUTOSCALER_TYPES } from './rl/register.ts';
 
 /** An autoscaler as an experiment file writes it: a unique display name, a registered type, its parameters. */
 export interface AutoscalerSpec {
@@ -86,3 +87,6 @@ export async function createAutoscaler(spec: unknown, ctx: AutoscalerContext = {
   const factory = factories.get(parsed.type)!;
   return await factory(parsed, ctx);
 }
+
+// RL autoscalers (agent/rl): each type loads its trained model from models/<type>/model unless `model` says otherwise.
+for (const type of RL_AUTOSCALER_TYPES) registerAutoscaler(type, createRlAutoscalerFromSpec);

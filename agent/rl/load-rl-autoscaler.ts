@@ -16,11 +16,12 @@ interface SavedConfig {
 }
 
 /** Use to turn `models/<agent>/model` into an Autoscaler; a fresh one per run (it keeps feature history). */
-export async function loadRlAutoscaler(dir: string, name?: string): Promise<Autoscaler> {
+export async function loadRlAutoscaler(dir: string, name?: string, expectedAgent?: string): Promise<Autoscaler> {
   await initTf();
   const first = readProvenance(dir, []);
   const agent = first.agent as RlAgentName;
   if (!RL_AGENTS.includes(agent)) throw new ModelFilesError(`${dir}/provenance.json: agent = ${JSON.stringify(first.agent)}, expected one of ${RL_AGENTS.join(', ')}`);
+  if (expectedAgent !== undefined && agent !== expectedAgent) throw new ModelFilesError(`model ${dir} is a ${agent} model, not ${expectedAgent}`);
   const config = first.config as unknown as SavedConfig;
   const size = observationSize(config.env.observation);
   const { networks } = await loadAgentFiles(dir, AGENT_NETWORKS[agent], size);

@@ -45,7 +45,11 @@ const RANGES: Record<string, Range> = {
 
 function checkNumber(path: string, key: string, v: unknown): number {
   const r = RANGES[key] ?? {};
-  const desc = `a number${r.integer ? ' (integer)' : ''}${r.min !== undefined ? ` ${r.exclusiveMin ? '>' : '≥'} ${r.min}` : ''}${r.max !== undefined ? ` ≤ ${r.max}` : ''}`;
+  const kind = r.integer ? 'an integer' : 'a number';
+  const desc =
+    r.min !== undefined && r.max !== undefined ? `${kind} in [${r.min}, ${r.max}]`
+    : r.min !== undefined ? `${kind} ${r.exclusiveMin ? '>' : '≥'} ${r.min}`
+    : kind;
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new TrainConfigError(path, v, desc);
   if (r.integer && !Number.isInteger(v)) throw new TrainConfigError(path, v, desc);
   if (r.min !== undefined && (r.exclusiveMin ? v <= r.min : v < r.min)) throw new TrainConfigError(path, v, desc);

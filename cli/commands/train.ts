@@ -1,8 +1,134 @@
-// PLACEHOLDER — replaced by the helper that owns `scalelab train`. Not a finished command.
+// `scalelab train AGENT` and `scalelab tune-reward`: train the RL autoscalers on the simulator (agent/rl/).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { parseTrainConfig, TrainConfigError, type TrainConfig } from '../../agent/rl/train-config.ts';
+import { ModelFilesError } from '../../agent/rl/model-files.ts';
+import { RL_AGENTS, type RlAgentName } from '../../agent/rl/rl-autoscaler.ts';
+import { runTrainSession } from '../../agent/rl/train-session.ts';
+import { tuneReward } from '../../agent/rl/tune-reward.ts';
+import { UserError } from '../errors.ts';
+import { startProgress } from '../progress.ts';
 
+function positiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`--${name} = ${JSON.stringify(value)}: expected a positive integer`);
+  return n;
+}
+
+function seedOf(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UserError(`--seed = ${JSON.stringify(value)}: expected a non-negative integer`);
+  return n;
+}
+
+/** Reads and validates --config before any training starts. */
+function loadConfig(file: string | undefined): TrainConfig {
+  let raw: unknown = {};
+  if (file !== undefined) {
+    if (!existsSync(file)) throw new UserError(`--config ${file}: no such file`);
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (cause) {
+      throw new UserError(`--config ${file}: not valid JSON`, { cause });
+    }
+  }
+  try {
+    return parseTrainConfig(raw);
+  } catch (err) {
+    if (err instanceof TrainConfigError) throw new UserError(`--config ${file ?? '(defaults)'}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Registers `scalelab train` and `scalelab tune-reward`. */
 export function register(program: Command): void {
-  program.command('train').description('(under construction)').action(() => {
-    throw new Error('scalelab train is not built yet');
-  });
+  program
+    .command('train')
+    .description(`train an RL autoscaler on the simulator (${RL_AGENTS.join(', ')})`)
+    .argument('<agent>', `one of ${RL_AGENTS.join(', ')}`)
+    .option('--steps <n>', 'environment steps (decisions of 15 s)', '20000')
+    .option('--seed <s>', 'seed of the networks, exploration and training episodes', '1')
+    .option('--config <file>', 'JSON training config (env, rewardVariant, dqn, ppo, hybrid, constraint, checkpointEverySteps, evalEpisodes)')
+    .option('--out <dir>', 'output folder (default models/<agent>)')
+    .addHelpText(
+      'after',
+      `
+Writes <out>/model/ (model.json + weights.bin per network, provenance.json), <out>/train-log.jsonl (one line per
+episode) and, while running, <out>/checkpoint/ — a killed run resumes from it when started again with the same
+agent, seed and config. Saves are atomic: the last good model is never replaced by a half-written one.`,
+    )
+    .action(async (agentArg: string, options: { steps: string; seed: string; config?: string; out?: string }) => {
+      if (!(RL_AGENTS as readonly string[]).includes(agentArg)) throw new UserError(`agent = ${JSON.stringify(agentArg)}: expected one of ${RL_AGENTS.join(', ')}`);
+      const agent = agentArg as RlAgentName;
+      const steps = positiveInt('steps', options.steps);
+      const seed = seedOf(options.seed);
+      const config = loadConfig(options.config);
+      const outDir = options.out ?? join('models', agent);
+      const progress = startProgress(`train ${agent}`, steps);
+      const started = performance.now();
+      let last = -1;
+      let first = 0;
+      let result: Awaited<ReturnType<typeof runTrainSession>>;
+      try {
+        result = await runTrainSession({
+          agent, steps, seed, outDir, config,
+          onProgress(p) {
+            if (last < 0) {
+              first = last = p.step - 1; // resumed runs start past 0
+              progress.increment(first);
+            }
+            if (p.step - last < 100 && p.step !== p.total) return;
+            const rate = (p.step - first) / ((performance.now() - started) / 1000);
+            const parts = [`${rate.toFixed(0)} steps/s`, `ep reward ${p.episodeReward?.toFixed(1) ?? '-'}`, `loss ${p.loss?.toFixed(3) ?? '-'}`];
+            if (p.lambda !== undefined) parts.push(`λ ${p.lambda.toFixed(2)}`);
+            else if (p.epsilon !== undefined) parts.push(`ε ${p.epsilon.toFixed(2)}`);
+            progress.increment(p.step - last, parts.join(' | '));
+            last = p.step;
+          },
+        });
+      } catch (err) {
+        if (err instanceof ModelFilesError) throw new UserError(err.message, { cause: err.cause });
+        throw err;
+      } finally {
+        progress.stop();
+      }
+      const e = result.evaluation;
+      process.stdout.write(`model saved to ${result.modelDir}${result.resumedFromStep ? ` (resumed from step ${result.resumedFromStep})` : ''}\n`);
+      if (e) {
+        const row = (name: string, s: typeof e.agent) =>
+          `${name.padEnd(20)} SLA-violating requests ${(s.slaViolationRateRequests * 100).toFixed(2)} %  mean pods ${s.meanPods.toFixed(2)}  cost $${s.costUsd.toFixed(4)}\n`;
+        process.stdout.write(`greedy evaluation on ${e.agent.episodes} evaluation episodes:\n${row(agent, e.agent)}${row('hpa-70', e.hpa70)}`);
+      }
+    });
+
+  program
+    .command('tune-reward')
+    .description('Bayesian optimisation (GP Matérn 5/2 + EI) of the reward weights over short DQN trainings')
+    .option('--trials <n>', 'training runs', '8')
+    .option('--steps <n>', 'DQN steps per trial', '5000')
+    .option('--seed <s>', 'seed', '1')
+    .option('--config <file>', 'JSON training config the trials start from')
+    .option('--out <dir>', 'folder for tune-trials.jsonl and best-reward.json', 'models/tune-reward')
+    .action(async (options: { trials: string; steps: string; seed: string; config?: string; out: string }) => {
+      const trials = positiveInt('trials', options.trials);
+      const steps = positiveInt('steps', options.steps);
+      const seed = seedOf(options.seed);
+      const config = loadConfig(options.config);
+      mkdirSync(options.out, { recursive: true });
+      const progress = startProgress('tune-reward', trials);
+      const lines: string[] = [];
+      const result = await tuneReward({
+        trials, steps, seed, config,
+        onTrial(t) {
+          lines.push(JSON.stringify(t));
+          writeFileSync(join(options.out, 'tune-trials.jsonl'), lines.join('\n') + '\n');
+          progress.increment(1, `objective ${t.objective.toFixed(3)}`);
+        },
+      });
+      progress.stop();
+      const best = { env: { reward: result.best.weights } }; // usable as `scalelab train AGENT --config best-reward.json`
+      writeFileSync(join(options.out, 'best-reward.json'), JSON.stringify(best, null, 2) + '\n');
+      process.stdout.write(`best weights ${JSON.stringify(result.best.weights)} (objective ${result.best.objective.toFixed(4)}); written to ${join(options.out, 'best-reward.json')}\n`);
+    });
 }

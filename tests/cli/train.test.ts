@@ -1,0 +1,105 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../../cli/main.ts';
+import { initTf } from '../../agent/rl/tf.ts';
+import { buildMlp } from '../../agent/rl/mlp.ts';
+import { saveAgentFiles } from '../../agent/rl/model-files.ts';
+
+await initTf();
+const root = mkdtempSync(join(tmpdir(), 'scalelab-train-'));
+const bin = resolve(import.meta.dirname, '../../bin/scalelab.js');
+const config = join(root, 'tiny.json');
+writeFileSync(config, JSON.stringify({ evalEpisodes: 1, checkpointEverySteps: 100, dqn: { hiddenUnits: [16], learningStarts: 50, batchSize: 16 }, env: { episodes: { durationSeconds: 600 } } }));
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = process.stdout.write.bind(process.stdout);
+  const e = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((c: string) => ((out += c), true)) as typeof process.stdout.write;
+  process.stderr.write = ((c: string) => ((err += c), true)) as typeof process.stderr.write;
+  process.exitCode = 0;
+  try {
+    await main(['node', 'scalelab', ...args]);
+  } finally {
+    process.stdout.write = o;
+    process.stderr.write = e;
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { code, out, err };
+}
+
+const badInput: [string, string[], RegExp][] = [
+  ['an unknown agent', ['train', 'a2c'], /agent = "a2c": expected one of dqn, ppo, hybrid, hybrid-constrained/],
+  ['a non-numeric step count', ['train', 'dqn', '--steps', '1e3x'], /--steps = "1e3x": expected a positive integer/],
+  ['a config value of the wrong type', ['train', 'dqn', '--config', join(root, 'bad-type.json')], /config\.dqn\.learningRate = "fast": expected a number > 0/],
+  ['a config value out of range', ['train', 'dqn', '--config', join(root, 'bad-range.json')], /config\.constraint\.delta = 1\.5: expected a number in \[0, 1\]/],
+  ['a missing config file', ['train', 'dqn', '--config', join(root, 'nope.json')], /no such file/],
+];
+writeFileSync(join(root, 'bad-type.json'), JSON.stringify({ dqn: { learningRate: 'fast' } }));
+writeFileSync(join(root, 'bad-range.json'), JSON.stringify({ constraint: { delta: 1.5 } }));
+for (const [name, args, message] of badInput) {
+  test(`train refuses ${name} with exit code 2 before training`, async () => {
+    const out = join(root, `bad-${name.replace(/\W+/g, '-')}`);
+    const r = await run([...args, '--out', out]);
+    assert.is(r.code, 2);
+    assert.match(r.err, message);
+    assert.not.ok(existsSync(join(out, 'train-log.jsonl')));
+  });
+}
+
+test('a checkpoint trained with another observation size is refused with exit code 2', async () => {
+  const out = join(root, 'other-size');
+  await saveAgentFiles(join(out, 'checkpoint'), { q: buildMlp({ inputSize: 5, hiddenUnits: [4], outputSize: 3, seed: 1 }) }, {
+    schema: 'scalelab.rl-model/v1', agent: 'dqn', observationSize: 5, actionNames: [], seed: 1, steps: 100, config: {}, codeVersion: 't', backend: 'wasm',
+  });
+  const r = await run(['train', 'dqn', '--steps', '200', '--config', config, '--out', out]);
+  assert.is(r.code, 2);
+  assert.match(r.err, /observation size 5.*13 features/);
+});
+
+test('a training killed mid-way leaves no model, and the next run resumes from its checkpoint', async () => {
+  const out = join(root, 'killed');
+  const child = spawn(process.execPath, [bin, 'train', 'dqn', '--steps', '100000', '--config', config, '--out', out], { stdio: 'ignore', env: { ...process.env, SCALELAB_QUIET: '1' } });
+  const ckpt = join(out, 'checkpoint', 'provenance.json');
+  for (let i = 0; i < 600 && !existsSync(ckpt); i++) await new Promise((r) => setTimeout(r, 100));
+  child.kill('SIGKILL');
+  await new Promise((r) => child.on('exit', r));
+  assert.ok(existsSync(ckpt), 'no checkpoint within 60 s');
+  assert.not.ok(existsSync(join(out, 'model')));
+  const saved = JSON.parse(readFileSync(ckpt, 'utf8')).steps as number;
+  const r = await run(['train', 'dqn', '--steps', String(saved + 60), '--config', config, '--out', out]);
+  assert.is(r.code, 0, r.err);
+  assert.match(r.out, new RegExp(`resumed from step ${saved}`));
+  const provenance = JSON.parse(readFileSync(join(out, 'model', 'provenance.json'), 'utf8'));
+  assert.is(provenance.steps, saved + 60);
+  assert.ok(existsSync(join(out, 'model', 'q', 'model.json')) && existsSync(join(out, 'model', 'q', 'weights.bin')));
+  assert.not.ok(existsSync(join(out, 'checkpoint')));
+});
+
+test('a short training writes the model, a per-episode JSON Lines log and a greedy evaluation against HPA-70', async () => {
+  const out = join(root, 'short');
+  const r = await run(['train', 'dqn', '--steps', '120', '--seed', '3', '--config', config, '--out', out]);
+  assert.is(r.code, 0, r.err);
+  assert.match(r.out, /greedy evaluation on 1 evaluation episodes/);
+  assert.match(r.out, /hpa-70/);
+  const rows = readFileSync(join(out, 'train-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.is(rows.length, 3); // 600 s episodes = 39 decisions: episodes end at steps 39, 78, 117
+  for (const [i, row] of rows.entries()) {
+    assert.is(row.agent, 'dqn');
+    assert.is(row.episode, i);
+    assert.type(row.reward, 'number');
+    assert.type(row.epsilon, 'number');
+  }
+  const provenance = JSON.parse(readFileSync(join(out, 'model', 'provenance.json'), 'utf8'));
+  assert.equal([provenance.agent, provenance.seed, provenance.steps, provenance.observationSize], ['dqn', 3, 120, 13]);
+  assert.ok(provenance.evaluation.agent.episodes === 1 && provenance.evaluation.hpa70.episodes === 1);
+});
+
+test.after(() => rmSync(root, { recursive: true, force: true }));
+test.run();
