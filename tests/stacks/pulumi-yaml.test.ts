@@ -14,10 +14,21 @@ test('Pulumi.yaml declares every config key the programs read, typed, with the s
   for (const [k, v] of Object.entries({ ...SCENARIO_CONFIG_KEYS, ...CLUSTER_CONFIG_KEYS })) code[k] = v.default;
   assert.equal(Object.keys(project.config).sort(), Object.keys(code).sort());
   for (const [k, decl] of Object.entries(project.config as Record<string, { type: string; default: unknown; description: string }>)) {
-    assert.ok(['string', 'integer', 'boolean'].includes(decl.type), k);
+    // One type (string) everywhere: what `pulumi config set` and the Automation API store.
+    assert.is(decl.type, 'string', k);
     assert.ok(decl.description.length > 5, k);
-    assert.is(String(decl.default), code[k], k);
-    if (decl.type === 'integer') assert.ok(Number.isInteger(decl.default), k);
+    assert.is(decl.default, code[k], k);
+  }
+});
+
+test('committed stack files hold only known keys, as strings (the declared type)', async () => {
+  const { listStacks } = await import('../../stacks/stack-files.ts');
+  for (const stack of listStacks(root)) {
+    const doc = YAML.parse(readFileSync(resolve(root, `Pulumi.${stack}.yaml`), 'utf8'));
+    for (const [k, v] of Object.entries(doc.config as Record<string, unknown>)) {
+      assert.ok(k.startsWith('scalelab:') && k.slice(9) in project.config, `${stack}: ${k}`);
+      assert.type(v, 'string', `${stack}: ${k}`);
+    }
   }
 });
 
