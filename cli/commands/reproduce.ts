@@ -1,7 +1,7 @@
 // `scalelab reproduce [n30] [--quick] [--out DIR] [--records FILE] [--retrain]`: the thesis tables end to end.
 // n30 → T4 on the thesis-compatible plant; then the standard experiment on the realistic plant (via the
 // runner), T4 there, T1–T3, charts and the report under reports/out/<experiment>/.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
@@ -146,7 +146,20 @@ async function runStandardExperiment(options: { quick?: boolean; outDir?: string
   def = { ...def, autoscalers: usable };
   const outDir = options.outDir ?? join('reports', 'out', def.name);
   const workers = Math.max(1, Math.min(availableParallelism(), 4));
-  const result = (await runner.runExperiment({ def, outDir, baseDir: loaded.baseDir, workers, quiet: process.env.SCALELAB_QUIET === '1' })) as { records: unknown[]; ran: number; skipped: number; recordsPath: string };
+  const runOnce = async () =>
+    (await runner.runExperiment({ def, outDir, baseDir: loaded.baseDir, workers, quiet: process.env.SCALELAB_QUIET === '1' })) as { records: unknown[]; ran: number; skipped: number; recordsPath: string };
+  let result: Awaited<ReturnType<typeof runOnce>>;
+  try {
+    result = await runOnce();
+  } catch (err) {
+    // Records of older code or another configuration are never mixed in: move them aside (kept, not deleted) and rerun.
+    const message = (err as Error).message;
+    if (!/another version of the simulator|run with another configuration|is not part of this experiment/.test(message)) throw err;
+    const stale = join(outDir, 'records.jsonl');
+    renameSync(stale, `${stale}.previous`);
+    process.stderr.write(`scalelab reproduce: ${stale} came from other code or another configuration; moved to ${stale}.previous and running again\n`);
+    result = await runOnce();
+  }
   return {
     recordsPath: result.recordsPath,
     experiment: def.name,

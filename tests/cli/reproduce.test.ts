@@ -65,6 +65,14 @@ test('`reproduce --quick` runs end to end: prints T1–T4 and writes the report 
     for (const id of ['T4 — n=30', 'T1 — reward configurations', 'T2 — constrained', 'T3 — HPA vs RL']) assert.ok(out.includes(id), id);
     assert.match(out, /Report: .*index\.html/);
     for (const f of ['report.md', 'index.html', 'records.jsonl', 'summary.csv', 'n30-per-trace.csv']) assert.ok(existsSync(join(dir, f)), f);
+    // Real records of the realistic plant reach the tables: the upstream HPA and the threshold rule are compared.
+    assert.match(out, /T4 on the realistic plant — threshold rule vs the upstream-exact HPA\n.*\n.*\nmean latency +[0-9.]+ ms/);
+    // Records of another experiment in the output directory are moved aside, never mixed in or deleted.
+    const stale = { ...makeRecord('hpa-70', 1), experiment: 'other' };
+    writeFileSync(join(dir, 'records.jsonl'), `${JSON.stringify(stale)}\n`);
+    await run(['reproduce', '--quick', '--out', dir]);
+    assert.is(readFileSync(join(dir, 'records.jsonl.previous'), 'utf8'), `${JSON.stringify(stale)}\n`);
+    assert.not.ok(readFileSync(join(dir, 'records.jsonl'), 'utf8').includes('"experiment":"other"'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
