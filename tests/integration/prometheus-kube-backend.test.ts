@@ -65,7 +65,7 @@ const experiment = {
 let prom: RunningPrometheus;
 let api: FakeKubeApi;
 let fakeDir: string;
-const savedEnv = { ...process.env };
+const savedPath = process.env.PATH;
 
 test.before(async () => {
   prom = await startPrometheus({ backfillOpenMetrics: backfill() });
@@ -82,7 +82,9 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  process.env = savedEnv;
+  process.env.PATH = savedPath;
+  delete process.env.FAKE_DIR;
+  delete process.env.PULUMI_SKIP_UPDATE_CHECK;
   await prom?.stop();
   await api?.close();
   rmSync(fakeDir, { recursive: true, force: true });
