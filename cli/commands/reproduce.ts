@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
 import { runThesisStudy, thesisPerTraceCsv } from '../../sim/thesis/index.ts';
 import { analyzeN30, buildReportContent, checkRecords, renderTableText, writeReport, type EpisodeLog } from '../../reports/index.ts';
@@ -169,18 +170,16 @@ async function runStandardExperiment(options: { quick?: boolean; outDir?: string
   };
 }
 
-/** Calls the RL engineer's training hook when it exists; returns what to tell the user. */
+/** The documented way to rebuild every committed model (written by the RL work). */
+const TRAIN_ALL_SCRIPT = join('models', 'train-all.sh');
+
+/** --retrain: reruns models/train-all.sh (STEPS=2000 with --quick); returns what to tell the user. */
 async function retrainAgents(options: { quick?: boolean }): Promise<string> {
-  try {
-    const rl = (await import('../../agent/rl/index.ts' as string)) as Record<string, unknown>;
-    if (typeof rl.retrainForReproduce === 'function') {
-      await rl.retrainForReproduce({ quick: options.quick === true });
-      return 'RL agents retrained.';
-    }
-  } catch {
-    // fall through to the message below
-  }
-  return '--retrain: no RL training hook (agent/rl retrainForReproduce) exists yet; using committed models where present.';
+  if (!existsSync(TRAIN_ALL_SCRIPT)) return `--retrain: ${TRAIN_ALL_SCRIPT} does not exist; using committed models where present.`;
+  const env = { ...process.env, ...(options.quick ? { STEPS: '2000' } : {}) };
+  const result = spawnSync('sh', [TRAIN_ALL_SCRIPT], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  if (result.status !== 0) throw new UserError(`--retrain: sh ${TRAIN_ALL_SCRIPT} failed (exit ${result.status ?? result.signal})`, { exitCode: 1 });
+  return `RL agents retrained with sh ${TRAIN_ALL_SCRIPT}${options.quick ? ' (STEPS=2000)' : ''}.`;
 }
 
 /** The full reproduction; returns the report directory. */
@@ -246,7 +245,7 @@ export function register(program: Command): void {
     .option('--quick', 'reduced run (seconds), for tests')
     .option('--out <dir>', 'output directory (default reports/out/<experiment>; n30 writes n30-per-trace.csv here)')
     .option('--records <file>', 'build the report from an existing records.jsonl instead of running the experiment')
-    .option('--retrain', 'retrain the RL agents first (needs the RL training hook)')
+    .option('--retrain', 'rerun models/train-all.sh first to retrain the RL agents (slow; with --quick STEPS=2000)')
     .option('--training-logs <dir>', 'directory searched for RL training logs (*.jsonl of {agent, episode, reward})', 'models')
     .action(async (target: string | undefined, opts: ReproduceOptions) => {
       if (target !== undefined && target !== 'n30') throw new UserError(`reproduce: unknown target "${target}", expected "n30" or nothing`);
