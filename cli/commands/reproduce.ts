@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
 import { runThesisStudy, thesisPerTraceCsv } from '../../sim/thesis/index.ts';
 import { analyzeN30, buildReportContent, checkRecords, renderTableText, writeReport, type EpisodeLog } from '../../reports/index.ts';
+import type { ExperimentDef, LoadedExperiment } from '../../experiments/index.ts';
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
 
@@ -90,22 +91,14 @@ interface ExperimentRun {
   recordsPath?: string;
 }
 
-// The runner (experiments/) is built in parallel; it is loaded by path so this command works before it lands.
-const RUNNER_MODULE = '../../experiments/index.ts';
-const REGISTRY_MODULE = '../../agent/index.ts';
+// The runner and the autoscaler registry are imported lazily: `reproduce n30` needs neither, and a runner that
+// cannot load is reported (the realistic rows then say "not available") instead of hiding T4.
 
 /** The experiment T1–T3 and the realistic T4 come from (DESIGN.md: `scalelab run standard`). */
 export const REPRODUCE_EXPERIMENT = 'standard';
 
-interface ExperimentDefLike {
-  name: string;
-  seeds: number[];
-  scenarios: { name: string; durationSeconds?: number; workload: unknown }[];
-  autoscalers: { name: string; type: string }[];
-}
-
 /** --quick: 2 seeds, the first 2 scenarios, at most 10 simulated minutes each. */
-export function quickVariant<T extends ExperimentDefLike>(def: T): T {
+export function quickVariant(def: ExperimentDef): ExperimentDef {
   return {
     ...def,
     name: `${def.name}-quick`,
@@ -116,18 +109,18 @@ export function quickVariant<T extends ExperimentDefLike>(def: T): T {
 
 /** Runs the standard experiment (or its quick variant) through the runner; autoscalers that cannot be built yet are left out and named. */
 async function runStandardExperiment(options: { quick?: boolean; outDir?: string }): Promise<ExperimentRun> {
-  let runner: Record<string, (...a: unknown[]) => Promise<unknown>>;
-  let registry: Record<string, (...a: unknown[]) => Promise<unknown>>;
+  let runner: typeof import('../../experiments/index.ts');
+  let registry: typeof import('../../agent/index.ts');
   try {
-    runner = (await import(RUNNER_MODULE)) as typeof runner;
-    registry = (await import(REGISTRY_MODULE)) as typeof registry;
+    runner = await import('../../experiments/index.ts');
+    registry = await import('../../agent/index.ts');
   } catch (err) {
     process.stderr.write(`scalelab reproduce: warning: the experiment runner could not be loaded: ${(err as Error).message.split('\n')[0]}\n`);
     return { experiment: REPRODUCE_EXPERIMENT, records: [], skipped: [], description: `the experiment runner could not be loaded (${(err as Error).message}), so every realistic-plant row is "not available"` };
   }
-  let loaded: { def: ExperimentDefLike; baseDir: string };
+  let loaded: LoadedExperiment;
   try {
-    loaded = (await runner.loadExperiment(REPRODUCE_EXPERIMENT)) as typeof loaded;
+    loaded = await runner.loadExperiment(REPRODUCE_EXPERIMENT);
   } catch (err) {
     const why = (err as Error).message.split('\n')[0];
     process.stderr.write(`scalelab reproduce: warning: experiment ${REPRODUCE_EXPERIMENT} not run: ${why}\n`);
@@ -135,7 +128,7 @@ async function runStandardExperiment(options: { quick?: boolean; outDir?: string
   }
   let def = options.quick ? quickVariant(loaded.def) : loaded.def;
   const skipped: string[] = [];
-  const usable = [];
+  const usable: ExperimentDef['autoscalers'] = [];
   for (const spec of def.autoscalers) {
     try {
       await registry.createAutoscaler(spec, { baseDir: loaded.baseDir });
@@ -147,8 +140,7 @@ async function runStandardExperiment(options: { quick?: boolean; outDir?: string
   def = { ...def, autoscalers: usable };
   const outDir = options.outDir ?? join('reports', 'out', def.name);
   const workers = Math.max(1, Math.min(availableParallelism(), 4));
-  const runOnce = async () =>
-    (await runner.runExperiment({ def, outDir, baseDir: loaded.baseDir, workers, quiet: process.env.SCALELAB_QUIET === '1' })) as { records: unknown[]; ran: number; skipped: number; recordsPath: string };
+  const runOnce = () => runner.runExperiment({ def, outDir, baseDir: loaded.baseDir, workers, quiet: process.env.SCALELAB_QUIET === '1' });
   let result: Awaited<ReturnType<typeof runOnce>>;
   try {
     result = await runOnce();
