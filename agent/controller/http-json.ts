@@ -25,6 +25,8 @@ export interface HttpJsonOptions {
   /** Client certificate and key (PEM) for mutual TLS (a MicroK8s admin kubeconfig). */
   cert?: string | Buffer;
   key?: string | Buffer;
+  /** Return the body as text instead of parsing JSON (pod logs). */
+  raw?: boolean;
 }
 
 /** Sends the request and parses the JSON answer; throws HttpError on timeout, transport error or non-2xx. */
@@ -41,6 +43,10 @@ export function httpJson(url: string, o: HttpJsonOptions): Promise<unknown> {
         const status = res.statusCode ?? 0;
         if (status < 200 || status >= 300) {
           reject(new HttpError(`${o.method ?? 'GET'} ${u.pathname}: HTTP ${status} ${text.slice(0, 200)}`, status));
+          return;
+        }
+        if (o.raw) {
+          resolve(text);
           return;
         }
         try {

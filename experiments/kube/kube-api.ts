@@ -25,9 +25,28 @@ export function parseKubeconfig(text: string): KubeConnection {
   return { server: cluster.server, ca: b64(cluster['certificate-authority-data']), token: user.token, cert: b64(user['client-certificate-data']), key: b64(user['client-key-data']) };
 }
 
+function get(c: KubeConnection, path: string, raw = false): Promise<unknown> {
+  return httpJson(`${c.server.replace(/\/$/, '')}${path}`, { timeoutMs: 10000, ca: c.ca, cert: c.cert, key: c.key, raw, headers: c.token ? { authorization: `Bearer ${c.token}` } : {} });
+}
+
+/** State of a Job: finished (succeeded or failed) and when it started/completed (Unix seconds). */
+export async function jobStatus(c: KubeConnection, namespace: string, name: string): Promise<{ done: boolean; failed: boolean }> {
+  const j = (await get(c, `/apis/batch/v1/namespaces/${namespace}/jobs/${name}`)) as any;
+  const succeeded = Number(j?.status?.succeeded ?? 0);
+  const failed = Number(j?.status?.failed ?? 0);
+  return { done: succeeded > 0 || failed > 0, failed: failed > 0 && succeeded === 0 };
+}
+
+/** The log of the (first) pod of a Job, as text. */
+export async function jobLog(c: KubeConnection, namespace: string, job: string): Promise<string> {
+  const pods = (await get(c, `/api/v1/namespaces/${namespace}/pods?labelSelector=${encodeURIComponent(`job-name=${job}`)}`)) as any;
+  const pod = pods?.items?.[0]?.metadata?.name;
+  if (typeof pod !== 'string') throw new Error(`no pod found for Job ${namespace}/${job}`);
+  return String(await get(c, `/api/v1/namespaces/${namespace}/pods/${pod}/log`, true));
+}
+
 /** Ready and desired replicas of a Deployment. */
 export async function deploymentReadiness(c: KubeConnection, namespace: string, name: string): Promise<{ desired: number; ready: number }> {
-  const url = `${c.server.replace(/\/$/, '')}/apis/apps/v1/namespaces/${namespace}/deployments/${name}`;
-  const d = (await httpJson(url, { timeoutMs: 5000, ca: c.ca, cert: c.cert, key: c.key, headers: c.token ? { authorization: `Bearer ${c.token}` } : {} })) as any;
+  const d = (await get(c, `/apis/apps/v1/namespaces/${namespace}/deployments/${name}`)) as any;
   return { desired: Number(d?.spec?.replicas ?? 0), ready: Number(d?.status?.readyReplicas ?? 0) };
 }

@@ -15,7 +15,8 @@ import { createPrometheusClient } from '../../agent/controller/prometheus-client
 import { traceLoader } from '../load-trace.ts';
 import type { StackDriver } from './pulumi-stacks.ts';
 import type { K6RunOutput } from './k6-local.ts';
-import { deploymentReadiness, parseKubeconfig } from './kube-api.ts';
+import { deploymentReadiness, jobLog, jobStatus, parseKubeconfig, type KubeConnection } from './kube-api.ts';
+import { k6JobNameFor } from '../../stacks/manifests/k6-job.ts';
 import { collectorQueries } from './collector-queries.ts';
 import { collectSeries } from './collect-series.ts';
 import { toIntervalSamples } from './to-interval-samples.ts';
@@ -26,7 +27,7 @@ export interface KubeCellDeps {
   stacks: StackDriver;
   /** Name of the cluster stack (its outputs: kubeconfig, prometheusUrl). */
   clusterStack: string;
-  /** Runs k6 locally; undefined = no local k6 (not supported by this backend yet: see docs/real-path.md). */
+  /** Runs k6 locally; undefined = no local k6: the scenario stack's K6Job runs the load and its log is read. */
   runK6?: (script: string, targetUrl: string, dir: string, signal: AbortSignal) => Promise<K6RunOutput>;
   sleep(ms: number): Promise<void>;
   /** Give up waiting for Ready replicas after this long, seconds. */
@@ -41,7 +42,6 @@ export class CellInterrupted extends Error {}
 
 /** Use as the microk8s backend's cell runner. */
 export async function runKubeCell(cell: Cell, ctx: { baseDir: string }, deps: KubeCellDeps): Promise<RunRecord> {
-  if (!deps.runK6) throw new Error('no local k6 on PATH: install k6 (the in-cluster K6Job path is not wired into the runner yet)');
   const stack = stackNameForCell(cell);
   const cluster = await deps.stacks.outputs(deps.clusterStack);
   if (typeof cluster.kubeconfig !== 'string' || typeof cluster.prometheusUrl !== 'string') {
@@ -59,14 +59,20 @@ export async function runKubeCell(cell: Cell, ctx: { baseDir: string }, deps: Ku
   let failure: unknown;
   try {
     deps.log(`${cell.key}: pulumi up ${stack}`);
-    const out = await deps.stacks.up(stack, stackConfigForCell(cell, { clusterStack: deps.clusterStack, k6Job: false }));
+    const out = await deps.stacks.up(stack, stackConfigForCell(cell, { clusterStack: deps.clusterStack, k6Job: deps.runK6 === undefined }));
     const namespace = String(out.namespace);
     const deployment = String(out.deployment);
     await waitReady(deps, () => deploymentReadiness(kube, namespace, deployment), abort.signal);
     const workload = buildWorkload(cell.config.workload, { seed: cell.seed, loadTrace: traceLoader(ctx.baseDir) });
     const sla = cell.config.plant.slaLatencyMs;
-    deps.log(`${cell.key}: k6 against ${String(out.serviceUrl)}`);
-    const k6 = await deps.runK6(generateK6Script(workload, { slaLatencyMs: sla }), String(out.serviceUrl), dir, abort.signal);
+    let k6: { ndjson: string };
+    if (deps.runK6) {
+      deps.log(`${cell.key}: k6 against ${String(out.serviceUrl)}`);
+      k6 = await deps.runK6(generateK6Script(workload, { slaLatencyMs: sla }), String(out.serviceUrl), dir, abort.signal);
+    } else {
+      deps.log(`${cell.key}: waiting for the in-cluster k6 Job (${workload.durationSeconds} s of load)`);
+      k6 = await waitForK6Job(deps, kube, namespace, k6JobNameFor(deployment), workload.durationSeconds, abort.signal);
+    }
     if (abort.signal.aborted) throw new CellInterrupted('interrupted');
     // The run window is the load's own: first to last k6 sample, on the Prometheus step grid.
     const probe = parseK6Ndjson(k6.ndjson, deps.stepSeconds);
@@ -126,4 +132,24 @@ async function waitReady(deps: KubeCellDeps, read: () => Promise<{ desired: numb
     await deps.sleep(2000);
   }
   throw new CellInterrupted('interrupted');
+}
+
+/** Waits for the scenario's K6Job to finish and splits its log into the NDJSON points and the summary. */
+async function waitForK6Job(deps: KubeCellDeps, kube: KubeConnection, namespace: string, job: string, loadSeconds: number, signal: AbortSignal): Promise<{ ndjson: string; summaryJson: string }> {
+  const deadline = Date.now() + (loadSeconds + deps.readinessTimeoutSeconds) * 1000;
+  for (;;) {
+    if (signal.aborted) throw new CellInterrupted('interrupted');
+    const st = await jobStatus(kube, namespace, job).catch(() => ({ done: false, failed: false }));
+    if (st.done) {
+      const log = await jobLog(kube, namespace, job);
+      if (st.failed) throw new Error(`k6 Job ${namespace}/${job} failed: ${log.slice(-500)}`);
+      const lines = log.split('\n');
+      const ndjson = lines.filter((l) => l.startsWith('{"type":')).join('\n');
+      const summaryJson = [...lines].reverse().find((l) => l.startsWith('{') && l.includes('"metrics"') && !l.startsWith('{"type":'));
+      if (summaryJson === undefined) throw new Error(`k6 Job ${namespace}/${job}: no summary in its log (rotated? use a local k6 for long runs)`);
+      return { ndjson: `${ndjson}\n`, summaryJson };
+    }
+    if (Date.now() > deadline) throw new Error(`k6 Job ${namespace}/${job} did not finish within ${loadSeconds + deps.readinessTimeoutSeconds} s`);
+    await deps.sleep(5000);
+  }
 }

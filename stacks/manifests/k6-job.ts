@@ -1,12 +1,20 @@
 // k6 in the cluster, for users without a local k6: the generated script in a ConfigMap and a Job running
-// `grafana/k6` against the nginx Service; the JSON summary goes to the pod log (handleSummary's stdout).
+// `grafana/k6` against the nginx Service. Per-request points (`--out json=/dev/stdout`) and the end-of-test
+// summary (handleSummary to stdout) go to the pod log, where the kube backend reads them. Kubelets rotate
+// container logs at 10 MiB by default (about 30 000 requests): longer runs need a local k6 or a larger
+// `containerLogMaxSize`.
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
 import { serviceUrl } from './nginx-service.ts';
 
-/** Name of the k6 Job (the kube backend reads its log). */
+/** Name of the k6 Job of the app Deployment `appName` (the kube backend reads its log). */
+export function k6JobNameFor(appName: string): string {
+  return `${appName}-k6`;
+}
+
+/** Name of the k6 Job of a scenario. */
 export function k6JobName(spec: ScenarioSpec): string {
-  return `${spec.app.name}-k6`;
+  return k6JobNameFor(spec.app.name);
 }
 
 /** Builds the ConfigMap with `script.js`. */
@@ -37,7 +45,7 @@ export function buildK6Job(spec: ScenarioSpec): Manifest {
             {
               name: 'k6',
               image: spec.k6.image,
-              args: ['run', '--quiet', '/scripts/script.js'],
+              args: ['run', '--quiet', '--out', 'json=/dev/stdout', '/scripts/script.js'],
               env: [
                 { name: 'TARGET_URL', value: serviceUrl(spec) },
                 { name: 'SUMMARY_PATH', value: 'stdout' },

@@ -179,6 +179,30 @@ test('Ctrl-C during k6: the stack is destroyed and the run stops with exit code 
   assert.not.ok(existsSync(join(fakeDir, 'out-int', 'records.jsonl')) && readFileSync(join(fakeDir, 'out-int', 'records.jsonl'), 'utf8').trim() !== '');
 });
 
+test('without a local k6 the stack runs the K6Job and the record comes from its log, with the same metrics', async () => {
+  clearLogs();
+  const noK6 = join(fakeDir, 'bin-no-k6');
+  const { mkdirSync, symlinkSync } = await import('node:fs');
+  mkdirSync(noK6, { recursive: true });
+  for (const t of ['pulumi', 'multipass', 'kubectl']) if (!existsSync(join(noK6, t))) symlinkSync(join(BIN, t), join(noK6, t));
+  const path = process.env.PATH!;
+  process.env.PATH = path.replace(`${BIN}:`, `${noK6}:`);
+  // The Job's pod log: k6's --out json=/dev/stdout lines, a stray warning, then the handleSummary JSON.
+  api.jobLog = `${k6Ndjson()}time="…" level=warning msg="a warning k6 printed"\n${JSON.stringify(JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/k6-results/summary-handle.json'), 'utf8')))}\n`;
+  try {
+    const result = await run(join(fakeDir, 'out-job'));
+    const m = result.records[0].metrics;
+    assert.equal([m.requests, m.failedRequests, m.slaViolatingRequests, m.latencyMeanMs], [600, 6, 303, 150]);
+    assert.ok(Math.abs(m.podHours - 0.5) < 1e-12);
+  } finally {
+    process.env.PATH = path;
+    delete api.jobLog;
+  }
+  assert.equal(log('k6.log'), []);
+  const setAll = log('pulumi.log').find((l) => l.startsWith('config set-all') && l.includes(STACKS[0]))!;
+  assert.ok(setAll.includes('scalelab:k6Job=true'), setAll);
+});
+
 test('missing tools are reported with their install commands before anything runs', async () => {
   clearLogs();
   const path = process.env.PATH;

@@ -11,6 +11,8 @@ export interface FakeKubeApi {
   failNext(n: number): void;
   /** While true, requests get no answer (the client must time out). */
   hang: boolean;
+  /** Log text of the k6 Job's pod (any namespace); the Job counts as succeeded when set. */
+  jobLog?: string;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,19 @@ export async function startFakeKubeApi(namespace: string, deployment: string, in
       if (failures > 0) {
         failures--;
         res.writeHead(500, { 'content-type': 'application/json' }).end('{"kind":"Status","status":"Failure","message":"etcdserver: request timed out","code":500}');
+        return;
+      }
+      const job = /^\/apis\/batch\/v1\/namespaces\/([^/]+)\/jobs\/([^/]+)$/.exec(req.url ?? '');
+      if (req.method === 'GET' && job) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ kind: 'Job', metadata: { name: job[2], namespace: job[1] }, status: api.jobLog === undefined ? { active: 1 } : { succeeded: 1 } }));
+        return;
+      }
+      if (req.method === 'GET' && /^\/api\/v1\/namespaces\/[^/]+\/pods\?labelSelector=job-name%3D/.test(req.url ?? '')) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ kind: 'PodList', items: [{ metadata: { name: 'nginx-k6-x7k2p' } }] }));
+        return;
+      }
+      if (req.method === 'GET' && /^\/api\/v1\/namespaces\/[^/]+\/pods\/nginx-k6-x7k2p\/log$/.test(req.url ?? '')) {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(api.jobLog ?? '');
         return;
       }
       const dep = /^\/apis\/apps\/v1\/namespaces\/([^/]+)\/deployments\/([^/]+)$/.exec(req.url ?? '');
