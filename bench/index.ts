@@ -2,6 +2,7 @@
 // `--json` one JSON object whose keys are the entries' keys plus `peakRssMb`. Add a figure with one entry below.
 import { benchSimPlant } from './sim-plant.ts';
 import { benchThesisPlant } from './thesis-plant.ts';
+import { benchRl } from './rl.ts';
 
 /** One measured figure. */
 interface BenchEntry {
@@ -29,6 +30,10 @@ const entries: BenchEntry[] = [
     target: '< 0.5',
     run: () => benchThesisPlant().thesisPlantSeconds,
   },
+  { key: 'dqnEnvStepsPerSecond', label: 'DQN training on the scaling env, default network (wasm)', unit: 'env steps / s', target: '≥ 1,000', run: async () => (await benchRl()).dqnEnvStepsPerSecond },
+  { key: 'ppoEnvStepsPerSecond', label: 'PPO training on the scaling env, default networks (wasm)', unit: 'env steps / s', target: '', run: async () => (await benchRl()).ppoEnvStepsPerSecond },
+  { key: 'decisionP50Ms', label: 'RL decision latency at batch 1, P50', unit: 'ms', target: '', run: async () => (await benchRl()).decisionP50Ms },
+  { key: 'decisionP99Ms', label: 'RL decision latency at batch 1, P99', unit: 'ms', target: '< 1', run: async () => (await benchRl()).decisionP99Ms },
 ];
 
 const json = process.argv.slice(2).includes('--json');

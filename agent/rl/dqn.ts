@@ -5,7 +5,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Rng } from '../../lib/rng.ts';
 import { createRng } from '../../lib/rng.ts';
 import type { DiscreteEnv } from './discrete-env.ts';
-import { buildMlp, copyWeights } from './mlp.ts';
+import { buildMlp, copyWeights, mlpForward, mlpPredictOne } from './mlp.ts';
 import { createReplayBuffer, type ReplayBuffer, type TransitionBatch } from './replay-buffer.ts';
 import { linearSchedule } from './schedules.ts';
 import { tf } from './tf.ts';
@@ -120,8 +120,7 @@ export function createDqnAgent(observationSize: number, actionCount: number, see
   copyWeights(net, target);
   const optimizer = tf.train.adam(config.learningRate);
   const variables = () => net.trainableWeights.map((w) => w.read() as tf.Variable);
-  const qValues = (observation: Float32Array): Float32Array =>
-    tf.tidy(() => (net.predict(tf.tensor2d(observation, [1, observationSize])) as tf.Tensor).dataSync() as Float32Array);
+  const qValues = (observation: Float32Array): Float32Array => mlpPredictOne(net, observation);
   return {
     config,
     online: net,
@@ -139,8 +138,8 @@ export function createDqnAgent(observationSize: number, actionCount: number, see
         const y = dqnTargets(
           tf.tensor1d(b.rewards),
           tf.tensor1d(b.dones),
-          net.predict(next) as tf.Tensor2D,
-          target.predict(next) as tf.Tensor2D,
+          mlpForward(net, next),
+          mlpForward(target, next),
           config.gamma,
           config.double,
         );
@@ -148,7 +147,7 @@ export function createDqnAgent(observationSize: number, actionCount: number, see
         const obs = tf.tensor2d(b.observations, [b.size, observationSize]);
         const mask = tf.oneHot(tf.tensor1d(b.actions, 'int32'), actionCount);
         const { value, grads } = tf.variableGrads(() => {
-          const q = tf.sum(tf.mul(net.apply(obs, { training: true }) as tf.Tensor2D, mask), 1);
+          const q = tf.sum(tf.mul(mlpForward(net, obs), mask), 1);
           return tf.losses.huberLoss(y, q, undefined, config.huberDelta) as tf.Scalar;
         }, variables());
         optimizer.applyGradients(clipByGlobalNorm(grads, config.maxGradNorm) as Parameters<typeof optimizer.applyGradients>[0]);

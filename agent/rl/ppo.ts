@@ -6,7 +6,7 @@ import type { Rng } from '../../lib/rng.ts';
 import { createRng } from '../../lib/rng.ts';
 import type { DiscreteEnv } from './discrete-env.ts';
 import { argMax, clipByGlobalNorm } from './dqn.ts';
-import { buildMlp } from './mlp.ts';
+import { buildMlp, mlpForward, mlpPredictOne } from './mlp.ts';
 import { tf } from './tf.ts';
 
 /** PPO hyper-parameters. */
@@ -135,8 +135,8 @@ export function createPpoAgent(observationSize: number, actionCount: number, see
   const value = loaded?.value ?? buildMlp({ inputSize: observationSize, hiddenUnits: config.hiddenUnits, outputSize: 1, seed: seed + 100, name: 'value' });
   const optimizer = tf.train.adam(config.learningRate, 0.9, 0.999, 1e-5);
   const variables = () => [...policy.trainableWeights, ...value.trainableWeights].map((w) => w.read() as tf.Variable);
-  const logits = (o: Float32Array) => tf.tidy(() => (policy.predict(tf.tensor2d(o, [1, observationSize])) as tf.Tensor).dataSync());
-  const stateValue = (o: Float32Array) => tf.tidy(() => (value.predict(tf.tensor2d(o, [1, observationSize])) as tf.Tensor).dataSync()[0]);
+  const logits = (o: Float32Array) => mlpPredictOne(policy, o);
+  const stateValue = (o: Float32Array) => mlpPredictOne(value, o)[0];
   const probabilities = (o: Float32Array) => softmax(logits(o));
   return {
     config,
@@ -180,12 +180,12 @@ export function createPpoAgent(observationSize: number, actionCount: number, see
             let parts: tf.Tensor[] = [];
             const { grads } = tf.variableGrads(() => {
               // ---- clipped surrogate, value loss, entropy bonus
-              const logp = tf.logSoftmax(policy.apply(x, { training: true }) as tf.Tensor2D);
+              const logp = tf.logSoftmax(mlpForward(policy, x));
               const ratio = tf.exp(tf.sub(tf.sum(tf.mul(logp, mask), 1), oldLogProb));
               const surrogate = tf.minimum(tf.mul(ratio, adv), tf.mul(tf.clipByValue(ratio, 1 - config.clipCoef, 1 + config.clipCoef), adv));
               const policyLoss = tf.neg(tf.mean(surrogate));
               const entropy = tf.neg(tf.mean(tf.sum(tf.mul(tf.exp(logp), logp), 1)));
-              const v = tf.reshape(value.apply(x, { training: true }) as tf.Tensor, [-1]);
+              const v = tf.reshape(mlpForward(value, x), [-1]);
               const valueLoss = tf.mul(0.5, tf.mean(tf.square(tf.sub(v, ret))));
               parts = [tf.keep(policyLoss), tf.keep(valueLoss), tf.keep(entropy)];
               return tf.add(tf.sub(policyLoss, tf.mul(config.entropyCoef, entropy)), tf.mul(config.valueCoef, valueLoss)) as tf.Scalar;

@@ -7,7 +7,7 @@ import { argMax } from './dqn.ts';
 import { headroomFloor, setpointFeature, type HybridConfig } from './hybrid.ts';
 import { createObservationEncoder, type ObservationConfig } from './observation-encoder.ts';
 import { applySafetyLayer, type SafetyConfig } from './safety-layer.ts';
-import { tf } from './tf.ts';
+import { mlpPredictOne } from './mlp.ts';
 
 /** The agent types the lab trains. */
 export const RL_AGENTS = ['dqn', 'ppo', 'hybrid', 'hybrid-constrained'] as const;
@@ -37,8 +37,7 @@ export interface RlPolicy {
   periodSeconds: number;
 }
 
-const greedy = (net: LayersModel, features: Float32Array): number =>
-  argMax(tf.tidy(() => (net.predict(tf.tensor2d(features, [1, features.length])) as tf.Tensor).dataSync()));
+const greedy = (net: LayersModel, features: Float32Array): number => argMax(mlpPredictOne(net, features));
 
 /**
  * Use to run a trained agent as an Autoscaler. Missing load data (no rps or latency yet) → hold, never scale down.

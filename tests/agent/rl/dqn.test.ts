@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { initTf, tf } from '../../../agent/rl/tf.ts';
 import { clipByGlobalNorm, createDqnAgent, defaultDqnConfig, dqnTargets, trainDqn, type DqnConfig } from '../../../agent/rl/dqn.ts';
 import { chainEnv } from './helpers/toy-envs.ts';
+import { mlpPredictOne } from '../../../agent/rl/mlp.ts';
 
 await initTf();
 
@@ -26,7 +27,7 @@ test('gradients are scaled to the global norm: (3, 4) clipped to norm 1 becomes 
 test('the target network keeps its weights during updates and equals the online network after a sync', () => {
   const agent = createDqnAgent(3, 2, 5, fast);
   const o = new Float32Array([0.1, 0.2, 0.3]);
-  const targetQ = () => Array.from((agent.target.predict(tf.tensor2d(o, [1, 3])) as tf.Tensor).dataSync());
+  const targetQ = () => Array.from(mlpPredictOne(agent.target, o));
   const before = targetQ();
   const batch = { observations: new Float32Array(6).fill(0.5), actions: new Int32Array([0, 1]), rewards: new Float32Array([1, -1]), nextObservations: new Float32Array(6), dones: new Float32Array([1, 1]), size: 2 };
   for (let i = 0; i < 5; i++) agent.update(batch);

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initTf, tf } from '../../../agent/rl/tf.ts';
-import { buildMlp } from '../../../agent/rl/mlp.ts';
+import { buildMlp, mlpPredictOne } from '../../../agent/rl/mlp.ts';
 import { loadAgentFiles, saveAgentFiles, type Provenance } from '../../../agent/rl/model-files.ts';
 
 await initTf();
@@ -57,6 +57,12 @@ test('loading names the missing file, and a model trained on another observation
     assert.match((e as Error).message, /does not exist/);
   }
   assert.ok(existsSync(dir));
+});
+
+test('the fast inference path gives the same outputs as model.predict', () => {
+  const net = buildMlp({ inputSize: 4, hiddenUnits: [8, 8], outputSize: 3, seed: 4 });
+  const fast = Array.from(mlpPredictOne(net, new Float32Array([0.1, 0.5, 0.9, 0.3])));
+  out(net).forEach((v, i) => assert.ok(Math.abs(v - fast[i]) < 1e-6));
 });
 
 test.after(() => rmSync(root, { recursive: true, force: true }));
