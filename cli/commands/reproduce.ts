@@ -107,6 +107,24 @@ export function quickVariant(def: ExperimentDef): ExperimentDef {
   };
 }
 
+/** Trained agents with report rows: record name → autoscaler type; the model is models/<name>/model. */
+export const RL_ROWS: [name: string, type: string][] = [
+  ['dqn', 'dqn'], ['ppo', 'ppo'], ['hybrid', 'hybrid'], ['hybrid-constrained', 'hybrid-constrained'], ['dqn-weak-sla', 'dqn'], ['dqn-balanced', 'dqn'],
+];
+const MODELS_DIR = join(import.meta.dirname, '..', '..', 'models');
+
+/**
+ * Adds every trained agent of RL_ROWS whose model exists and that the experiment does not already run; the
+ * experiment is then named `<name>-rl` so its records never mix with a plain `scalelab run <name>`.
+ */
+export function withTrainedAgents(def: ExperimentDef, baseDir: string, modelsDir = MODELS_DIR): { def: ExperimentDef; added: string[] } {
+  const have = new Set(def.autoscalers.map((a) => a.name));
+  const extra = RL_ROWS.filter(([name]) => !have.has(name) && existsSync(join(modelsDir, name, 'model', 'provenance.json')));
+  if (extra.length === 0) return { def, added: [] };
+  const autoscalers = [...def.autoscalers, ...extra.map(([name, type]) => ({ name, type, model: relative(baseDir, join(modelsDir, name, 'model')) }))];
+  return { def: { ...def, name: `${def.name}-rl`, autoscalers }, added: extra.map(([name]) => name) };
+}
+
 /** Runs the standard experiment (or its quick variant) through the runner; autoscalers that cannot be built yet are left out and named. */
 async function runStandardExperiment(options: { quick?: boolean; outDir?: string }): Promise<ExperimentRun> {
   let runner: typeof import('../../experiments/index.ts');
@@ -126,7 +144,8 @@ async function runStandardExperiment(options: { quick?: boolean; outDir?: string
     process.stderr.write(`scalelab reproduce: warning: experiment ${REPRODUCE_EXPERIMENT} not run: ${why}\n`);
     return { experiment: REPRODUCE_EXPERIMENT, records: [], skipped: [`experiment ${REPRODUCE_EXPERIMENT} not run: ${why}`], description: `the ${REPRODUCE_EXPERIMENT} experiment could not be loaded (${why}), so every realistic-plant row is "not available"` };
   }
-  let def = options.quick ? quickVariant(loaded.def) : loaded.def;
+  const trained = withTrainedAgents(loaded.def, loaded.baseDir);
+  let def = options.quick ? quickVariant(trained.def) : trained.def;
   const skipped: string[] = [];
   const usable: ExperimentDef['autoscalers'] = [];
   for (const spec of def.autoscalers) {
