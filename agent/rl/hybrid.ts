@@ -29,7 +29,7 @@ export const defaultHybridConfig: HybridConfig = Object.freeze({
   headroomLevels: [-1, 0, 0.25, 0.5, 1],
   floorUtilization: 1.3,
   dqn: defaultDqnConfig,
-  ppo: { ...defaultPpoConfig, rolloutSteps: 64, minibatchSize: 32, gamma: 0.9 },
+  ppo: { ...defaultPpoConfig, rolloutSteps: 64, minibatchSize: 32, gamma: 0.9, rewardScale: 0.1 },
 }) as HybridConfig;
 
 // ---------------------------------------------------------------- pure helpers
@@ -163,7 +163,7 @@ export async function trainHybrid(env: ScalingEnv, options: TrainHybridOptions):
     const violated = info.terms.violationFraction > VIOLATING_WINDOW_FRACTION;
     const reward = hooks.shapeReward ? hooks.shapeReward(r.reward, violated) : r.reward;
     buffer.add(observation, action, reward, r.observation, r.done);
-    pending!.reward += -(info.terms.sla + info.terms.cost);
+    pending!.reward += -(info.terms.sla + info.terms.cost) * config.ppo.rewardScale;
     ep.reward += r.reward;
     ep.length++;
     ep.headroom += config.headroomLevels[level];

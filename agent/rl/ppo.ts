@@ -33,6 +33,8 @@ export interface PpoConfig {
   entropyCoef: number;
   /** Clip gradients to this global L2 norm; 0 = none. */
   maxGradNorm: number;
+  /** Rewards are multiplied by this before GAE (keeps value targets near unit scale; the scaling env's penalties reach ~40 per step). */
+  rewardScale: number;
 }
 
 /** CleanRL's discrete-action defaults, with rollouts sized for episodes of ~120 decisions. */
@@ -48,6 +50,7 @@ export const defaultPpoConfig: PpoConfig = Object.freeze({
   valueCoef: 0.5,
   entropyCoef: 0.01,
   maxGradNorm: 0.5,
+  rewardScale: 1,
 }) as PpoConfig;
 
 // ---------------------------------------------------------------- pure helpers
@@ -288,7 +291,7 @@ export async function trainPpo(env: DiscreteEnv, options: TrainPpoOptions): Prom
     const { action, logProb, value } = agent.sample(observation, rng);
     const r = env.step(action);
     const nextValue = r.done ? 0 : agent.stateValue(r.observation);
-    collector.add(observation, action, logProb, value, r.reward, nextValue, r.done, r.done || r.truncated);
+    collector.add(observation, action, logProb, value, r.reward * config.rewardScale, nextValue, r.done, r.done || r.truncated);
     episodeReward += r.reward;
     episodeLength++;
     observation = r.observation;
