@@ -8,6 +8,7 @@ import type { Autoscaler } from '../lib/ports.ts';
 import { AutoscalerSpecError } from './baselines/params.ts';
 import { createRuleBasedAutoscaler, parseRuleBasedConfig } from './baselines/rule-based.ts';
 import { createThesisThresholdAutoscaler, parseThesisThresholdConfig } from './baselines/thesis-threshold.ts';
+import { createThesisHpaAutoscaler, parseThesisHpaConfig } from './baselines/thesis-hpa.ts';
 import { createKpaAutoscaler, parseKpaConfig } from './baselines/kpa.ts';
 import { createPredictiveAutoscaler, parsePredictiveConfig } from './baselines/predictive.ts';
 import { createHpaAutoscaler, defaultHpaConfig, HpaInputError, parseHpaConfig } from './hpa/index.ts';
@@ -35,6 +36,7 @@ const builtinFactories: Record<string, AutoscalerFactory> = {
   hpa: (s) => createHpaAutoscaler(hpaConfigFromSpec(s), s.name),
   'rule-based': (s) => createRuleBasedAutoscaler(parseRuleBasedConfig(s), s.name),
   'thesis-threshold': (s) => createThesisThresholdAutoscaler(parseThesisThresholdConfig(s), s.name),
+  'thesis-hpa': (s) => createThesisHpaAutoscaler(parseThesisHpaConfig(s), s.name),
   kpa: (s) => createKpaAutoscaler(parseKpaConfig(s), s.name),
   predictive: (s) => createPredictiveAutoscaler(parsePredictiveConfig(s), s.name),
 };

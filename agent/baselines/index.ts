@@ -9,6 +9,7 @@ export {
   thesisTrend,
   type ThesisThresholdConfig,
 } from './thesis-threshold.ts';
+export { createThesisHpaAutoscaler, parseThesisHpaConfig, defaultThesisHpaConfig, type ThesisHpaConfig } from './thesis-hpa.ts';
 export { createKpaAutoscaler, parseKpaConfig, defaultKpaConfig, kpaScale, type KpaConfig, type KpaState, type KpaInput } from './kpa.ts';
 export {
   createPredictiveAutoscaler,

@@ -18,7 +18,7 @@ test('experiment: the tiny fixture and the shipped standard experiment are valid
   assert.ok(shippedExperimentNames().includes('standard'));
   const standard = await loadExperiment('standard');
   assert.equal(standard.def.scenarios.map((s) => s.name), ['steady', 'gradual-ramp', 'sudden-spike', 'daily-pattern', 'idle-periods', 'flash-crowd', 'twitter']);
-  assert.equal(standard.def.autoscalers.map((a) => a.type), ['hpa', 'rule-based', 'thesis-threshold', 'kpa', 'predictive']);
+  assert.equal(standard.def.autoscalers.map((a) => a.type), ['hpa', 'rule-based', 'thesis-hpa', 'thesis-threshold', 'kpa', 'predictive']);
 });
 
 const bad: { title: string; edit: (e: any) => void; field: string }[] = [
