@@ -8,6 +8,7 @@ import { main } from '../../cli/main.ts';
 import { initTf } from '../../agent/rl/tf.ts';
 import { buildMlp } from '../../agent/rl/mlp.ts';
 import { saveAgentFiles } from '../../agent/rl/model-files.ts';
+import { parseTrainConfig } from '../../agent/rl/train-config.ts';
 
 await initTf();
 const root = mkdtempSync(join(tmpdir(), 'scalelab-train-'));
@@ -99,6 +100,22 @@ test('a short training writes the model, a per-episode JSON Lines log and a gree
   const provenance = JSON.parse(readFileSync(join(out, 'model', 'provenance.json'), 'utf8'));
   assert.equal([provenance.agent, provenance.seed, provenance.steps, provenance.observationSize], ['dqn', 3, 120, 13]);
   assert.ok(provenance.evaluation.agent.episodes === 1 && provenance.evaluation.hpa70.episodes === 1);
+});
+
+test('tune-reward runs its trials, scores each on evaluation seeds and writes the best weights as a train config', async () => {
+  const out = join(root, 'tune');
+  const r = await run(['tune-reward', '--trials', '2', '--steps', '60', '--config', config, '--out', out]);
+  assert.is(r.code, 0, r.err);
+  const trials = readFileSync(join(out, 'tune-trials.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.is(trials.length, 2);
+  for (const t of trials) {
+    assert.ok(t.weights.violationWeight >= 2 && t.weights.violationWeight <= 40 && t.weights.costWeight >= 0.25 && t.weights.costWeight <= 3);
+    // objective = −(mean pods / 20) − 20 × violating fraction
+    assert.ok(Math.abs(t.objective - (-(t.evaluation.meanPods / 20) - 20 * t.evaluation.slaViolationRateRequests)) < 1e-9);
+  }
+  const best = JSON.parse(readFileSync(join(out, 'best-reward.json'), 'utf8'));
+  assert.equal(best.env.reward, trials.reduce((a: { objective: number }, b: { objective: number }) => (b.objective > a.objective ? b : a)).weights);
+  assert.is(parseTrainConfig(best).env.reward.violationWeight, best.env.reward.violationWeight); // usable with train --config
 });
 
 test.after(() => rmSync(root, { recursive: true, force: true }));
