@@ -5,7 +5,7 @@
 set -e
 train() { node bin/scalelab.js train "$1" --steps "$3" --seed 1 --config "models/configs/$2.json" --out "models/$2"; }
 train dqn dqn 30000
-train ppo ppo 60000
+train ppo ppo 120000
 train hybrid hybrid 30000
 train hybrid-constrained hybrid-constrained 30000
 train dqn dqn-weak-sla 30000
