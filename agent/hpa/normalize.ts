@@ -65,7 +65,8 @@ export function normalizeReplicas(input: NormalizeInput): NormalizeResult {
       input.scaleUpLimitMinimum ?? 4.0,
     );
     return {
-      ...limited,
+      replicas: limited.replicas,
+      reason: limited.reason,
       stabilizedReplicas: stabilized.replicas,
       stabilizationReason: stabilized.replicas !== desired ? 'ScaleDownStabilized' : 'ReadyForNewScale',
       recommendations: stabilized.recommendations,
@@ -95,7 +96,13 @@ export function normalizeReplicas(input: NormalizeInput): NormalizeResult {
     scaleDownEvents: input.scaleDownEvents ?? [],
     nowSeconds: now,
   });
-  return { ...limited, stabilizedReplicas: stabilized.replicas, stabilizationReason, recommendations: stabilized.recommendations };
+  return {
+    replicas: limited.replicas,
+    reason: limited.reason,
+    stabilizedReplicas: stabilized.replicas,
+    stabilizationReason,
+    recommendations: stabilized.recommendations,
+  };
 }
 
 /** Legacy min/max clamp with the scale-up limit max(factor × current, minimum) (upstream convertDesiredReplicasWithRules). */
