@@ -179,31 +179,36 @@ export function samplePodMetrics(set: PodSet, now: number, cumNow: number, cumWi
   }
 }
 
-/** The pods as the API server and metrics-server show them at `now` (samples become visible after the lag). */
+/**
+ * The pods as the API server and metrics-server show them at `now` (samples become visible after the lag).
+ * Every view has all fields (absent ones explicitly undefined) so consumers see one object shape.
+ */
 export function podViews(set: PodSet, now: number): PodView[] {
   const { config } = set;
   const lag = config.metricsLagSeconds;
-  return set.pods.map((p): PodView => {
-    const view: PodView = {
+  const pods = set.pods;
+  const views: PodView[] = new Array(pods.length);
+  for (let i = 0; i < pods.length; i++) {
+    const p = pods[i];
+    const scheduled = p.stage !== Stage.Unscheduled;
+    const isReady = p.stage === Stage.Ready;
+    const useLatest = p.sampleAt + lag <= now;
+    const at = useLatest ? p.sampleAt : p.prevSampleAt;
+    const visible = at + lag <= now;
+    views[i] = {
       name: p.name,
       phase: p.stage >= Stage.Warming ? 'Running' : 'Pending',
       deleting: false,
       cpuRequestMilli: config.cpuRequestMilli,
       memoryRequestMiB: config.memoryRequestMiB,
+      ready: scheduled ? isReady : undefined,
+      startTimeSeconds: scheduled ? p.startTime : undefined,
+      readyTransitionTimeSeconds: scheduled ? (isReady ? p.readySince : p.startTime) : undefined,
+      cpuUsageMilli: visible ? (useLatest ? p.usage : p.prevUsage) : undefined,
+      memoryUsageMiB: visible ? (useLatest ? p.memory : p.prevMemory) : undefined,
+      metricTimestampSeconds: visible ? at : undefined,
+      metricWindowSeconds: visible ? config.metricsResolutionSeconds : undefined,
     };
-    if (p.stage !== Stage.Unscheduled) {
-      view.ready = p.stage === Stage.Ready;
-      view.startTimeSeconds = p.startTime;
-      view.readyTransitionTimeSeconds = p.stage === Stage.Ready ? p.readySince : p.startTime;
-    }
-    const useLatest = p.sampleAt + lag <= now;
-    const at = useLatest ? p.sampleAt : p.prevSampleAt;
-    if (at + lag <= now) {
-      view.cpuUsageMilli = useLatest ? p.usage : p.prevUsage;
-      view.memoryUsageMiB = useLatest ? p.memory : p.prevMemory;
-      view.metricTimestampSeconds = at;
-      view.metricWindowSeconds = config.metricsResolutionSeconds;
-    }
-    return view;
-  });
+  }
+  return views;
 }

@@ -11,21 +11,22 @@ import { calculateReplicas } from './replica-calculator.ts';
 import { storeScaleEvent, type ScaleEventLog } from './scale-events.ts';
 import type { TimestampedRecommendation } from './stabilization.ts';
 
+// Every field is set (absent ones explicitly undefined, which the calculator treats as absent): one object shape
+// keeps the calculator's property reads monomorphic.
 function toCalculatorPod(pod: PodView, resource: 'cpu' | 'memory'): CalculatorPod {
-  const out: CalculatorPod = {
+  const cpu = resource === 'cpu';
+  return {
     name: pod.name,
     phase: pod.phase,
     deleting: pod.deleting,
-    requestMilli: resource === 'cpu' ? pod.cpuRequestMilli : pod.memoryRequestMiB,
+    requestMilli: cpu ? pod.cpuRequestMilli : pod.memoryRequestMiB,
+    ready: pod.ready,
+    startTimeSeconds: pod.startTimeSeconds,
+    readyTransitionTimeSeconds: pod.readyTransitionTimeSeconds,
+    usageMilli: cpu ? pod.cpuUsageMilli : pod.memoryUsageMiB,
+    metricTimestampSeconds: pod.metricTimestampSeconds,
+    metricWindowSeconds: pod.metricWindowSeconds,
   };
-  if (pod.ready !== undefined) out.ready = pod.ready;
-  if (pod.startTimeSeconds !== undefined) out.startTimeSeconds = pod.startTimeSeconds;
-  if (pod.readyTransitionTimeSeconds !== undefined) out.readyTransitionTimeSeconds = pod.readyTransitionTimeSeconds;
-  const usage = resource === 'cpu' ? pod.cpuUsageMilli : pod.memoryUsageMiB;
-  if (usage !== undefined) out.usageMilli = usage;
-  if (pod.metricTimestampSeconds !== undefined) out.metricTimestampSeconds = pod.metricTimestampSeconds;
-  if (pod.metricWindowSeconds !== undefined) out.metricWindowSeconds = pod.metricWindowSeconds;
-  return out;
 }
 
 function externalValue(obs: Observation, source: 'rps' | 'inFlight' | 'queueLength'): number | undefined {
