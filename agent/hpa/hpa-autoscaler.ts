@@ -1,7 +1,7 @@
 // The HPA controller loop for one HPA object, as an Autoscaler: each decide() is one reconcile
 // (pre-checks, per-metric proposals, normalize), keeping recommendations and scale events between calls.
 import type { Autoscaler, Decision, Observation, PodView } from '../../lib/ports.ts';
-import type { CalculatorMetric, CalculatorPod, Tolerances } from './calculator-types.ts';
+import type { CalculatorConstants, CalculatorMetric, CalculatorPod, Tolerances } from './calculator-types.ts';
 import { HpaCalculationError } from './calculator-types.ts';
 import type { HpaConfig, HpaMetricSpec } from './hpa-config.ts';
 import { defaultHpaConfig } from './hpa-config.ts';
@@ -47,13 +47,17 @@ function tolerancesFor(config: HpaConfig): Tolerances {
   };
 }
 
-function proposalFor(spec: HpaMetricSpec, obs: Observation, config: HpaConfig, specReplicas: number): MetricProposal {
-  const constants = {
+/** The calculator constants of one autoscaler (built once: the config is a private copy, fixed after creation). */
+function constantsFor(config: HpaConfig): CalculatorConstants {
+  return {
     tolerance: tolerancesFor(config),
     cpuInitializationPeriodSeconds: config.cpuInitializationPeriodSeconds,
     initialReadinessDelaySeconds: config.initialReadinessDelaySeconds,
     defaultMetricWindowSeconds: config.defaultMetricWindowSeconds,
   };
+}
+
+function proposalFor(spec: HpaMetricSpec, obs: Observation, constants: CalculatorConstants, specReplicas: number): MetricProposal {
   try {
     let metric: CalculatorMetric;
     let pods: CalculatorPod[];
@@ -89,6 +93,7 @@ export function createHpaAutoscaler(config: Partial<HpaConfig> = {}, name = 'hpa
   const cfg: HpaConfig = { ...defaultHpaConfig, ...config };
   let recommendations: TimestampedRecommendation[] | null = cfg.recordInitialRecommendation ? null : [];
   let events: ScaleEventLog = { scaleUp: [], scaleDown: [] };
+  const constants = constantsFor(cfg);
 
   function decide(obs: Observation): Decision {
     const now = obs.nowSeconds;
@@ -107,7 +112,7 @@ export function createHpaAutoscaler(config: Partial<HpaConfig> = {}, name = 'hpa
       desired = minReplicas;
       reason = 'BelowMinReplicas';
     } else {
-      const proposals = cfg.metrics.map((spec) => proposalFor(spec, obs, cfg, current));
+      const proposals = cfg.metrics.map((spec) => proposalFor(spec, obs, constants, current));
       const combined = combineMetricProposals(proposals, current);
       if (combined.replicas === null) return { replicas: current, reason: combined.invalidReason ?? 'FailedComputeMetricsReplicas' };
       const normalized = normalizeReplicas({
