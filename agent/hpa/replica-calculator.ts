@@ -109,7 +109,55 @@ function podRequests(pods: CalculatorPod[], resourceName: string): Map<string, n
   return requests;
 }
 
+/** Above this many pods the fast path's pairwise name check would cost more than the maps it avoids. */
+const FAST_PATH_MAX_PODS = 64;
+
+/**
+ * The common case of resourceUtilizationReplicas without its per-call Maps: no stray metrics, unique pod names,
+ * every pod has a request, and no rebalancing. Sums run in the same order as the Map path (pod order), so the
+ * result is bit-identical; null = not that case (or an error to report): the caller takes the general path.
+ */
+function fastUtilizationReplicas(input: CalculatorInput, resourceName: string, target: number, c: CalculatorConstants): CalculatorResult | null {
+  const pods = input.pods;
+  const n = pods.length;
+  if (n === 0 || n > FAST_PATH_MAX_PODS || (input.strayMetrics !== undefined && input.strayMetrics.length > 0)) return null;
+  for (let i = 1; i < n; i++) {
+    const name = pods[i].name;
+    for (let j = 0; j < i; j++) if (pods[j].name === name) return null;
+  }
+  for (let i = 0; i < n; i++) if (pods[i].requestMilli === undefined) return null;
+  const groups = groupPods(pods, resourceName, {
+    nowSeconds: input.nowSeconds,
+    cpuInitializationPeriodSeconds: c.cpuInitializationPeriodSeconds,
+    initialReadinessDelaySeconds: c.initialReadinessDelaySeconds,
+    defaultMetricWindowSeconds: c.defaultMetricWindowSeconds,
+  });
+  if (groups.missing.size > 0) return null;
+  const skip = groups.ignored.size > 0 || groups.unready.size > 0;
+  let metricsTotal = 0;
+  let requestsTotal = 0;
+  let entries = 0;
+  for (let i = 0; i < n; i++) {
+    const pod = pods[i];
+    const value = pod.usageMilli;
+    if (value === undefined) continue;
+    if (skip && (groups.ignored.has(pod.name) || groups.unready.has(pod.name))) continue;
+    metricsTotal += value;
+    requestsTotal += pod.requestMilli!;
+    entries++;
+  }
+  if (entries === 0 || requestsTotal === 0) return null;
+  const utilization = Math.trunc((metricsTotal * 100) / requestsTotal);
+  const usageRatio = utilization / target;
+  if (groups.unready.size > 0 && usageRatio > 1.0) return null;
+  const rawAverageMilli = Math.trunc(metricsTotal / entries);
+  if (isWithinTolerance(usageRatio, c.tolerance)) return { replicas: input.currentReplicas, utilization, rawAverageMilli };
+  return { replicas: Math.ceil(usageRatio * groups.readyPodCount), utilization, rawAverageMilli };
+}
+
 function resourceUtilizationReplicas(input: CalculatorInput, resourceName: string, target: number, c: CalculatorConstants): CalculatorResult {
+  const fast = fastUtilizationReplicas(input, resourceName, target, c);
+  if (fast !== null) return fast;
   const samples = sampleMap(input);
   if (samples.size === 0) {
     throw new HpaCalculationError('FailedGetResourceMetric', `unable to get metrics for resource ${resourceName}: no metrics returned from resource metrics API`);
