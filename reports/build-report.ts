@@ -8,7 +8,8 @@ import { buildClaimTable, buildT3 } from './tables/claim-table.ts';
 import { METRICS } from './tables/metrics.ts';
 import { buildPairedRecordTable, type Arm } from './tables/paired-record-table.ts';
 import { buildSummaryTable } from './tables/summary-table.ts';
-import type { ReportTable } from './tables/table-model.ts';
+import { uniqueNotes, type ReportTable } from './tables/table-model.ts';
+import type { ModelFacts } from './tables/model-facts.ts';
 import type { ReportContent } from './writer/report-content.ts';
 
 /** Record names of the controllers in the realistic-plant version of T4. */
@@ -27,6 +28,8 @@ export interface BuildReportInput {
   /** The n=30 analysis when it was run. */
   n30?: { table: ReportTable; conclusions: Record<string, string> };
   trainingLogs?: EpisodeLog[];
+  /** Trained-model facts (λ converged) by autoscaler record name, read from the models' training logs by the CLI. */
+  modelFacts?: Readonly<Record<string, ModelFacts>>;
   /** Paragraphs at the top (what ran, how long). */
   intro?: string[];
   /** Bootstrap resamples for record tables (default 10,000; --quick uses fewer). */
@@ -51,8 +54,9 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
     if (changed.length + same.length === 0) continue;
     conclusions.push(`${t.title}: ${changed.length === 0 ? 'every tested conclusion of the thesis-compatible T4 holds' : `the conclusion changes for ${changed.join('; ')}`}${same.length ? `; unchanged: ${same.join(', ')}` : ''}.`);
   }
-  tables.push(buildClaimTable(T1, records, opts), buildClaimTable(T2, records, opts), buildT3(records, opts));
+  tables.push(buildClaimTable(T1, records, opts), buildClaimTable(T2, records, { ...opts, modelFacts: input.modelFacts }), buildT3(records, opts));
   if (records.length > 0) tables.push(buildSummaryTable(records, opts));
+  for (const t of tables) t.notes = uniqueNotes(t.notes);
   for (const t of tables) {
     const verdicts = t.rows.flatMap((r) => r.filter((_, i) => t.columns[i] === 'verdict'));
     const count = (prefix: string): number => verdicts.filter((v) => v.startsWith(prefix)).length;

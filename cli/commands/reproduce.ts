@@ -2,12 +2,13 @@
 // n30 → T4 on the thesis-compatible plant; then the standard experiment on the realistic plant (via the
 // runner), T4 there, T1–T3, charts and the report under reports/out/<experiment>/.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
 import { runThesisStudy, thesisPerTraceCsv } from '../../sim/thesis/index.ts';
-import { analyzeN30, buildReportContent, checkRecords, renderTableText, writeReport, type EpisodeLog } from '../../reports/index.ts';
+import { analyzeN30, buildReportContent, checkRecords, modelFactsFromLog, renderTableText, writeReport, type EpisodeLog, type ModelFacts } from '../../reports/index.ts';
+import type { RunRecord } from '../../lib/ports.ts';
 import type { ExperimentDef, LoadedExperiment } from '../../experiments/index.ts';
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
@@ -78,6 +79,37 @@ export function readTrainingLogs(dir: string): EpisodeLog[] {
   };
   walk(dir);
   return logs;
+}
+
+/** Where experiment definitions live: an autoscaler spec's `model` path is relative to it. */
+const DEFS_DIR = join(import.meta.dirname, '..', '..', 'experiments', 'defs');
+
+/**
+ * λ converged (and the log it came from) for every autoscaler in `records` that ran a trained model: the
+ * record's config names the spec; its model is `spec.model` relative to `defsDir`, else models/<type>/model;
+ * the training log is train-log.jsonl beside that model folder. Autoscalers without a log are left out.
+ */
+export function readModelFacts(records: readonly RunRecord[], defsDir = DEFS_DIR, modelsDir = MODELS_DIR): Record<string, ModelFacts> {
+  const facts: Record<string, ModelFacts> = {};
+  for (const r of records) {
+    if (r.autoscaler in facts) continue;
+    const spec = (r.config as { autoscaler?: { type?: unknown; model?: unknown } } | undefined)?.autoscaler;
+    if (!spec || typeof spec.type !== 'string') continue;
+    const modelDir = typeof spec.model === 'string' ? resolve(defsDir, spec.model) : join(modelsDir, spec.type, 'model');
+    const log = join(dirname(modelDir), 'train-log.jsonl');
+    if (!existsSync(log)) continue;
+    const rows: Record<string, unknown>[] = [];
+    for (const line of readFileSync(log, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        rows.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        throw new UserError(`${log}: a line is not valid JSON (expected one training episode per line)`);
+      }
+    }
+    facts[r.autoscaler] = modelFactsFromLog(rows, relative(process.cwd(), log) || log);
+  }
+  return facts;
 }
 
 /** What the realistic-plant step produced. */
@@ -229,6 +261,7 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
     dataProblems: [...skippedAutoscalers, ...check.rejected, ...check.warnings],
     n30,
     trainingLogs: readTrainingLogs(options.trainingLogs ?? 'models'),
+    modelFacts: readModelFacts(check.usable),
     resamples: options.quick ? 1000 : 10_000,
     intro: [
       `T4 comes from the thesis-compatible plant (30 traces × 8640 steps). The other tables come from ${check.usable.length} run records: ${source}.`,

@@ -6,7 +6,7 @@ import type { Claim } from './claims.ts';
 import { absoluteEstimate, relativeEstimate } from './estimates.ts';
 import type { MetricSpec } from './metrics.ts';
 import { collectSamples, pairSamples } from './samples.ts';
-import { adaptiveDecimals, formatWithCi } from './table-model.ts';
+import { adaptiveDecimals, formatNumber, formatWithCi, maxDecimalsFor } from './table-model.ts';
 import { judgeClaim, sameDirection } from './verdict.ts';
 
 export interface CellResult {
@@ -26,6 +26,8 @@ export function cellSeed(key: string, base = 20240601): number {
   return h;
 }
 
+const signedPctText = (v: number): string => `${formatNumber(v, 1)} %`;
+
 const NOT_AVAILABLE: CellResult = { ours: 'not available', verdict: 'not available', problems: [] };
 
 /** Our value for `aliases` and the verdict on `claim`; `baselineAliases` is needed for relative claims. */
@@ -42,11 +44,12 @@ export function evaluateClaim(
   const unit = metric.unit === '$' ? '$' : metric.unit;
   const absolute = (): { text: string; ci: ReturnType<typeof absoluteEstimate> } => {
     const ci = absoluteEstimate(own.samples, rng, options.resamples);
-    const text = ci === null ? (own.undefinedCount > 0 ? `undefined in all ${own.undefinedCount} runs` : 'no values') : formatWithCi(ci.estimate, ci.low, ci.high, adaptiveDecimals(ci.estimate, metric.decimals), unit);
+    const text = ci === null ? (own.undefinedCount > 0 ? `undefined in all ${own.undefinedCount} runs` : 'no values') : formatWithCi(ci.estimate, ci.low, ci.high, adaptiveDecimals(ci.estimate, metric.decimals, maxDecimalsFor(metric.unit)), unit);
     return { text, ci };
   };
   const problems = [...own.problems];
-  const note = own.undefinedCount > 0 ? `${own.autoscaler}: ${metric.label} is undefined in ${own.undefinedCount} run(s) (nothing to measure there, e.g. no under-provisioning episode); the mean is over the other runs.` : undefined;
+  const meaning = metric.undefinedMeaning ?? 'nothing to measure there, e.g. no under-provisioning episode';
+  const note = own.undefinedCount > 0 ? `${own.autoscaler}: ${metric.label} is undefined in ${own.undefinedCount} run(s) (${meaning}); the mean is over the other runs.` : undefined;
   const mark = (verdict: string): string => (own.problems.length > 0 ? `${verdict} — incomplete` : verdict);
   switch (claim.kind) {
     case 'none':
@@ -60,10 +63,12 @@ export function evaluateClaim(
     }
     case 'absolute': {
       const { text, ci } = absolute();
-      if (ci === null && own.undefinedCount > 0) return { note, ours: text, verdict: 'not comparable', problems, reason: `${metric.label} is undefined when a run has no such event (e.g. no under-provisioning episode)` };
+      if (ci === null && own.undefinedCount > 0) return { note, ours: text, verdict: 'not comparable', problems, reason: `${metric.label} is undefined when ${meaning.startsWith('nothing') ? 'a run has no such event (e.g. no under-provisioning episode)' : meaning}` };
       if (ci === null) return { note, ours: text, verdict: 'incomplete', problems };
       const contains = ci.low <= claim.value && claim.value <= ci.high;
-      const verdict = claim.baselineValue ? (contains ? 'reproduced' : 'not reproduced') : judgeClaim(claim.value, ci, metric.better);
+      // Baseline values and descriptive quantities have no "better" side: only containment reproduces them.
+      const containmentOnly = claim.baselineValue === true || claim.descriptive === true || metric.descriptive === true;
+      const verdict = containmentOnly ? (contains ? 'reproduced' : 'not reproduced') : judgeClaim(claim.value, ci, metric.better);
       return { note, ours: text, verdict: mark(verdict), problems };
     }
     case 'relative': {
@@ -71,8 +76,20 @@ export function evaluateClaim(
       if (base.autoscaler === null) return { note, ours: 'not available', verdict: 'not available (no baseline records)', problems };
       const paired = pairSamples(base, own);
       problems.push(...base.problems, ...paired.problems);
+      if (paired.strata.length === 0 && base.undefinedCount + own.undefinedCount > 0) {
+        return { note, ours: 'undefined (no run has a value)', verdict: 'not comparable', problems, reason: `${metric.label} is undefined when ${meaning.startsWith('nothing') ? 'a run has no such event (e.g. no under-provisioning episode)' : meaning}` };
+      }
+      const baselineSum = paired.strata.flat().reduce((s, p) => s + p[0], 0);
+      if (paired.strata.length > 0 && baselineSum === 0) {
+        const reason = `a relative change from a baseline of 0 is undefined (${metric.label} of ${base.autoscaler} is 0 in every paired run)`;
+        return { note, ours: 'undefined (baseline is 0)', verdict: 'not comparable', problems, reason };
+      }
       const ci = relativeEstimate(paired.strata, rng, options.resamples);
       if (ci === null) return { note, ours: 'no paired runs', verdict: 'incomplete', problems };
+      if (!Number.isFinite(ci.low) || !Number.isFinite(ci.high)) {
+        const reason = `the relative change of ${metric.label} has no CI: the baseline (${base.autoscaler}) is 0 in some resamples`;
+        return { note, ours: `${signedPctText(ci.estimate)} (CI undefined: baseline is 0 in some resamples)`, verdict: 'not comparable', problems, reason };
+      }
       const ours = formatWithCi(ci.estimate, ci.low, ci.high, 1, '%');
       const isImprovement = metric.better === 'lower' ? claim.value < 0 : claim.value > 0;
       // Beating a claim only counts when the claim is an improvement; a claimed deterioration (e.g. "+98 % cost")

@@ -2,13 +2,47 @@
 // for every claimed value, the thesis's figure | ours (mean [95 % CI]) | verdict.
 import type { RunRecord } from '../../lib/ports.ts';
 import { evaluateClaim, type CellResult } from './claim-cell.ts';
-import { T3, type ClaimTableDef } from './claims.ts';
+import { T3, type Claim, type ClaimTableDef } from './claims.ts';
 import { METRICS } from './metrics.ts';
-import type { ReportTable } from './table-model.ts';
+import type { ModelFacts } from './model-facts.ts';
+import { resolveAutoscaler } from './samples.ts';
+import { formatNumber, type ReportTable } from './table-model.ts';
 
 export interface TableOptions {
   /** Bootstrap resamples per cell (default 10,000). */
   resamples?: number;
+  /** Trained-model facts (λ converged) by autoscaler record name; read from the training logs by the CLI. */
+  modelFacts?: Readonly<Record<string, ModelFacts>>;
+}
+
+/**
+ * λ converged is a property of the trained model, not of a run: it comes from the model's training log
+ * (`modelFacts`), else from a `lambda` in the record's config. One model, so no CI: a descriptive claim is
+ * reproduced only when our value equals it at the thesis's printed precision.
+ */
+function lambdaCell(records: readonly RunRecord[], aliases: readonly string[], claim: Claim, facts?: Readonly<Record<string, ModelFacts>>): CellResult {
+  const name = resolveAutoscaler(records, aliases);
+  if (name === null) return { ours: 'not available', verdict: 'not available', problems: [] };
+  const f = facts?.[name];
+  let value = f?.lambda ?? null;
+  let note: string | undefined;
+  if (value !== null && f) {
+    note = `λ (${name}) = mean of \`lambda\` over the last 10 % of training episodes (${f.lambdaEpisodes} of ${f.episodes}) in ${f.source}; one trained model, so no CI.`;
+  } else {
+    value = records.filter((r) => r.autoscaler === name).map((r) => METRICS.lambda.get(r)).find((v) => v !== null) ?? null;
+    if (value !== null) note = `λ (${name}) is the \`lambda\` in its record's config (no training log with λ found).`;
+  }
+  const reason = claim.kind === 'not-comparable' ? claim.reason : undefined;
+  const none = claim.kind === 'none' || claim.kind === 'baseline';
+  if (value === null) {
+    const ours = none ? '—' : f ? 'no λ in the training log' : 'no training log';
+    return { ours, verdict: none ? '—' : 'not comparable', problems: [], reason: none ? undefined : reason ?? `no λ was recorded for ${name}` };
+  }
+  const ours = formatNumber(value, 2);
+  if (claim.kind !== 'absolute') return { ours, verdict: none ? '—' : 'not comparable', problems: [], reason, note };
+  const printed = (claim.thesis.split('.')[1] ?? '').replace(/[^0-9].*$/, '').length;
+  const verdict = formatNumber(value, printed) === formatNumber(claim.value, printed) ? 'reproduced' : 'not reproduced';
+  return { ours, verdict, problems: [], note };
 }
 
 function collect(table: ReportTable, where: string, cell: CellResult, reasons: Set<string>): void {
@@ -28,11 +62,13 @@ export function buildClaimTable(def: ClaimTableDef, records: readonly RunRecord[
     def.columns.forEach((col, i) => {
       const claim = row.claims[i];
       const baseline = col.relativeTo ? def.rows.find((r) => r.label === col.relativeTo)?.autoscalers : undefined;
-      const cell = evaluateClaim(records, row.autoscalers, METRICS[col.metric], claim, {
-        key: `${def.id}/${row.label}/${col.header}`,
-        baselineAliases: baseline,
-        resamples: options.resamples,
-      });
+      const cell = col.metric === 'lambda'
+        ? lambdaCell(records, row.autoscalers, claim, options.modelFacts)
+        : evaluateClaim(records, row.autoscalers, METRICS[col.metric], claim, {
+            key: `${def.id}/${row.label}/${col.header}`,
+            baselineAliases: baseline,
+            resamples: options.resamples,
+          });
       collect(table, `${row.label} / ${col.header}`, cell, reasons);
       cells.push(claim.kind === 'none' ? '—' : claim.thesis, cell.ours, cell.verdict);
     });

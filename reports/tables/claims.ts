@@ -7,8 +7,9 @@ import { signedPct } from './paired-table.ts';
 /** One claimed value: comparable in our units, a relative change vs the table's baseline row, or not comparable. */
 export type Claim =
   /** `baselineValue`: a value the thesis reports for its baseline (HPA, rule-based): only containment reproduces it —
-   *  a better baseline than claimed weakens the thesis's comparison instead of confirming it. */
-  | { kind: 'absolute'; thesis: string; value: number; baselineValue?: boolean }
+   *  a better baseline than claimed weakens the thesis's comparison instead of confirming it.
+   *  `descriptive`: a value with no better direction (λ converged, intervention rate): likewise only containment. */
+  | { kind: 'absolute'; thesis: string; value: number; baselineValue?: boolean; descriptive?: boolean }
   | { kind: 'relative'; thesis: string; value: number }
   | { kind: 'baseline'; thesis: string }
   | { kind: 'not-comparable'; thesis: string; reason: string }
@@ -143,13 +144,13 @@ export const T2: ClaimTableDef = {
         { kind: 'relative', thesis: signedPct(pct(640, 529)), value: pct(640, 529) },
         { kind: 'absolute', thesis: '148 ms', value: 148 },
         { kind: 'not-comparable', thesis: '3.2', reason: 'λ depends on the reward scale of the thesis\'s training; shown for reference' },
-        { kind: 'absolute', thesis: '9.3 %', value: 9.3 },
+        { kind: 'absolute', thesis: '9.3 %', value: 9.3, descriptive: true },
       ],
     },
   ],
   notes: [
     'The thesis\'s SLA rate counts steps; ours is the share of minutes whose P95 latency exceeds the SLA (DESIGN.md §6).',
-    'λ is the first numeric `lambda` in the constrained agent\'s record config; interventions = decisions with a Safety* reason code / all decisions.',
+    'λ and safety interventions describe the agent (no better direction): reproduced only when our CI contains the thesis\'s value. Interventions = decisions with a Safety* reason code / all decisions.',
   ],
 };
 

@@ -22,16 +22,26 @@ export function absoluteEstimate(samples: Samples, rng: Rng, resamples = TABLE_R
   return { ...stratifiedBootstrapCi(strata, pooledMean, { rng, resamples }), n };
 }
 
-/** Relative change of the mean in %, (Σother − Σbase)/Σbase × 100, over paired runs; null without pairs. */
-export function relativeEstimate(strata: [number, number][][], rng: Rng, resamples = TABLE_RESAMPLES): (ConfidenceInterval & { n: number }) | null {
+/**
+ * Relative change of the mean in %, (Σother − Σbase)/Σbase × 100, over paired runs; null without pairs.
+ * `zeroBaselineResamples` counts bootstrap draws whose baseline sum was 0 (the change is undefined there;
+ * when it is > 0, low/high are NaN rather than a percentile of a sample with holes).
+ */
+export function relativeEstimate(strata: [number, number][][], rng: Rng, resamples = TABLE_RESAMPLES): (ConfidenceInterval & { n: number; zeroBaselineResamples: number }) | null {
   const n = strata.reduce((s, st) => s + st.length, 0);
   if (n === 0) return null;
   const indexStrata = strata.map((st) => st.map((_, i) => i));
+  let zeroBaselineResamples = 0;
   const stat = (drawn: number[][]): number => {
     let b = 0;
     let o = 0;
     drawn.forEach((idx, s) => idx.forEach((i) => ((b += strata[s][i][0]), (o += strata[s][i][1]))));
-    return b === 0 ? NaN : ((o - b) / b) * 100;
+    if (b === 0) zeroBaselineResamples++;
+    return b === 0 ? 0 : ((o - b) / b) * 100;
   };
-  return { ...stratifiedBootstrapCi(indexStrata, stat, { rng, resamples }), n };
+  const ci = stratifiedBootstrapCi(indexStrata, stat, { rng, resamples });
+  const whole = strata.flat().reduce((s, p) => s + p[0], 0);
+  const estimate = whole === 0 ? NaN : ci.estimate;
+  if (zeroBaselineResamples > 0) return { ...ci, estimate, low: NaN, high: NaN, n, zeroBaselineResamples };
+  return { ...ci, estimate, n, zeroBaselineResamples };
 }

@@ -1,6 +1,7 @@
 // Public surface of reports/tables: thesis claims as data, table builders, renderers.
 export type { ReportTable, Verdict } from './table-model.ts';
-export { formatNumber, formatWithCi } from './table-model.ts';
+export { formatNumber, formatWithCi, uniqueNotes } from './table-model.ts';
+export { modelFactsFromLog, LAMBDA_TAIL_FRACTION, type ModelFacts } from './model-facts.ts';
 export { judgeClaim, sameDirection, type Better } from './verdict.ts';
 export { METRICS, type MetricId, type MetricSpec } from './metrics.ts';
 export { collectSamples, pairSamples, resolveAutoscaler, type SampleSet, type Samples } from './samples.ts';

@@ -13,6 +13,10 @@ export interface MetricSpec {
   scale: number;
   decimals: number;
   better: Better;
+  /** A descriptive quantity (λ, safety-intervention rate): a claimed value is reproduced only by CI containment. */
+  descriptive?: boolean;
+  /** What a null value means, for the table note (default: no such event in the run). */
+  undefinedMeaning?: string;
   get(record: RunRecord): number | null;
 }
 
@@ -36,7 +40,7 @@ function interventionRate(r: RunRecord): number | null {
   return total === 0 ? null : safety / total;
 }
 
-/** The Lagrange multiplier the constrained agent converged to: the first numeric `lambda` in the record's config (depth ≤ 3). */
+/** Fallback only: a `lambda` in the record's config (depth ≤ 3). The report prefers the model's training log (model-facts.ts). */
 function lambda(r: RunRecord): number | null {
   const find = (v: unknown, depth: number): number | null => {
     if (depth > 3 || v === null || typeof v !== 'object') return null;
@@ -59,10 +63,10 @@ export const METRICS = {
   slaRateRequests: { id: 'slaRateRequests', label: 'SLA violation rate (requests)', unit: '%', scale: 100, decimals: 2, better: 'lower', get: field('slaViolationRateRequests') },
   slaRateMinutes: { id: 'slaRateMinutes', label: 'SLA violation rate (minutes)', unit: '%', scale: 100, decimals: 2, better: 'lower', get: field('slaViolationRateMinutes') },
   resourceEfficiency: { id: 'resourceEfficiency', label: 'resource efficiency', unit: '%', scale: 100, decimals: 1, better: 'higher', get: field('resourceEfficiency') },
-  scalingLatencyMeanSeconds: { id: 'scalingLatencyMeanSeconds', label: 'scaling latency (mean)', unit: 's', scale: 1, decimals: 1, better: 'lower', get: field('scalingLatencyMeanSeconds') },
+  scalingLatencyMeanSeconds: { id: 'scalingLatencyMeanSeconds', label: 'scaling latency (mean)', unit: 's', scale: 1, decimals: 1, better: 'lower', undefinedMeaning: 'nothing to measure there, e.g. no under-provisioning episode', get: field('scalingLatencyMeanSeconds') },
   meanPods: { id: 'meanPods', label: 'mean pods', unit: 'pods', scale: 1, decimals: 2, better: 'lower', get: field('meanPods') },
-  lambda: { id: 'lambda', label: 'λ converged', unit: '', scale: 1, decimals: 2, better: 'lower', get: lambda },
-  safetyInterventionRate: { id: 'safetyInterventionRate', label: 'safety interventions', unit: '%', scale: 100, decimals: 1, better: 'lower', get: interventionRate },
+  lambda: { id: 'lambda', label: 'λ converged', unit: '', scale: 1, decimals: 2, better: 'lower', descriptive: true, undefinedMeaning: 'the record carries no λ', get: lambda },
+  safetyInterventionRate: { id: 'safetyInterventionRate', label: 'safety interventions', unit: '%', scale: 100, decimals: 1, better: 'lower', descriptive: true, undefinedMeaning: 'the record has no decision reason codes', get: interventionRate },
 } satisfies Record<string, MetricSpec>;
 
 export type MetricId = keyof typeof METRICS;

@@ -4,7 +4,7 @@ import type { RunRecord } from '../../lib/ports.ts';
 import { METRICS, type MetricSpec } from './metrics.ts';
 import { describeTest, pairedRows, signedPct, type PairedMetric, type PairedRow } from './paired-table.ts';
 import { collectSamples, pairSamples } from './samples.ts';
-import { adaptiveDecimals, formatNumber, type ReportTable } from './table-model.ts';
+import { adaptiveDecimals, formatSmall, maxDecimalsFor, type ReportTable } from './table-model.ts';
 
 /** The T4 metrics as RunRecord metrics (DESIGN.md §6 definitions), with the T4 row they correspond to. */
 export const REALISTIC_T4_METRICS: { spec: MetricSpec; t4Field: string; higherIsBetter?: boolean; tested: boolean }[] = [
@@ -52,7 +52,8 @@ export function buildPairedRecordTable(
     if (b.autoscaler === null || o.autoscaler === null) {
       const who = b.autoscaler === null ? baseline : other;
       table.rows.push([m.spec.label, ...(b.autoscaler === null ? ['not available'] : ['']), ...(o.autoscaler === null ? ['not available'] : ['']), 'not available', '', '', '', '', '', '']);
-      table.notes.push(`${who.label}: no records named ${who.autoscalers.join(' | ')}.`);
+      const missing = `${who.label}: no records named ${who.autoscalers.join(' | ')}.`;
+      if (!table.notes.includes(missing)) table.notes.push(missing);
       continue;
     }
     const paired = pairSamples(b, o);
@@ -72,8 +73,8 @@ export function buildPairedRecordTable(
       const before = options.t4Conclusions?.[spec.t4Field] ?? '—';
       const agree = !r.metric.tested || before === '—' ? before : `${before}${before === here ? ' (same)' : ' (changed)'}`;
       const unit = spec.spec.unit ? ` ${spec.spec.unit}` : '';
-      const dec = adaptiveDecimals(Math.min(Math.abs(r.baselineMean), Math.abs(r.otherMean)) || Math.max(Math.abs(r.baselineMean), Math.abs(r.otherMean)), spec.spec.decimals);
-      table.rows.push([r.metric.label, formatNumber(r.baselineMean, dec) + unit, formatNumber(r.otherMean, dec) + unit, signedPct(r.changePct), t.test, t.p, t.effect, t.ci, here, agree]);
+      const dec = adaptiveDecimals(Math.min(Math.abs(r.baselineMean), Math.abs(r.otherMean)) || Math.max(Math.abs(r.baselineMean), Math.abs(r.otherMean)), spec.spec.decimals, maxDecimalsFor(spec.spec.unit));
+      table.rows.push([r.metric.label, formatSmall(r.baselineMean, dec) + unit, formatSmall(r.otherMean, dec) + unit, signedPct(r.changePct), t.test, t.p, t.effect, t.ci, here, agree]);
     }
   }
   table.notes.push(

@@ -6,7 +6,7 @@ import { iqm, probabilityOfImprovement, stratifiedBootstrapCi } from '../stats/i
 import { cellSeed } from './claim-cell.ts';
 import { METRICS, type MetricSpec } from './metrics.ts';
 import { collectSamples, resolveAutoscaler } from './samples.ts';
-import { adaptiveDecimals, formatWithCi, type ReportTable } from './table-model.ts';
+import { adaptiveDecimals, formatWithCi, maxDecimalsFor, type ReportTable } from './table-model.ts';
 
 /** The metrics the summary shows. */
 export const SUMMARY_METRICS: MetricSpec[] = [METRICS.latencyP95Ms, METRICS.slaRateRequests, METRICS.costUsd, METRICS.resourceEfficiency];
@@ -32,7 +32,7 @@ export function buildSummaryTable(records: readonly RunRecord[], options: { base
         continue;
       }
       const ci = stratifiedBootstrapCi(strata, pooledIqm, { rng: createRng(cellSeed(`summary/${name}/${m.id}`)), resamples: options.resamples ?? 10_000 });
-      row.push(formatWithCi(ci.estimate, ci.low, ci.high, adaptiveDecimals(ci.estimate, m.decimals), m.unit));
+      row.push(formatWithCi(ci.estimate, ci.low, ci.high, adaptiveDecimals(ci.estimate, m.decimals, maxDecimalsFor(m.unit)), m.unit));
       if (baseline === null || name === baseline) {
         row.push('—');
         continue;

@@ -1,5 +1,5 @@
 // The report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts, no network.
-import type { ReportTable } from '../tables/table-model.ts';
+import { uniqueNotes, type ReportTable } from '../tables/table-model.ts';
 import type { ReportContent } from './report-content.ts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -22,7 +22,7 @@ function verdictClass(cell: string, header: string): string {
 function tableHtml(t: ReportTable): string {
   const head = `<tr>${t.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
   const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${verdictClass(c, t.columns[i])}>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  const notes = t.notes.length ? `<ul class="notes">${t.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '';
+  const notes = t.notes.length ? `<ul class="notes">${uniqueNotes(t.notes).map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '';
   const inc = t.incomplete.length
     ? `<details class="incomplete" open><summary>Incomplete comparisons (${t.incomplete.length})</summary><ul>${t.incomplete.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></details>`
     : '';
