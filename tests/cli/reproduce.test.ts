@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { readTrainingLogs, register, withTrainedAgents } from '../../cli/commands/reproduce.ts';
+import { readModelFacts, readTrainingLogs, register, withTrainedAgents } from '../../cli/commands/reproduce.ts';
 import { UserError } from '../../cli/errors.ts';
 import { makeRecord } from '../reports/helpers/synthetic-records.ts';
 
@@ -64,6 +64,9 @@ test('`reproduce --quick` runs end to end: prints T1–T4 and writes the report 
     const out = await run(['reproduce', '--quick', '--out', dir]);
     for (const id of ['T4 — n=30', 'T1 — reward configurations', 'T2 — constrained', 'T3 — HPA vs RL']) assert.ok(out.includes(id), id);
     assert.match(out, /Report: .*index\.html/);
+    // No NaN anywhere (zero baselines say "undefined (baseline is 0)"); λ comes from the training log, not "undefined in all N runs".
+    assert.not.match(out, /NaN/);
+    assert.not.match(out, /λ converged is undefined/);
     for (const f of ['report.md', 'index.html', 'records.jsonl', 'summary.csv', 'n30-per-trace.csv']) assert.ok(existsSync(join(dir, f)), f);
     // Real records of the realistic plant reach the tables: the upstream HPA and the threshold rule are compared.
     assert.match(out, /T4 on the realistic plant — threshold rule vs the upstream-exact HPA\n.*\n.*\nmean latency +[0-9.]+ ms/);
@@ -129,6 +132,43 @@ test('training logs are read from models/<agent>/*.jsonl; rows without `agent` t
       { agent: 'ppo', episode: 0, reward: 1 },
     ]);
     assert.equal(readTrainingLogs(join(dir, 'missing')), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('λ converged is read from the training log beside the model each record names (spec.model relative to the defs dir, else models/<type>/model)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-facts-'));
+  try {
+    const defs = join(dir, 'experiments', 'defs');
+    const models = join(dir, 'models');
+    mkdirSync(defs, { recursive: true });
+    mkdirSync(join(models, 'hybrid-constrained', 'model'), { recursive: true });
+    mkdirSync(join(models, 'hybrid-constrained-b', 'model'), { recursive: true });
+    // 20 episodes with λ = 1…20: the last 10 % are episodes 19 and 20 → (19 + 20) / 2 = 19.5.
+    const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ agent: 'x', episode: i + 1, reward: -1, lambda: i + 1 })).join('\n');
+    writeFileSync(join(models, 'hybrid-constrained-b', 'train-log.jsonl'), `${lines}\n`);
+    // The default folder (models/<type>/model): 10 episodes, the last has λ = 3.2 → ceil(1) = 1 episode → 3.2.
+    writeFileSync(join(models, 'hybrid-constrained', 'train-log.jsonl'), Array.from({ length: 10 }, (_, i) => JSON.stringify({ episode: i, reward: 0, lambda: i === 9 ? 3.2 : 0 })).join('\n'));
+    const withSpec = (name: string, spec: Record<string, unknown>) => {
+      const r = makeRecord(name, 1, {}, { withSeries: false });
+      r.config = { autoscaler: { name, ...spec } };
+      return r;
+    };
+    const facts = readModelFacts(
+      [
+        withSpec('constrained-b', { type: 'hybrid-constrained', model: '../../models/hybrid-constrained-b/model' }),
+        withSpec('hybrid-constrained', { type: 'hybrid-constrained' }),
+        withSpec('hpa-70', { type: 'hpa' }),
+      ],
+      defs,
+      models,
+    );
+    assert.equal(Object.keys(facts).sort(), ['constrained-b', 'hybrid-constrained']);
+    assert.is(facts['constrained-b'].lambda, 19.5);
+    assert.is(facts['constrained-b'].lambdaEpisodes, 2);
+    assert.is(facts['constrained-b'].episodes, 20);
+    assert.is(facts['hybrid-constrained'].lambda, 3.2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
