@@ -85,7 +85,7 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
     experiment: input.experiment,
     intro: [
       ...(input.intro ?? []),
-      'Verdicts: reproduced = our 95 % CI contains the thesis\'s value or beats it in the claimed direction; not reproduced = it does not; not comparable = the thesis\'s unit cannot be matched (the reason is under the table); not available = no records for that autoscaler yet (never a made-up number).',
+      'Verdicts: reproduced = our 95 % CI contains the thesis\'s value or beats it in the claimed direction (values the thesis reports for a baseline, descriptive values such as λ or the safety-intervention rate, claimed deteriorations and efficiencies above 100 % count only by containment); not reproduced = it does not; not comparable = the thesis\'s unit cannot be matched (the reason is under the table); not available = no records for that autoscaler yet (never a made-up number).',
     ],
     tables,
     conclusions,

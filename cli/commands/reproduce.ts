@@ -54,21 +54,24 @@ export function readRecordsFile(path: string): unknown[] {
   return out;
 }
 
-/** RL training logs: every *.jsonl under `dir` whose lines look like { agent?, episode, reward } (records files are skipped). */
+/**
+ * RL training logs: every *.jsonl under `dir` whose lines look like { agent?, episode, reward } (records files are
+ * skipped). A log inside a model folder (`dir/<name>/…`) is labelled <name>: three DQN variants (dqn, dqn-weak-sla,
+ * dqn-balanced) all write `agent: "dqn"` and must not merge into one curve. Logs directly in `dir` use `agent`.
+ */
 export function readTrainingLogs(dir: string): EpisodeLog[] {
   if (!existsSync(dir)) return [];
   const logs: EpisodeLog[] = [];
-  const walk = (d: string): void => {
+  const walk = (d: string, top: string | null): void => {
     for (const entry of readdirSync(d)) {
       const full = join(d, entry);
-      if (statSync(full).isDirectory()) walk(full);
+      if (statSync(full).isDirectory()) walk(full, top ?? entry);
       else if (entry.endsWith('.jsonl')) {
         for (const line of readFileSync(full, 'utf8').split('\n')) {
           if (!line.trim()) continue;
           try {
             const v = JSON.parse(line) as Partial<EpisodeLog>;
-            // Rows without an `agent` field take the name of the folder holding the log (models/<agent>/…).
-            const agent = typeof v.agent === 'string' ? v.agent : basename(d);
+            const agent = top ?? (typeof v.agent === 'string' ? v.agent : basename(d));
             if (typeof v.episode === 'number' && typeof v.reward === 'number') logs.push({ agent, episode: v.episode, reward: v.reward });
           } catch {
             break; // not a training log
@@ -77,7 +80,7 @@ export function readTrainingLogs(dir: string): EpisodeLog[] {
       }
     }
   };
-  walk(dir);
+  walk(dir, null);
   return logs;
 }
 

@@ -28,6 +28,9 @@ export function cellSeed(key: string, base = 20240601): number {
 
 const signedPctText = (v: number): string => `${formatNumber(v, 1)} %`;
 
+const ceilingNote = (autoscaler: string, metric: MetricSpec): string =>
+  `${autoscaler}: ${metric.label} above ${metric.betterUpTo} ${metric.unit} means its pods run past their CPU request (bursting towards the limit), which is not better; such a value is judged by containment only.`;
+
 const NOT_AVAILABLE: CellResult = { ours: 'not available', verdict: 'not available', problems: [] };
 
 /** Our value for `aliases` and the verdict on `claim`; `baselineAliases` is needed for relative claims. */
@@ -68,8 +71,9 @@ export function evaluateClaim(
       const contains = ci.low <= claim.value && claim.value <= ci.high;
       // Baseline values and descriptive quantities have no "better" side: only containment reproduces them.
       const containmentOnly = claim.baselineValue === true || claim.descriptive === true || metric.descriptive === true;
-      const verdict = containmentOnly ? (contains ? 'reproduced' : 'not reproduced') : judgeClaim(claim.value, ci, metric.better);
-      return { note, ours: text, verdict: mark(verdict), problems };
+      const overCeiling = metric.betterUpTo !== undefined && ci.high > metric.betterUpTo;
+      const verdict = containmentOnly || overCeiling ? (contains ? 'reproduced' : 'not reproduced') : judgeClaim(claim.value, ci, metric.better);
+      return { note: overCeiling ? ceilingNote(own.autoscaler, metric) : note, ours: text, verdict: mark(verdict), problems };
     }
     case 'relative': {
       const base = collectSamples(records, options.baselineAliases ?? [], metric);
@@ -95,10 +99,13 @@ export function evaluateClaim(
       // Beating a claim only counts when the claim is an improvement; a claimed deterioration (e.g. "+98 % cost")
       // is reproduced only when our CI contains it.
       const contains = ci.low <= claim.value && claim.value <= ci.high;
-      const verdict = isImprovement ? judgeClaim(claim.value, ci, metric.better) : contains ? 'reproduced' : 'not reproduced';
+      const ownValues = [...own.samples.values()].flatMap((m) => [...m.values()]);
+      const ownMean = ownValues.length === 0 ? undefined : ownValues.reduce((a, b) => a + b, 0) / ownValues.length;
+      const overCeiling = metric.betterUpTo !== undefined && ownMean !== undefined && ownMean > metric.betterUpTo;
+      const verdict = isImprovement && !overCeiling ? judgeClaim(claim.value, ci, metric.better) : contains ? 'reproduced' : 'not reproduced';
       const text = verdict === 'not reproduced' && sameDirection(claim.value, ci) ? 'not reproduced (same direction)' : verdict;
       const incomplete = base.problems.length + paired.problems.length + own.problems.length > 0;
-      return { ours, verdict: incomplete ? `${text} — incomplete` : text, problems };
+      return { ours, verdict: incomplete ? `${text} — incomplete` : text, problems, note: overCeiling ? ceilingNote(own.autoscaler, metric) : undefined };
     }
   }
 }

@@ -15,6 +15,8 @@ export interface MetricSpec {
   better: Better;
   /** A descriptive quantity (λ, safety-intervention rate): a claimed value is reproduced only by CI containment. */
   descriptive?: boolean;
+  /** Above this (display units) a higher value is no longer better: "beats the claim" stops there (efficiency > 100 % = pods run past their CPU request). */
+  betterUpTo?: number;
   /** What a null value means, for the table note (default: no such event in the run). */
   undefinedMeaning?: string;
   get(record: RunRecord): number | null;
@@ -62,7 +64,7 @@ export const METRICS = {
   costUsd: { id: 'costUsd', label: 'cost', unit: '$', scale: 1, decimals: 2, better: 'lower', get: field('costUsd') },
   slaRateRequests: { id: 'slaRateRequests', label: 'SLA violation rate (requests)', unit: '%', scale: 100, decimals: 2, better: 'lower', get: field('slaViolationRateRequests') },
   slaRateMinutes: { id: 'slaRateMinutes', label: 'SLA violation rate (minutes)', unit: '%', scale: 100, decimals: 2, better: 'lower', get: field('slaViolationRateMinutes') },
-  resourceEfficiency: { id: 'resourceEfficiency', label: 'resource efficiency', unit: '%', scale: 100, decimals: 1, better: 'higher', get: field('resourceEfficiency') },
+  resourceEfficiency: { id: 'resourceEfficiency', label: 'resource efficiency', unit: '%', scale: 100, decimals: 1, better: 'higher', betterUpTo: 100, get: field('resourceEfficiency') },
   scalingLatencyMeanSeconds: { id: 'scalingLatencyMeanSeconds', label: 'scaling latency (mean)', unit: 's', scale: 1, decimals: 1, better: 'lower', undefinedMeaning: 'nothing to measure there, e.g. no under-provisioning episode', get: field('scalingLatencyMeanSeconds') },
   meanPods: { id: 'meanPods', label: 'mean pods', unit: 'pods', scale: 1, decimals: 2, better: 'lower', get: field('meanPods') },
   lambda: { id: 'lambda', label: 'λ converged', unit: '', scale: 1, decimals: 2, better: 'lower', descriptive: true, undefinedMeaning: 'the record carries no λ', get: lambda },

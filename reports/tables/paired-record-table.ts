@@ -68,7 +68,7 @@ export function buildPairedRecordTable(
   if (metrics.length > 0) {
     for (const r of pairedRows(metrics, { seedKey: id, resamples: options.resamples })) {
       const spec = REALISTIC_T4_METRICS.find((m) => m.spec.id === r.metric.id)!;
-      const t = describeTest(r.comparison);
+      const t = describeTest(r.comparison, maxDecimalsFor(spec.spec.unit));
       const here = r.metric.tested ? conclusionOf(r) : '—';
       const before = options.t4Conclusions?.[spec.t4Field] ?? '—';
       const agree = !r.metric.tested || before === '—' ? before : `${before}${before === here ? ' (same)' : ' (changed)'}`;

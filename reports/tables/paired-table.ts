@@ -3,7 +3,7 @@
 import { createRng } from '../../lib/rng.ts';
 import { compareMetrics, type PairedComparison } from '../stats/index.ts';
 import { cellSeed } from './claim-cell.ts';
-import { adaptiveDecimals, formatNumber } from './table-model.ts';
+import { adaptiveDecimals, formatSmall } from './table-model.ts';
 
 export interface PairedMetric {
   id: string;
@@ -57,10 +57,10 @@ export function pairedRows(metrics: PairedMetric[], options: { seedKey: string; 
 }
 
 /** "paired t, d = 0.84" / "Wilcoxon, r = −0.62" / "no difference in any pair". */
-export function describeTest(c: PairedComparison | null): { test: string; p: string; effect: string; ci: string; significant: string } {
+export function describeTest(c: PairedComparison | null, maxDecimals = 6): { test: string; p: string; effect: string; ci: string; significant: string } {
   if (c === null) return { test: '—', p: '—', effect: '—', ci: '—', significant: '—' };
-  const dec = adaptiveDecimals(Math.max(Math.abs(c.ci.low), Math.abs(c.ci.high)), 3);
-  const ci = `${formatNumber(c.meanDifference, dec)} [${formatNumber(c.ci.low, dec)}, ${formatNumber(c.ci.high, dec)}]`;
+  const dec = adaptiveDecimals(Math.max(Math.abs(c.ci.low), Math.abs(c.ci.high)), 3, maxDecimals);
+  const ci = `${formatSmall(c.meanDifference, dec)} [${formatSmall(c.ci.low, dec)}, ${formatSmall(c.ci.high, dec)}]`;
   if (c.test === 'none') return { test: 'none (all differences 0)', p: '—', effect: '—', ci, significant: 'no' };
   const p = c.pHolm < 0.0001 ? c.pHolm.toExponential(1) : c.pHolm.toFixed(4);
   const effect = c.effect ? `${c.effect.kind === 'cohens-d' ? 'd' : 'r'} = ${c.effect.value.toFixed(2)}` : '—';

@@ -21,6 +21,7 @@ export function buildSummaryTable(records: readonly RunRecord[], options: { base
   const names = [...new Set(records.map((r) => r.autoscaler))].sort();
   const columns = ['autoscaler', ...SUMMARY_METRICS.flatMap((m) => [`${m.label}: IQM [95 % CI]`, `P(better than ${baseline ?? 'HPA'})`])];
   const table: ReportTable = { id: 'summary', title: 'Summary — IQM per autoscaler and probability of improving on the HPA', columns, rows: [], notes: [], incomplete: [] };
+  const bursting: string[] = [];
   for (const name of names) {
     const row = [name];
     for (const m of SUMMARY_METRICS) {
@@ -33,6 +34,7 @@ export function buildSummaryTable(records: readonly RunRecord[], options: { base
       }
       const ci = stratifiedBootstrapCi(strata, pooledIqm, { rng: createRng(cellSeed(`summary/${name}/${m.id}`)), resamples: options.resamples ?? 10_000 });
       row.push(formatWithCi(ci.estimate, ci.low, ci.high, adaptiveDecimals(ci.estimate, m.decimals, maxDecimalsFor(m.unit)), m.unit));
+      if (m.betterUpTo !== undefined && ci.estimate > m.betterUpTo) bursting.push(name);
       if (baseline === null || name === baseline) {
         row.push('—');
         continue;
@@ -47,7 +49,10 @@ export function buildSummaryTable(records: readonly RunRecord[], options: { base
   }
   table.notes.push(
     'IQM = mean of the middle 50 % of runs (rliable); CI = stratified percentile bootstrap over seeds within each scenario.',
-    'P(better than HPA) = chance that a random run of the row beats a random run of the HPA on the same scenario (ties ½), averaged over scenarios; 0.5 = no difference.',
+    `P(better than ${baseline ?? 'HPA'}) = chance that a random run of the row beats a random run of ${baseline ?? 'the HPA'} on the same scenario (ties ½), averaged over scenarios; 0.5 = no difference.`,
   );
+  if (bursting.length > 0) {
+    table.notes.push(`Resource efficiency above 100 % (${bursting.join(', ')}): the pods use more CPU than they request (bursting towards the limit); its "P(better)" counts higher as better and should be read with the latency and SLA columns.`);
+  }
   return table;
 }

@@ -90,4 +90,15 @@ test('a claimed deterioration (PPO "+98 % cost") is reproduced only when our CI 
   assert.is(row[col + 2], 'not reproduced (same direction)');
 });
 
+test('resource efficiency above 100 % (pods past their CPU request) does not "beat" the claimed 87 % or +33.8 %', () => {
+  const bursting = seeds.map((s) => makeRecord('hybrid', s, { latencyP95Ms: 180, resourceEfficiency: 1.11, costUsd: 8, scalingLatencyMeanSeconds: 20 }, { withSeries: false }));
+  const t = buildT3([...hpa, ...bursting], { resamples: 200 });
+  assert.is(cell(t.rows, t.columns, 'resource efficiency', 5), '111.0 [111.0, 111.0] %');
+  assert.is(cell(t.rows, t.columns, 'resource efficiency', 6), 'not reproduced');
+  // Change (111 − 65)/65 = +70.8 %: same sign as the claimed +33.8 %, but not contained.
+  assert.is(cell(t.rows, t.columns, 'resource efficiency', 8), '70.8 [70.8, 70.8] %');
+  assert.is(cell(t.rows, t.columns, 'resource efficiency', 9), 'not reproduced (same direction)');
+  assert.ok(t.notes.some((n) => n.includes('past their CPU request')));
+});
+
 test.run();
