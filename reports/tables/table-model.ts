@@ -29,13 +29,14 @@ export function formatNumber(value: number, decimals: number): string {
 
 /**
  * "12.3 [11.9, 12.8]": an estimate with its 95 % CI. A non-zero estimate whose whole CI rounds to 0 at `decimals`
- * prints as "< 0.001" (never a row of zeros or a one-digit 0.000001).
+ * prints as "< 0.001" (never a row of zeros or a one-digit 0.000001); otherwise each non-zero bound that rounds to 0
+ * prints as "< 0.001" too.
  */
 export function formatWithCi(estimate: number, low: number, high: number, decimals: number, unit = ''): string {
   const u = unit ? ` ${unit}` : '';
   const tiny = (v: number): boolean => Number.isFinite(v) && Math.abs(v) < 0.5 * 10 ** -decimals;
   if (estimate !== 0 && tiny(estimate) && tiny(low) && tiny(high)) return `< ${formatNumber(10 ** -decimals, decimals)}${u}`;
-  return `${formatNumber(estimate, decimals)} [${formatNumber(low, decimals)}, ${formatNumber(high, decimals)}]${u}`;
+  return `${formatSmall(estimate, decimals)} [${formatSmall(low, decimals)}, ${formatSmall(high, decimals)}]${u}`;
 }
 
 /** A single value; non-zero values that round to 0 at `decimals` print as "< 0.001". */

@@ -44,6 +44,8 @@ test('a tiny non-zero percentage prints as "< 0.001 %", not 0.000002 %; 3 signif
   // Exactly zero stays a zero (nothing was hidden).
   assert.is(formatWithCi(0, 0, 0, 2, '%'), '0.00 [0.00, 0.00] %');
   assert.is(formatSmall(2e-6, 3), '< 0.001');
+  // Mixed: estimate 0.0002 % and low 0.0001 % round to 0 at 3 decimals, high 0.0012 % does not.
+  assert.is(formatWithCi(0.0002, 0.0001, 0.0012, 3, '%'), '< 0.001 [< 0.001, 0.001] %');
   assert.is(formatSmall(6.74, 2), '6.74');
 });
 
