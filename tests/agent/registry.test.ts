@@ -49,6 +49,7 @@ for (const c of invalid) {
 test('registry: the unknown-type message lists the registered types', async () => {
   try {
     await createAutoscaler({ name: 'x', type: 'magic' });
+    assert.unreachable('an unknown type was accepted');
   } catch (err) {
     assert.match((err as Error).message, /expected one of .*kpa.*predictive.*rule-based/);
   }

@@ -34,8 +34,10 @@ test('product multiplies a shape by a dimensionless factor', () => {
 
 test('scaled multiplies rates, and VUs rounded to whole users', () => {
   const w = scaled(steady({ rps: 7, durationSeconds: 10 }), 3);
+  assert.is(w.kind, 'open');
   if (w.kind === 'open') assert.is(w.rateAt(1), 21);
   const c = scaled(closed(3, 1), 0.5);
+  assert.is(c.kind, 'closed');
   if (c.kind === 'closed') assert.is(c.vusAt(1), 2);
   assert.throws(() => scaled(steady({ rps: 1, durationSeconds: 1 }), -1), /factor: got -1/);
 });
@@ -43,6 +45,7 @@ test('scaled multiplies rates, and VUs rounded to whole users', () => {
 test('shifted starts the workload later and extends its duration', () => {
   const w = shifted(steady({ rps: 10, durationSeconds: 100 }), 50);
   assert.is(w.durationSeconds, 150);
+  assert.is(w.kind, 'open');
   if (w.kind !== 'open') return;
   assert.is(w.rateAt(49), 0);
   assert.is(w.rateAt(50), 10);

@@ -46,6 +46,7 @@ test('unknown types and fields are named with what is allowed', () => {
   assert.throws(() => build(null), /^workload: got null, expected a workload spec object/);
   try {
     build({ type: 'steady', rps: 'many', durationSeconds: 1 });
+    assert.unreachable('a string rate was accepted');
   } catch (err) {
     assert.instance(err, WorkloadSpecError);
     assert.is((err as WorkloadSpecError).field, 'workload.rps');
