@@ -10,12 +10,14 @@ export class UserError extends Error {
   }
 }
 
-/** Turns any thrown value into the text a user sees: the message, then the causes' messages. */
+/** Turns any thrown value into the text a user sees: the message, then the causes' messages (a cause whose
+ * message the previous line already quotes is not repeated). */
 export function describeError(err: unknown): string {
   const parts: string[] = [];
   let current: unknown = err;
   for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
-    parts.push(current instanceof Error ? current.message : String(current));
+    const message = current instanceof Error ? current.message : String(current);
+    if (parts.length === 0 || !parts[parts.length - 1].includes(message)) parts.push(message);
     current = current instanceof Error ? current.cause : undefined;
   }
   return parts.join('\n  caused by: ');
