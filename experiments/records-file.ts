@@ -77,9 +77,7 @@ export function openRecordsWriter(path: string): RecordsWriter {
   return {
     append(line: string) {
       if (line.includes('\n')) throw new Error('a record line must not contain a newline');
-      const bytes = Buffer.from(`${line}\n`, 'utf8');
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      writeAll(fd, `${line}\n`);
       fsyncSync(fd);
     },
     close() {
@@ -93,12 +91,19 @@ export function writeLinesAtomically(path: string, lines: readonly string[]): vo
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, lines.map((l) => `${l}\n`).join(''));
+    writeAll(fd, lines.map((l) => `${l}\n`).join(''));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, path);
+}
+
+/** Writes all of `text`: one write() may write only part of it, and a short file renamed over the records loses them. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
 }
 
 /** Reads a records file for resuming: missing file → no lines. */

@@ -97,6 +97,11 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
       writer.close();
     }
   }
+  const missing = cells.filter((c) => !lines.has(c.index));
+  if (missing.length > 0) {
+    // Never rewrite the file with holes: the appended records stay as they are and a rerun resumes.
+    throw new Error(`backend ${backendName} returned without ${missing.length} of the cells (first: ${missing[0].key}); the finished records are kept in ${recordsPath}`);
+  }
   const ordered = cells.map((c) => lines.get(c.index)!);
   writeLinesAtomically(recordsPath, ordered);
   return {

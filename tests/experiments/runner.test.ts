@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadExperiment } from '../../experiments/load-experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
+import { backends } from '../../experiments/backends.ts';
 import { readRunRecords } from '../../experiments/records-file.ts';
 import { RUN_METRIC_KEYS } from '../../experiments/validate-run-record.ts';
 import { TINY_PATH, tempDir } from './helpers/tiny.ts';
@@ -113,6 +114,21 @@ test('runner: an unknown backend is refused before anything runs', async () => {
     () => assert.unreachable(),
     (err: Error) => assert.match(err.message, /--backend: got "gke", expected one of sim/),
   );
+});
+
+test('runner: a backend that returns without every cell leaves the appended records as they are, no holes written', async () => {
+  const dir = tempDir('partial');
+  const lines = original.trim().split('\n');
+  backends['test-partial'] = { run: async (cells, o) => o.onLine(cells[0], lines[0]) };
+  try {
+    await runExperiment({ def: loaded.def, outDir: dir, baseDir: loaded.baseDir, workers: 1, backend: 'test-partial', quiet: true }).then(
+      () => assert.unreachable('a partial run must not be reported as done'),
+      (err: Error) => assert.match(err.message, /returned without 7 of the cells \(first: spike\/hpa-70\/8\)/),
+    );
+  } finally {
+    delete backends['test-partial'];
+  }
+  assert.is(readFileSync(join(dir, 'records.jsonl'), 'utf8'), `${lines[0]}\n`);
 });
 
 test.run();
