@@ -7,6 +7,8 @@ import { defaultEnvConfig, type EnvConfig } from './env.ts';
 import { defaultHybridConfig, type HybridConfig } from './hybrid.ts';
 import { defaultPpoConfig, type PpoConfig } from './ppo.ts';
 import { defaultRewardConfig, REWARD_VARIANTS } from './reward.ts';
+import { PlantConfigError, validatePlantConfig } from '../../sim/validate-plant-config.ts';
+import { isThesisScenarioName, THESIS_SCENARIO_NAMES } from '../../workloads/index.ts';
 
 /** Everything `scalelab train` can be told; every field optional in the file. */
 export interface TrainConfig {
@@ -41,6 +43,7 @@ const RANGES: Record<string, Range> = {
   targetUpdateInterval: posInt, rolloutSteps: posInt, epochs: posInt, minibatchSize: posInt, ppoPeriod: posInt,
   decisionPeriodSeconds: pos, durationSeconds: pos, checkpointEverySteps: posInt, evalEpisodes: { min: 0, max: 1000, integer: true },
   historyDecisions: posInt, trendDecisions: posInt, floorUtilization: pos, lambdaMax: { min: 0 }, huberDelta: pos,
+  hiddenUnits: posInt, baseRps: { min: 0 }, peakRps: { min: 0 }, noiseRelativeSd: { min: 0 },
 };
 
 function checkNumber(path: string, key: string, v: unknown): number {
@@ -83,6 +86,26 @@ function merge<T>(path: string, defaults: T, value: unknown): T {
   return out as T;
 }
 
+/** Cross-field checks of the environment, so a bad episode or plant setting fails here and not mid-training. */
+function checkEnv(env: EnvConfig): void {
+  const e = env.episodes;
+  for (const key of ['baseRps', 'peakRps', 'noiseRelativeSd'] as const) {
+    const r = e[key];
+    if (r.length !== 2 || r[0] > r[1]) throw new TrainConfigError(`config.env.episodes.${key}`, r, 'a range [min, max] with min ≤ max');
+  }
+  e.scenarios.forEach((name, i) => {
+    if (typeof name !== 'string' || !isThesisScenarioName(name)) throw new TrainConfigError(`config.env.episodes.scenarios[${i}]`, name, `one of ${THESIS_SCENARIO_NAMES.join(', ')}`);
+  });
+  if (env.decisionPeriodSeconds > e.durationSeconds) throw new TrainConfigError('config.env.decisionPeriodSeconds', env.decisionPeriodSeconds, `≤ config.env.episodes.durationSeconds (${e.durationSeconds})`);
+  try {
+    validatePlantConfig(env.plant);
+  } catch (err) {
+    if (!(err instanceof PlantConfigError)) throw err;
+    const expected = err.message.slice(err.message.indexOf(', expected ') + ', expected '.length);
+    throw new TrainConfigError(`config.env.plant.${err.field}`, (env.plant as unknown as Record<string, unknown>)[err.field], expected);
+  }
+}
+
 /** Use on a parsed config file (or `{}`): the full config with defaults, or a TrainConfigError. */
 export function parseTrainConfig(value: unknown): TrainConfig {
   if (value === undefined) value = {};
@@ -95,6 +118,7 @@ export function parseTrainConfig(value: unknown): TrainConfig {
   const envBase: EnvConfig = { ...defaultEnvConfig, reward: { ...defaultRewardConfig, ...REWARD_VARIANTS[variant] } };
   const env = merge('config.env', envBase, v.env);
   if (!ACTION_SET_NAMES.includes(env.actionSet as ActionSetName)) throw new TrainConfigError('config.env.actionSet', env.actionSet, `one of ${ACTION_SET_NAMES.join(', ')}`);
+  checkEnv(env);
   const hybrid = merge('config.hybrid', defaultHybridConfig, v.hybrid);
   const constraint = merge('config.constraint', defaultConstraintConfig, v.constraint);
   if (constraint.lambdaInitial > constraint.lambdaMax) throw new TrainConfigError('config.constraint.lambdaInitial', constraint.lambdaInitial, `≤ lambdaMax (${constraint.lambdaMax})`);
