@@ -23,6 +23,9 @@ export async function loadRlAutoscaler(dir: string, name?: string, expectedAgent
   if (!RL_AGENTS.includes(agent)) throw new ModelFilesError(`${dir}/provenance.json: agent = ${JSON.stringify(first.agent)}, expected one of ${RL_AGENTS.join(', ')}`);
   if (expectedAgent !== undefined && agent !== expectedAgent) throw new ModelFilesError(`model ${dir} is a ${agent} model, not ${expectedAgent}`);
   const config = first.config as unknown as SavedConfig;
+  if (typeof config?.env?.observation !== 'object' || config.env.observation === null || typeof config.env.plant?.slaLatencyMs !== 'number') {
+    throw new ModelFilesError(`${dir}/provenance.json: config.env (observation, plant.slaLatencyMs) is missing; expected the config the model was trained with`);
+  }
   const size = observationSize(config.env.observation);
   const { networks } = await loadAgentFiles(dir, AGENT_NETWORKS[agent], size);
   const hybrid = agent === 'hybrid' || agent === 'hybrid-constrained';

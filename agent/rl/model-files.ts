@@ -114,9 +114,12 @@ export async function loadAgentFiles(
     } catch (cause) {
       throw new ModelFilesError(`${join(folder, 'model.json')} is not valid JSON`, { cause });
     }
+    if (typeof manifest !== 'object' || manifest === null || typeof manifest.modelTopology !== 'object' || !Array.isArray(manifest.weightsManifest)) {
+      throw new ModelFilesError(`${join(folder, 'model.json')} has no modelTopology/weightsManifest (expected the tfjs layers-model format)`);
+    }
     const bytes = readFileSync(join(folder, 'weights.bin'));
     const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    const weightSpecs = manifest.weightsManifest.flatMap((g) => g.weights);
+    const weightSpecs = manifest.weightsManifest.flatMap((g) => g?.weights ?? []);
     try {
       networks[name] = await tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: manifest.modelTopology, weightSpecs, weightData }));
     } catch (cause) {

@@ -1,11 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initTf, tf } from '../../../agent/rl/tf.ts';
 import { buildMlp, mlpPredictOne } from '../../../agent/rl/mlp.ts';
-import { loadAgentFiles, saveAgentFiles, type Provenance } from '../../../agent/rl/model-files.ts';
+import { loadAgentFiles, ModelFilesError, saveAgentFiles, type Provenance } from '../../../agent/rl/model-files.ts';
+import { loadRlAutoscaler } from '../../../agent/rl/load-rl-autoscaler.ts';
 
 await initTf();
 const root = mkdtempSync(join(tmpdir(), 'scalelab-model-'));
@@ -57,6 +58,28 @@ test('loading names the missing file, and a model trained on another observation
     assert.match((e as Error).message, /does not exist/);
   }
   assert.ok(existsSync(dir));
+});
+
+test('a model.json of another format or a provenance without the training config is a ModelFilesError, not a TypeError', async () => {
+  const dir = join(root, 'd');
+  await saveAgentFiles(dir, { q: buildMlp({ inputSize: 4, hiddenUnits: [8], outputSize: 3, seed: 1 }) }, provenance(4));
+  let caught: unknown;
+  try {
+    await loadRlAutoscaler(dir); // provenance(4) has config: {} (no env)
+  } catch (e) {
+    caught = e;
+  }
+  assert.instance(caught, ModelFilesError);
+  assert.match((caught as Error).message, /provenance\.json: config\.env .* is missing/);
+  writeFileSync(join(dir, 'q', 'model.json'), '{}');
+  caught = undefined;
+  try {
+    await loadAgentFiles(dir, ['q'], 4);
+  } catch (e) {
+    caught = e;
+  }
+  assert.instance(caught, ModelFilesError);
+  assert.match((caught as Error).message, /q\/model\.json has no modelTopology\/weightsManifest/);
 });
 
 test('the fast inference path gives the same outputs as model.predict', () => {
