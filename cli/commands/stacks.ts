@@ -1,7 +1,8 @@
 // `scalelab stacks list|render`: the committed Pulumi stacks and the exact Kubernetes YAML a scenario stack
 // applies (for review or GitOps), without Pulumi.
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { listStacks } from '../../stacks/stack-files.ts';
 import { stackManifests, toYamlStream } from '../../stacks/render-stack.ts';
@@ -15,7 +16,11 @@ export function register(program: Command): void {
     .description('list the committed stacks (Pulumi.<stack>.yaml)')
     .option('--root <dir>', 'project root holding Pulumi.yaml', '.')
     .action((opts: { root: string }) => {
-      for (const s of listStacks(resolve(opts.root))) process.stdout.write(`${s}\n`);
+      const root = resolve(opts.root);
+      if (!existsSync(join(root, 'Pulumi.yaml'))) {
+        throw new UserError(`--root: got "${opts.root}", expected the project folder holding Pulumi.yaml (${join(root, 'Pulumi.yaml')} does not exist)`);
+      }
+      for (const s of listStacks(root)) process.stdout.write(`${s}\n`);
     });
   stacks
     .command('render')
