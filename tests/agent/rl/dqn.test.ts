@@ -61,6 +61,7 @@ test('training does not leak tensors: the count is the same after 50 and after 2
       if (step === 50 || step === 250) counts.push(tf.memory().numTensors);
     },
   });
+  assert.is(counts.length, 2, 'onStep reached both checkpoints');
   assert.is(counts[0], counts[1]);
   agent.dispose();
 });

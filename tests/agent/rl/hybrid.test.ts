@@ -60,6 +60,7 @@ test('hybrid training updates both networks, logs per-episode diagnostics and do
       if (s === 100 || s === 200) counts.push(tf.memory().numTensors);
     },
   });
+  assert.is(counts.length, 2, 'onStep reached both checkpoints');
   assert.is(counts[0], counts[1]);
   assert.ok(logs.length >= 10);
   for (const l of logs) assert.ok(l.violationRate >= 0 && l.violationRate <= 1 && l.meanHeadroom >= -1 && l.averageLatencyMs > 0);

@@ -71,6 +71,7 @@ test('PPO updates do not leak tensors and the same seed gives the same policy', 
     return w;
   };
   const a = await run();
+  assert.is(counts.length, 2, 'onStep reached both checkpoints');
   assert.is(counts[0], counts[1]);
   assert.equal(await run(), a);
 });
