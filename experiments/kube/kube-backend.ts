@@ -11,6 +11,8 @@ export interface KubeBackendOptions {
   projectDir?: string;
   /** Cluster stack name (env SCALELAB_CLUSTER_STACK, default `cluster`). */
   clusterStack?: string;
+  /** Agent image pushed from agent/controller/Dockerfile, for agent cells (env SCALELAB_AGENT_IMAGE, default Pulumi.yaml's). */
+  agentImage?: string;
 }
 
 /** Builds the backend; `log` gets progress lines (stderr by default). */
@@ -34,6 +36,7 @@ export function kubeBackend(o: KubeBackendOptions = {}, log: (line: string) => v
         runKubeCell(cell, ctx, {
           stacks: automationStackDriver(projectDir, (t) => log(t.trimEnd())),
           clusterStack: o.clusterStack ?? process.env.SCALELAB_CLUSTER_STACK ?? 'cluster',
+          agentImage: o.agentImage ?? (process.env.SCALELAB_AGENT_IMAGE || undefined),
           runK6: hasK6 ? runLocalK6 : undefined,
           sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
           readinessTimeoutSeconds: 600,

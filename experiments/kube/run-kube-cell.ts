@@ -27,6 +27,8 @@ export interface KubeCellDeps {
   stacks: StackDriver;
   /** Name of the cluster stack (its outputs: kubeconfig, prometheusUrl). */
   clusterStack: string;
+  /** Agent image for agent cells (`scalelab:agentImage`); undefined = Pulumi.yaml's default. */
+  agentImage?: string;
   /** Runs k6 locally; undefined = no local k6: the scenario stack's K6Job runs the load and its log is read. */
   runK6?: (script: string, targetUrl: string, dir: string, signal: AbortSignal) => Promise<K6RunOutput>;
   sleep(ms: number): Promise<void>;
@@ -59,7 +61,7 @@ export async function runKubeCell(cell: Cell, ctx: { baseDir: string }, deps: Ku
   let failure: unknown;
   try {
     deps.log(`${cell.key}: pulumi up ${stack}`);
-    const out = await deps.stacks.up(stack, stackConfigForCell(cell, { clusterStack: deps.clusterStack, k6Job: deps.runK6 === undefined }));
+    const out = await deps.stacks.up(stack, stackConfigForCell(cell, { clusterStack: deps.clusterStack, k6Job: deps.runK6 === undefined, agentImage: deps.agentImage }));
     const namespace = String(out.namespace);
     const deployment = String(out.deployment);
     await waitReady(deps, () => deploymentReadiness(kube, namespace, deployment), abort.signal);

@@ -11,7 +11,7 @@ export function stackNameForCell(cell: Cell): string {
 }
 
 /** The scenario config of a cell: one autoscaler (hpa, or the agent running the cell's autoscaler type). */
-export function stackConfigForCell(cell: Cell, o: { clusterStack: string; k6Job: boolean }): Record<string, string> {
+export function stackConfigForCell(cell: Cell, o: { clusterStack: string; k6Job: boolean; agentImage?: string }): Record<string, string> {
   const p = cell.config.plant;
   const a = cell.config.autoscaler as Record<string, unknown>;
   const config: Record<string, string> = {
@@ -30,6 +30,8 @@ export function stackConfigForCell(cell: Cell, o: { clusterStack: string; k6Job:
     k6Job: String(o.k6Job),
   };
   if (a.type !== 'hpa') config.agentPolicy = String(a.type);
+  // The cell stacks are created on the fly, so the image the user pushed reaches them here (else Pulumi.yaml's default).
+  if (a.type !== 'hpa' && o.agentImage) config.agentImage = o.agentImage;
   if (typeof a.targetCpuUtilizationPercent === 'number') config.targetCpuUtilizationPercent = String(a.targetCpuUtilizationPercent);
   if (typeof a.modelDir === 'string') config.modelDir = a.modelDir;
   return config;

@@ -126,7 +126,8 @@ test('a failure in the middle of the second cell destroys its stack, keeps the r
 
 test('the record has the metrics of the data, computed by hand', async () => {
   clearLogs();
-  const result = await run(join(fakeDir, 'out-ok'));
+  process.env.SCALELAB_AGENT_IMAGE = 'registry.test:5000/scalelab-agent:0.1.0';
+  const result = await run(join(fakeDir, 'out-ok')).finally(() => delete process.env.SCALELAB_AGENT_IMAGE);
   const r = result.records[0];
   validateRunRecord(r);
   assert.is(r.backend, 'microk8s');
@@ -158,6 +159,7 @@ test('the record has the metrics of the data, computed by hand', async () => {
   // The scenario config went through `pulumi config set-all`: one agent running the cell's policy, local k6.
   const setAll = log('pulumi.log').find((l) => l.startsWith('config set-all') && l.includes(STACKS[0]))!;
   for (const kv of ['scalelab:autoscaler=rl', 'scalelab:agentPolicy=rule-based', 'scalelab:k6Job=false', 'scalelab:maxReplicas=4', 'scalelab:clusterStack=cluster']) assert.ok(setAll.includes(kv), kv);
+  assert.ok(setAll.includes('scalelab:agentImage=registry.test:5000/scalelab-agent:0.1.0'), 'SCALELAB_AGENT_IMAGE reaches the agent cell');
 });
 
 test('Ctrl-C during k6: the stack is destroyed and the run stops with exit code 130', async () => {

@@ -24,6 +24,13 @@ test('an HPA cell becomes an hpa scenario stack; any other autoscaler runs as th
   assert.equal([r.autoscaler, r.agentPolicy, r.modelDir], ['rl', 'hybrid', 'models/hybrid']);
 });
 
+test('the agent image the user pushed reaches agent cells only; without one the stack keeps Pulumi.yaml\'s default', () => {
+  const o = { clusterStack: 'cluster', k6Job: false, agentImage: '10.0.0.5:32000/scalelab-agent:0.1.0' };
+  assert.is(stackConfigForCell(cell({ name: 'hybrid', type: 'hybrid' }), o).agentImage, '10.0.0.5:32000/scalelab-agent:0.1.0');
+  assert.is(stackConfigForCell(cell({ name: 'hpa-70', type: 'hpa' }), o).agentImage, undefined);
+  assert.is('agentImage' in stackConfigForCell(cell({ name: 'hybrid', type: 'hybrid' }), { clusterStack: 'cluster', k6Job: false }), false);
+});
+
 test("the cell config passes the scenario stack validation (the plant's requests, limits and bounds carry over)", () => {
   const values = stackConfigForCell(cell({ name: 'kpa', type: 'kpa' }), { clusterStack: 'org/scalelab/cluster', k6Job: true });
   const { stackKind: _kind, ...rest } = values;
