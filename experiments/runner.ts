@@ -55,7 +55,11 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
   const backend = backends[backendName];
   if (!backend) throw new UserError(`--backend: got "${backendName}", expected one of ${Object.keys(backends).join(', ')}`);
   const cells = expandCells(o.def, { codeVersion: codeVersion() });
-  mkdirSync(o.outDir, { recursive: true });
+  try {
+    mkdirSync(o.outDir, { recursive: true });
+  } catch (err) {
+    throw new UserError(`output directory ${o.outDir}: cannot create it (${(err as Error).message})`, { cause: err });
+  }
   const recordsPath = join(o.outDir, 'records.jsonl');
 
   let scan = readRecordsForResume(recordsPath);

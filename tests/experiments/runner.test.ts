@@ -109,6 +109,18 @@ test('runner: records produced by another version of the code are refused, not m
   );
 });
 
+test('runner: an output directory that cannot be created is a user error naming it', async () => {
+  const file = join(tempDir('outfile'), 'plain-file');
+  writeFileSync(file, '');
+  await runExperiment({ def: loaded.def, outDir: join(file, 'out'), baseDir: loaded.baseDir, workers: 1, quiet: true }).then(
+    () => assert.unreachable(),
+    (err: Error) => {
+      assert.is(err.name, 'UserError');
+      assert.match(err.message, /^output directory .*plain-file\/out: cannot create it \(ENOTDIR/);
+    },
+  );
+});
+
 test('runner: an unknown backend is refused before anything runs', async () => {
   await runExperiment({ def: loaded.def, outDir: tempDir('backend'), baseDir: loaded.baseDir, workers: 1, backend: 'gke', quiet: true }).then(
     () => assert.unreachable(),
