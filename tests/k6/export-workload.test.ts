@@ -1,8 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { exportK6Script } from '../../k6/export-workload.ts';
 import { importK6Script, k6Workload, planK6Options, thesisScenario } from '../../workloads/index.ts';
 
@@ -40,6 +41,14 @@ test('a WorkloadSpec file exports too, and bad input names the argument', () => 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('`scalelab k6 export` with an unknown workload: exit 2, the message once, no stack trace', () => {
+  const r = spawnSync(process.execPath, ['bin/scalelab.js', 'k6', 'export', 'nosuchworkload'], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+  assert.is(r.status, 2);
+  assert.is(r.stdout, '');
+  assert.is(r.stderr.match(/got "nosuchworkload", expected a thesis scenario name/g)?.length, 1, r.stderr);
+  assert.not.match(r.stderr, /\n\s+at /);
 });
 
 test.run();
