@@ -36,6 +36,11 @@ test('the project runs stacks/index.ts under tsx on the nodejs runtime', () => {
   assert.is(project.name, 'scalelab');
   assert.is(project.runtime.name, 'nodejs');
   assert.is(project.main, 'stacks/index.ts');
+  // pulumi-language-nodejs starts `node <nodeargs> …` and import()s main (package.json is ESM); tsx, not Pulumi's
+  // ts-node, compiles it (typescript: false), so the `.ts` import specifiers of the programs resolve.
+  assert.is(project.runtime.options.typescript, false);
+  assert.match(project.runtime.options.nodeargs, /(^|\s)--import tsx(\s|$)/);
+  assert.is(JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).type, 'module');
 });
 
 test('bad scenario config names the key, the value and the expectation', () => {
