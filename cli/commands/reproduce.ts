@@ -284,6 +284,17 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
   return outDir;
 }
 
+/** --out must be a directory (or creatable as one): checked before any work, so a typo never costs a full run. */
+function checkOutDir(dir: string | undefined): void {
+  if (dir === undefined) return;
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(`--out ${dir}: exists and is not a directory (expected an output directory)`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (cause) {
+    throw new UserError(`--out ${dir}: cannot create the output directory`, { cause });
+  }
+}
+
 export function register(program: Command): void {
   program
     .command('reproduce')
@@ -296,6 +307,7 @@ export function register(program: Command): void {
     .option('--training-logs <dir>', 'directory searched for RL training logs (*.jsonl of {agent, episode, reward})', 'models')
     .action(async (target: string | undefined, opts: ReproduceOptions) => {
       if (target !== undefined && target !== 'n30') throw new UserError(`reproduce: unknown target "${target}", expected "n30" or nothing`);
+      checkOutDir(opts.out);
       if (target === 'n30') {
         const { table } = reproduceN30({ out: opts.out });
         say(renderTableText(table));

@@ -119,6 +119,30 @@ test('a records file that is not JSON Lines is refused with the line number', as
   }
 });
 
+test('an --out that is a file, or under one, is refused as bad input before anything runs', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-out-'));
+  try {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    for (const [args, message] of [
+      [['reproduce', '--quick', '--out', file], /--out .*a-file: exists and is not a directory/],
+      [['reproduce', 'n30', '--out', join(file, 'sub')], /--out .*a-file\/sub: cannot create the output directory/],
+    ] as [string[], RegExp][]) {
+      await run(args).then(
+        () => assert.unreachable(`${args.join(' ')} accepted`),
+        (err: Error) => {
+          assert.instance(err, UserError);
+          assert.is((err as UserError).exitCode, 2);
+          assert.match(err.message, message);
+        },
+      );
+    }
+    assert.is(readFileSync(file, 'utf8'), 'x');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('training logs are read from models/<agent>/*.jsonl and labelled by the model folder (DQN variants stay separate)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'scalelab-logs-'));
   try {
