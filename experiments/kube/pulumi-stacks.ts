@@ -8,6 +8,7 @@ export interface StackDriver {
   up(stack: string, config: Record<string, string>): Promise<Record<string, unknown>>;
   /** Outputs of an existing stack (the cluster's kubeconfig and Prometheus URL). */
   outputs(stack: string): Promise<Record<string, unknown>>;
+  /** Destroys the stack's resources, then removes the (now empty) stack and its config file. */
   destroy(stack: string): Promise<void>;
 }
 
@@ -30,6 +31,12 @@ export function automationStackDriver(workDir: string, onOutput: (text: string) 
     async destroy(stackName) {
       const stack = await LocalWorkspace.selectStack({ stackName, workDir });
       await stack.destroy({ onOutput });
+      // The emptied per-cell stack and the Pulumi.<stack>.yaml its config set-all wrote into the project are
+      // removed too; otherwise every cell leaves a stray stack file next to the committed ones. The resources are
+      // gone by now, so a failed removal is only reported, never fails the cell.
+      await stack.workspace.removeStack(stackName).catch((err: unknown) => {
+        onOutput(`pulumi stack rm ${stackName} failed (its resources are destroyed; remove it with \`pulumi stack rm ${stackName}\`): ${err instanceof Error ? err.message : String(err)}\n`);
+      });
     },
   };
 }

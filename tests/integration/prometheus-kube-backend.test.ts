@@ -160,6 +160,11 @@ test('the record has the metrics of the data, computed by hand', async () => {
   const setAll = log('pulumi.log').find((l) => l.startsWith('config set-all') && l.includes(STACKS[0]))!;
   for (const kv of ['scalelab:autoscaler=rl', 'scalelab:agentPolicy=rule-based', 'scalelab:k6Job=false', 'scalelab:maxReplicas=4', 'scalelab:clusterStack=cluster']) assert.ok(setAll.includes(kv), kv);
   assert.ok(setAll.includes('scalelab:agentImage=registry.test:5000/scalelab-agent:0.1.0'), 'SCALELAB_AGENT_IMAGE reaches the agent cell');
+  // After a successful destroy the per-cell stack (and its Pulumi.<stack>.yaml) is removed.
+  const p = log('pulumi.log');
+  const destroyAt = p.findIndex((l) => l.startsWith('destroy ') && l.includes(STACKS[0]));
+  const rmAt = p.findIndex((l) => /^stack rm --yes/.test(l) && l.includes(STACKS[0]));
+  assert.ok(destroyAt >= 0 && rmAt > destroyAt, `stack rm after destroy: ${p.join(' | ')}`);
 });
 
 test('Ctrl-C during k6: the stack is destroyed and the run stops with exit code 130', async () => {
