@@ -1,5 +1,5 @@
 // `scalelab train AGENT` and `scalelab tune-reward`: train the RL autoscalers on the simulator (agent/rl/).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parseTrainConfig, TrainConfigError, type TrainConfig } from '../../agent/rl/train-config.ts';
@@ -41,6 +41,16 @@ function loadConfig(file: string | undefined): TrainConfig {
   }
 }
 
+/** --out must be a directory (or creatable as one): checked after the config, before any training. */
+function checkOutDir(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(`--out ${dir}: exists and is not a directory (expected an output directory)`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (cause) {
+    throw new UserError(`--out ${dir}: cannot create the output directory`, { cause });
+  }
+}
+
 /** Registers `scalelab train` and `scalelab tune-reward`. */
 export function register(program: Command): void {
   program
@@ -65,6 +75,7 @@ agent, seed and config. Saves are atomic: the last good model is never replaced 
       const seed = seedOf(options.seed);
       const config = loadConfig(options.config);
       const outDir = options.out ?? join('models', agent);
+      checkOutDir(outDir);
       const progress = startProgress(`train ${agent}`, steps);
       const started = performance.now();
       let last = -1;
@@ -115,7 +126,7 @@ agent, seed and config. Saves are atomic: the last good model is never replaced 
       const steps = positiveInt('steps', options.steps);
       const seed = seedOf(options.seed);
       const config = loadConfig(options.config);
-      mkdirSync(options.out, { recursive: true });
+      checkOutDir(options.out);
       const progress = startProgress('tune-reward', trials);
       const lines: string[] = [];
       const result = await tuneReward({

@@ -54,6 +54,17 @@ for (const [name, args, message] of badInput) {
   });
 }
 
+test('an --out that is a file is refused with exit code 2 before training (train and tune-reward)', async () => {
+  const file = join(root, 'a-file');
+  writeFileSync(file, 'x');
+  for (const args of [['train', 'dqn', '--steps', '10', '--config', config, '--out', file], ['tune-reward', '--trials', '1', '--steps', '10', '--out', join(file, 'sub')]]) {
+    const r = await run(args);
+    assert.is(r.code, 2, args.join(' '));
+    assert.match(r.err, /--out .*a-file(\/sub)?: (exists and is not a directory|cannot create the output directory)/);
+  }
+  assert.is(readFileSync(file, 'utf8'), 'x');
+});
+
 test('a checkpoint trained with another observation size is refused with exit code 2', async () => {
   const out = join(root, 'other-size');
   await saveAgentFiles(join(out, 'checkpoint'), { q: buildMlp({ inputSize: 5, hiddenUnits: [4], outputSize: 3, seed: 1 }) }, {
