@@ -45,7 +45,9 @@ export function buildK6Job(spec: ScenarioSpec): Manifest {
             {
               name: 'k6',
               image: spec.k6.image,
-              args: ['run', '--quiet', '--out', 'json=/dev/stdout', '/scripts/script.js'],
+              // --no-thresholds: a breached threshold (e.g. p(95) over the SLA, an expected outcome of a cell) makes
+              // k6 exit 99, which would mark the Job failed and fail the cell; the runner judges the SLA from the points.
+              args: ['run', '--quiet', '--no-thresholds', '--out', 'json=/dev/stdout', '/scripts/script.js'],
               env: [
                 { name: 'TARGET_URL', value: serviceUrl(spec) },
                 { name: 'SUMMARY_PATH', value: 'stdout' },

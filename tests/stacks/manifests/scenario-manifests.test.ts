@@ -92,6 +92,8 @@ test('the k6 Job mounts the script ConfigMap, never restarts, and is left out wh
   const [job] = find(ms, 'Job') as any[];
   assert.is(job.spec.backoffLimit, 0);
   assert.is(job.spec.template.spec.restartPolicy, 'Never');
+  // A breached SLA threshold must not fail the Job (k6 would exit 99): thresholds are off in the Job.
+  assert.ok(job.spec.template.spec.containers[0].args.includes('--no-thresholds'));
   assert.is(job.spec.template.spec.volumes[0].configMap.name, 'nginx-k6-script');
   assert.is((find(ms, 'ConfigMap', 'nginx-k6-script')[0] as any).data['script.js'], 'export default function () {}\n');
   assert.is(find(all('hpa', false), 'Job').length, 0);
