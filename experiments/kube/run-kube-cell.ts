@@ -45,7 +45,12 @@ export class CellInterrupted extends Error {}
 /** Use as the microk8s backend's cell runner. */
 export async function runKubeCell(cell: Cell, ctx: { baseDir: string }, deps: KubeCellDeps): Promise<RunRecord> {
   const stack = stackNameForCell(cell);
-  const cluster = await deps.stacks.outputs(deps.clusterStack);
+  let cluster: Record<string, unknown>;
+  try {
+    cluster = await deps.stacks.outputs(deps.clusterStack);
+  } catch (err) {
+    throw new Error(`cluster stack ${deps.clusterStack}: cannot read its outputs; create it first with \`pulumi up -s cluster\` (docs/real-path.md step 1) or name yours in SCALELAB_CLUSTER_STACK`, { cause: err });
+  }
   if (typeof cluster.kubeconfig !== 'string' || typeof cluster.prometheusUrl !== 'string') {
     throw new Error(`cluster stack ${deps.clusterStack} has no kubeconfig/prometheusUrl outputs: run \`pulumi up -s cluster\` first`);
   }
