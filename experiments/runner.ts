@@ -78,7 +78,7 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
     repairedFromLine = p.lineNumber;
     scan = readRecordsForResume(recordsPath);
   }
-  const done = matchFinished(scan.lines, cells, recordsPath);
+  const done = matchFinished(scan.lines, cells, recordsPath, backendName);
   writeExperimentJson(join(o.outDir, 'experiment.json'), o.def, cells, backendName);
 
   const todo = cells.filter((c) => !done.has(c.index));
@@ -120,7 +120,7 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
 }
 
 /** Maps finished lines to cells; a record of another configuration or a duplicate is refused (never mixed in). */
-function matchFinished(lines: RecordLine[], cells: Cell[], path: string): Map<number, RecordLine> {
+function matchFinished(lines: RecordLine[], cells: Cell[], path: string, backendName: string): Map<number, RecordLine> {
   const byKey = new Map(cells.map((c) => [c.key, c]));
   const done = new Map<number, RecordLine>();
   for (const line of lines) {
@@ -131,6 +131,13 @@ function matchFinished(lines: RecordLine[], cells: Cell[], path: string): Map<nu
     const advice = `The experiment changed since these records were written: use another --out, or move ${path} away to start over.`;
     if (!cell || r.experiment !== cell.experiment) {
       throw new UserError(`records file ${path}, line ${line.lineNumber}: cell ${r.experiment}:${key} is not part of this experiment. ${advice}`);
+    }
+    // A simulated record must never stand in for a cluster run (or the reverse): the cell hash does not include the backend.
+    if (r.backend !== backendName) {
+      throw new UserError(
+        `records file ${path}, line ${line.lineNumber}: cell ${key} was produced by the ${r.backend} backend, this run uses ${backendName}; ` +
+          `records of different backends are never mixed. Use another --out (e.g. reports/out/${cell.experiment}-${backendName}).`,
+      );
     }
     const version = (r.config as { codeVersion?: unknown }).codeVersion;
     if (version !== cell.config.codeVersion) {

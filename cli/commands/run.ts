@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .command('run')
     .description('run an experiment (scenarios × autoscalers × seeds) and write its records')
     .argument('<experiment>', `a shipped experiment name (${safeNames()}) or a path to an experiment .json file`)
-    .option('--out <dir>', 'output directory (default reports/out/<experiment>/)')
+    .option('--out <dir>', 'output directory (default reports/out/<experiment>/, or reports/out/<experiment>-<backend>/ for a backend other than sim)')
     .option('--workers <n>', 'worker threads (default: all cores)')
     .option('--backend <name>', `where cells run: ${Object.keys(backends).join(', ')}`, 'sim')
     .option('--repair', 'move a corrupt or truncated tail of records.jsonl to records.jsonl.corrupt and rerun those cells')
@@ -50,7 +50,9 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
         throw new UserError(`--backend: got "${flags.backend}", expected one of ${Object.keys(backends).join(', ')}`);
       }
       const loaded = await loadExperiment(experiment);
-      const outDir = resolve(flags.out ?? `reports/out/${loaded.def.name}`);
+      // A non-simulator backend gets its own default folder, so cluster and simulated records never share a file.
+      const backendSuffix = flags.backend && flags.backend !== 'sim' ? `-${flags.backend}` : '';
+      const outDir = resolve(flags.out ?? `reports/out/${loaded.def.name}${backendSuffix}`);
       const started = performance.now();
       const result = await runExperiment({
         def: loaded.def,

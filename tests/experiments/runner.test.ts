@@ -109,6 +109,22 @@ test('runner: records produced by another version of the code are refused, not m
   );
 });
 
+test('runner: records of another backend are refused, so simulated cells never count as cluster runs', async () => {
+  const dir = tempDir('other-backend');
+  const lines = original.trim().split('\n');
+  assert.match(lines[0], /"backend":"sim"/);
+  writeFileSync(join(dir, 'records.jsonl'), `${lines[0]}\n`);
+  backends['test-cluster'] = { run: async () => assert.unreachable('no cell may run before the records are checked') };
+  try {
+    await runExperiment({ def: loaded.def, outDir: dir, baseDir: loaded.baseDir, workers: 1, backend: 'test-cluster', quiet: true }).then(
+      () => assert.unreachable('a sim record must not count as a test-cluster run'),
+      (err: Error) => assert.match(err.message, /line 1: cell spike\/hpa-70\/7 was produced by the sim backend, this run uses test-cluster/),
+    );
+  } finally {
+    delete backends['test-cluster'];
+  }
+});
+
 test('runner: an output directory that cannot be created is a user error naming it', async () => {
   const file = join(tempDir('outfile'), 'plain-file');
   writeFileSync(file, '');
