@@ -7,7 +7,7 @@ import type { ControllerQueries } from './controller-queries.ts';
 import type { ScaleState } from './scale-client.ts';
 
 /** Stable reason codes of a failed read (counted in `scalelab_agent_holds_total{reason}`). */
-export type ReadFailure = 'MetricsMissing' | 'MetricsStale' | 'MetricsContradictory';
+export type ReadFailure = 'MetricsMissing' | 'MetricsStale' | 'MetricsContradictory' | 'NoReadyPods';
 
 /** The observation, or why there is none. */
 export type ReadResult = { ok: true; observation: Observation } | { ok: false; reason: ReadFailure; detail: string };
@@ -60,6 +60,11 @@ export async function readObservation(prom: PrometheusClient, q: ControllerQueri
   const ready = v.readyReplicas!;
   if (!Number.isInteger(ready) || ready > Math.max(ctx.scale.specReplicas, ctx.scale.statusReplicas)) {
     return { ok: false, reason: 'MetricsContradictory', detail: `readyReplicas ${ready} vs scale spec ${ctx.scale.specReplicas} / status ${ctx.scale.statusReplicas}` };
+  }
+  // No pod is Ready while the Deployment wants some (a rollout, a crash loop): the CPU figure describes nothing
+  // that serves, so hold rather than let a policy scale down on it.
+  if (ready === 0 && ctx.scale.specReplicas > 0) {
+    return { ok: false, reason: 'NoReadyPods', detail: `0 ready pods while the scale asks for ${ctx.scale.specReplicas}` };
   }
   if (v.errorRate !== undefined && v.errorRate > 1) return { ok: false, reason: 'MetricsContradictory', detail: `errorRate ${v.errorRate} > 1` };
   const pods: PodView[] = Array.from({ length: ready }, (_, i) => ({

@@ -111,6 +111,7 @@ test('missing, stale or contradictory metrics → hold and count it, never scale
     ['7 ready pods but the scale says 2', { ...healthy(), READY: 7 }, 'MetricsContradictory'],
     ['two series where one was expected', { ...healthy(), CPU: [0.5, 0.7] }, 'MetricsContradictory'],
     ['negative request rate', { ...healthy(), RPS: -3 }, 'MetricsContradictory'],
+    ['no pod ready while the scale asks for 2 (rollout or crash loop)', { ...healthy(), READY: 0 }, 'NoReadyPods'],
   ];
   for (const [name, prom, reason] of cases) {
     const s = await setup({ policy: scriptedPolicy(() => ({ replicas: 1, reason: 'ScaleDown' })), prom });
