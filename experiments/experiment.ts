@@ -4,7 +4,8 @@ import { defaultPlantConfig, type PlantConfig } from '../sim/config.ts';
 import { PlantConfigError, validatePlantConfig } from '../sim/validate-plant-config.ts';
 import { buildWorkload, WorkloadSpecError, type TraceLoader, type WorkloadSpec } from '../workloads/index.ts';
 import { createAutoscaler, type AutoscalerSpec } from '../agent/registry.ts';
-import { AutoscalerSpecError, showValue } from '../agent/baselines/params.ts';
+import { AutoscalerSpecError } from '../agent/baselines/params.ts';
+import { showValue } from '../lib/show-value.ts';
 import { UserError } from '../cli/errors.ts';
 
 /** One workload the experiment runs every autoscaler on. */

@@ -1,4 +1,5 @@
 // Bad workload input (a pattern parameter, a spec field, a trace line, a k6 option): the CLI maps it to exit 2.
+import { showValue } from '../lib/show-value.ts';
 
 /** Thrown by everything in workloads/ for input a user can fix; names the field, the value and the expectation. */
 export class WorkloadSpecError extends Error {
@@ -9,7 +10,7 @@ export class WorkloadSpecError extends Error {
   /** What was expected, in words. */
   readonly expected: string;
   constructor(field: string, value: unknown, expected: string, options: { cause?: unknown } = {}) {
-    super(`${field}: got ${show(value)}, expected ${expected}`, options.cause === undefined ? undefined : { cause: options.cause });
+    super(`${field}: got ${showValue(value)}, expected ${expected}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'WorkloadSpecError';
     this.field = field;
     this.value = value;
@@ -20,18 +21,6 @@ export class WorkloadSpecError extends Error {
   under(prefix: string): WorkloadSpecError {
     const joined = this.field === '' ? prefix : this.field.startsWith('[') ? `${prefix}${this.field}` : `${prefix}.${this.field}`;
     return new WorkloadSpecError(joined, this.value, this.expected, { cause: this.cause });
-  }
-}
-
-/** Renders a received value for an error message (short, JSON-like, `missing` for undefined). */
-export function show(value: unknown): string {
-  if (value === undefined) return 'nothing (missing)';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  try {
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  } catch {
-    return String(value);
   }
 }
 

@@ -1,5 +1,6 @@
 // Reading an autoscaler's parameters from JSON (experiment files, CLI): defaults, range checks, unknown keys.
 // Pure; errors name the field, the value received and what was expected.
+import { showValue } from '../../lib/show-value.ts';
 
 /** Thrown for a bad autoscaler spec or parameter; `field` is the dotted path of the offending key. */
 export class AutoscalerSpecError extends Error {
@@ -69,16 +70,4 @@ export function checkParam(field: string, value: unknown, rule: ParamRule): unkn
 /** Refuses a config whose two fields are in the wrong order (e.g. scale-down threshold above scale-up). */
 export function requireOrder(lowField: string, low: number, highField: string, high: number): void {
   if (!(low < high)) throw new AutoscalerSpecError(lowField, low, `< ${highField} (${high})`);
-}
-
-/** Renders a received value for an error message. */
-export function showValue(value: unknown): string {
-  if (value === undefined) return 'nothing (missing)';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  try {
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  } catch {
-    return String(value);
-  }
 }
