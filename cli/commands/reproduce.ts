@@ -12,6 +12,7 @@ import type { RunRecord } from '../../lib/ports.ts';
 import type { ExperimentDef, LoadedExperiment } from '../../experiments/index.ts';
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
+import { checkOutDir } from '../out-dir.ts';
 
 export interface ReproduceOptions {
   quick?: boolean;
@@ -282,17 +283,6 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
   if (content.dataProblems.length) say(`\n${content.dataProblems.length} data problem(s), listed in the report.`);
   say(`\nReport: ${relative(process.cwd(), resolve(written.html)) || written.html} (and report.md, summary.csv, records.jsonl) — ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return outDir;
-}
-
-/** --out must be a directory (or creatable as one): checked before any work, so a typo never costs a full run. */
-function checkOutDir(dir: string | undefined): void {
-  if (dir === undefined) return;
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(`--out ${dir}: exists and is not a directory (expected an output directory)`);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (cause) {
-    throw new UserError(`--out ${dir}: cannot create the output directory`, { cause });
-  }
 }
 
 export function register(program: Command): void {

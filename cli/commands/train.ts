@@ -1,5 +1,5 @@
 // `scalelab train AGENT` and `scalelab tune-reward`: train the RL autoscalers on the simulator (agent/rl/).
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parseTrainConfig, TrainConfigError, type TrainConfig } from '../../agent/rl/train-config.ts';
@@ -9,6 +9,7 @@ import { runTrainSession } from '../../agent/rl/train-session.ts';
 import { tuneReward } from '../../agent/rl/tune-reward.ts';
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
+import { checkOutDir } from '../out-dir.ts';
 
 function positiveInt(name: string, value: string): number {
   const n = Number(value);
@@ -38,16 +39,6 @@ function loadConfig(file: string | undefined): TrainConfig {
   } catch (err) {
     if (err instanceof TrainConfigError) throw new UserError(`--config ${file ?? '(defaults)'}: ${err.message}`);
     throw err;
-  }
-}
-
-/** --out must be a directory (or creatable as one): checked after the config, before any training. */
-function checkOutDir(dir: string): void {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(`--out ${dir}: exists and is not a directory (expected an output directory)`);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (cause) {
-    throw new UserError(`--out ${dir}: cannot create the output directory`, { cause });
   }
 }
 
