@@ -1,14 +1,6 @@
 // Errors a user caused (bad input, missing file): printed as one message with an exit code, never a stack trace.
 
-/** Throw for anything the user can fix; `exitCode` 2 = bad input/usage, 1 = the work itself failed. */
-export class UserError extends Error {
-  readonly exitCode: number;
-  constructor(message: string, options: { exitCode?: number; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'UserError';
-    this.exitCode = options.exitCode ?? 2;
-  }
-}
+export { UserError } from '../lib/errors.ts';
 
 /** Turns any thrown value into the text a user sees: the message, then the causes' messages (a cause whose
  * message the previous line already quotes is not repeated). */

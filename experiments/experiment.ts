@@ -6,7 +6,7 @@ import { buildWorkload, WorkloadSpecError, type TraceLoader, type WorkloadSpec }
 import { createAutoscaler, type AutoscalerSpec } from '../agent/registry.ts';
 import { AutoscalerSpecError } from '../agent/baselines/params.ts';
 import { showValue } from '../lib/show-value.ts';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../lib/errors.ts';
 
 /** One workload the experiment runs every autoscaler on. */
 export interface ScenarioDef {

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../lib/errors.ts';
 import { parseExperiment, type ExperimentDef } from './experiment.ts';
 import { traceLoader } from './load-trace.ts';
 

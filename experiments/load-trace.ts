@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { parseTrace, WorkloadSpecError, type Trace, type TraceLoader } from '../workloads/index.ts';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../lib/errors.ts';
 
 /** Reads and parses one trace; relative paths resolve against `baseDir` (default: the working directory). */
 export function loadTraceFile(file: string, options: { resolutionSeconds?: number; baseDir?: string } = {}): Trace {

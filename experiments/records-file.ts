@@ -3,7 +3,7 @@
 // line (newline included) followed by fsync, so a kill leaves at most one partial last line, which is reported.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type { RunRecord } from '../lib/ports.ts';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../lib/errors.ts';
 import { InvalidRunRecordError, validateRunRecord } from './validate-run-record.ts';
 
 /** A good line of a records file. */

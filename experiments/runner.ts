@@ -10,7 +10,7 @@
 import { appendFileSync, mkdirSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunRecord } from '../lib/ports.ts';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../lib/errors.ts';
 import { startProgress } from '../cli/progress.ts';
 import type { ExperimentDef } from './experiment.ts';
 import { expandCells, type Cell } from './cells.ts';

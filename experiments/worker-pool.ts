@@ -2,7 +2,7 @@
 // to whichever worker finishes first. Workers are TypeScript: each starts with a tiny script that registers tsx
 // and then imports worker.ts, which works whether the parent runs under `node --import tsx` or `bin/scalelab.js`.
 import { Worker } from 'node:worker_threads';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../lib/errors.ts';
 import type { Cell } from './cells.ts';
 import type { WorkerJob, WorkerReply } from './worker.ts';
 

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Backend } from '../backends.ts';
 import { sequentialBackend } from '../backends.ts';
-import { UserError } from '../../cli/errors.ts';
+import { UserError } from '../../lib/errors.ts';
 
 /** Settings read from the environment (so `scalelab run --backend microk8s` needs no extra flags). */
 export interface KubeBackendOptions {
