@@ -25,7 +25,7 @@ const leaves: Record<CertName, LeafSpec> = {
   scheduler: { subject: '/CN=system:kube-scheduler', ca: 'ca' },
   kwok: { subject: '/O=system:masters/CN=kwok', ca: 'ca' },
   bridge: { subject: '/O=system:masters/CN=scalelab-bridge', ca: 'ca' },
-  'bridge-serving': { subject: '/CN=scalelab-bridge', server: true, ca: 'ca', san: 'IP:127.0.0.1,DNS:localhost' },
+  'bridge-serving': { subject: '/CN=scalelab-bridge', server: true, ca: 'ca', san: 'IP:127.0.0.1,DNS:localhost,DNS:scalelab-metrics.kube-system.svc' },
   'front-proxy-client': { subject: '/CN=front-proxy-client', ca: 'front-proxy-ca' },
 };
 

@@ -87,7 +87,7 @@ export async function launch(dir: string, settings: EmulatedSettings, log: (line
       `--listen-peer-urls=http://127.0.0.1:${ports.etcdPeer}`, `--initial-advertise-peer-urls=http://127.0.0.1:${ports.etcdPeer}`,
       `--initial-cluster=scalelab=http://127.0.0.1:${ports.etcdPeer}`, '--unsafe-no-fsync', '--listen-metrics-urls=',
     ]);
-    await waitFor('etcd', async () => (await fetch(`http://127.0.0.1:${ports.etcd}/health`)).ok, { timeoutMs: 30000, describe: () => logTail(etcd.log) });
+    await waitFor('etcd', async () => (await fetch(`http://127.0.0.1:${ports.etcd}/health`)).ok, { timeoutMs: 30000, describe: () => logTail(etcd.log), alive: () => isRunning(etcd) });
     log('starting kube-apiserver');
     const apiserver = start('kube-apiserver', tool('kube-apiserver'), [
       `--etcd-servers=http://127.0.0.1:${ports.etcd}`, '--bind-address=127.0.0.1', '--advertise-address=127.0.0.1', `--secure-port=${ports.apiserver}`,
@@ -98,9 +98,11 @@ export async function launch(dir: string, settings: EmulatedSettings, log: (line
       '--requestheader-group-headers=X-Remote-Group', '--requestheader-username-headers=X-Remote-User',
       `--proxy-client-cert-file=${pki.cert('front-proxy-client').cert}`, `--proxy-client-key-file=${pki.cert('front-proxy-client').key}`,
       '--enable-aggregator-routing=false', '--profiling=false', '--event-ttl=30m',
+      // The endpoint reconciler refuses a loopback advertise address; the `kubernetes` Service is not used here.
+      '--endpoint-reconciler-type=none',
     ]);
     const admin = adminClient(dir, state);
-    await waitFor('kube-apiserver', async () => (await admin.raw('GET', '/readyz')).status === 200, { timeoutMs: 60000, everyMs: 300, describe: () => logTail(apiserver.log) });
+    await waitFor('kube-apiserver', async () => (await admin.raw('GET', '/readyz')).status === 200, { timeoutMs: 60000, everyMs: 300, describe: () => logTail(apiserver.log), alive: () => isRunning(apiserver) });
     log('starting kube-controller-manager, kube-scheduler, kwok');
     start('kube-controller-manager', tool('kube-controller-manager'), [
       `--kubeconfig=${f.kubeconfig('controller-manager')}`, `--authentication-kubeconfig=${f.kubeconfig('controller-manager')}`, `--authorization-kubeconfig=${f.kubeconfig('controller-manager')}`,
@@ -126,7 +128,7 @@ export async function launch(dir: string, settings: EmulatedSettings, log: (line
     }, { timeoutMs: 30000, describe: () => logTail(join(f.logs, 'kube-controller-manager.log')) });
     log('starting the data-plane bridge');
     const bridge = start('bridge', process.execPath, ['--import', 'tsx', join(repoRoot, 'emulated', 'bridge', 'main.ts'), dir], { ...process.env, NODE_OPTIONS: '' });
-    await waitFor('bridge', async () => (await fetch(`http://127.0.0.1:${ports.bridgeMetrics}/healthz`)).ok, { timeoutMs: 30000, describe: () => logTail(bridge.log) });
+    await waitFor('bridge', async () => (await fetch(`http://127.0.0.1:${ports.bridgeMetrics}/healthz`)).ok, { timeoutMs: 30000, describe: () => logTail(bridge.log), alive: () => isRunning(bridge) });
     return state;
   } catch (err) {
     await down(dir).catch(() => {});
@@ -194,7 +196,7 @@ export async function enableAddons(dir: string, addons: readonly string[], log: 
     ], { log: join(f.logs, 'prometheus.log') });
     state.processes.push(prom);
     writeState(dir, state);
-    await waitFor('prometheus', async () => (await fetch(`http://127.0.0.1:${state.ports.prometheus}/-/ready`)).ok, { timeoutMs: 30000, describe: () => logTail(prom.log) });
+    await waitFor('prometheus', async () => (await fetch(`http://127.0.0.1:${state.ports.prometheus}/-/ready`)).ok, { timeoutMs: 30000, describe: () => logTail(prom.log), alive: () => isRunning(prom) });
     state.addons.push('observability');
   }
   if (addons.includes('dns') && !state.addons.includes('dns')) state.addons.push('dns');

@@ -84,7 +84,7 @@ export function portInUse(port: number): Promise<boolean> {
 }
 
 /** Polls `check` every `everyMs` until it returns true; throws `describe()` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => Promise<boolean>, o: { timeoutMs: number; everyMs?: number; describe?: () => string }): Promise<void> {
+export async function waitFor(what: string, check: () => Promise<boolean>, o: { timeoutMs: number; everyMs?: number; describe?: () => string; alive?: () => boolean }): Promise<void> {
   const deadline = Date.now() + o.timeoutMs;
   let last: unknown;
   for (;;) {
@@ -93,7 +93,9 @@ export async function waitFor(what: string, check: () => Promise<boolean>, o: { 
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) {
+    const died = o.alive !== undefined && !o.alive();
+    if (died || Date.now() > deadline) {
+      if (died) throw new Error(`${what}: the process exited${o.describe ? `\n${o.describe()}` : ''}`);
       const why = last instanceof Error ? ` (last error: ${last.message})` : '';
       throw new Error(`${what}: not ready within ${Math.round(o.timeoutMs / 1000)} s${why}${o.describe ? `\n${o.describe()}` : ''}`);
     }
