@@ -139,4 +139,30 @@ test('every committed agent stack and every registered policy starts, holds with
   });
 });
 
+test('bad configuration exits 2 with one message naming the variable, never a stack trace', async () => {
+  const final = stages.at(-1)!;
+  const env = { ...Object.fromEntries(agentContainer(committed[0].manifests).env.map((e) => [e.name, e.value])), KUBERNETES_SERVICE_HOST: '127.0.0.1' };
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['a truncated SCALELAB_POLICY', { SCALELAB_POLICY: '{"name":' }, /^scalelab agent: environment SCALELAB_POLICY: got .*expected a JSON autoscaler spec/],
+    ['a port out of range', { SCALELAB_METRICS_PORT: '99999' }, /^scalelab agent: environment SCALELAB_METRICS_PORT: got "99999", expected an integer from 1 to 65535/],
+    ['an unregistered type', { SCALELAB_POLICY: '{"name":"x","type":"constrained"}' }, /^scalelab agent: environment SCALELAB_POLICY\/SCALELAB_MODEL: type: got "constrained", expected one of /],
+    ['a model the image does not hold', { SCALELAB_POLICY: '{"name":"d","type":"dqn"}', SCALELAB_MODEL: 'no-such-model' }, /^scalelab agent: environment SCALELAB_POLICY\/SCALELAB_MODEL: model: /],
+    ['a bad parameter', { SCALELAB_POLICY: '{"name":"k","type":"kpa","targetConcurrencyPerPod":-1}' }, /^scalelab agent: environment SCALELAB_POLICY\/SCALELAB_MODEL: targetConcurrencyPerPod/],
+    ['no kubelet service env', { KUBERNETES_SERVICE_HOST: '' }, /^scalelab agent: KUBERNETES_SERVICE_HOST is not set/],
+  ];
+  const results = await Promise.all(
+    cases.map(async ([, extra]) => {
+      const child = spawn(process.execPath, final.entrypoint!.slice(1), { cwd: join(rootfs, final.workdir), env: { ...env, SCALELAB_METRICS_PORT: String(await freePort()), ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr!.on('data', (d) => (err += d));
+      return new Promise<{ code: number | null; err: string }>((r) => child.on('close', (code) => r({ code, err })));
+    }),
+  );
+  cases.forEach(([what, , message], i) => {
+    assert.is(results[i].code, 2, `${what}: ${results[i].err}`);
+    assert.ok(message.test(results[i].err), `${what}: ${results[i].err}`);
+    assert.is(results[i].err.trim().split('\n').length, 1, `${what}: one line, no stack trace:\n${results[i].err}`);
+  });
+});
+
 test.run();
