@@ -5,7 +5,7 @@
 import { defaultHpaConfig, parseHpaConfig, type HpaConfig } from '../agent/hpa/index.ts';
 import type { AutoscalerSpec } from '../agent/registry.ts';
 import type { HpaSpec } from './manifests/scenario-spec.ts';
-import { StackConfigError } from './scenario-config.ts';
+import { StackConfigError } from './stack-config-error.ts';
 
 /** Controller flags (not fields of the HPA object) the cluster runs with their upstream defaults. */
 const CONTROLLER_FLAGS = [

@@ -1,8 +1,9 @@
 // Pulumi config values (flat `scalelab:<key>` strings, as in Pulumi.<stack>.yaml) → a validated ScenarioConfig.
 // Shared by the Pulumi program (stacks/config.ts) and `scalelab stacks render`, so both build the same objects.
 // The defaults here equal the `default:` of each key in Pulumi.yaml (a test keeps them in sync).
-import { autoscalerTypes, parseAutoscalerSpec, RL_AUTOSCALER_TYPES, type AutoscalerSpec } from '../agent/registry.ts';
-import { showValue } from '../lib/show-value.ts';
+import type { AutoscalerSpec } from '../agent/registry.ts';
+import { StackConfigError } from './stack-config-error.ts';
+import { readAgentModel, readAutoscalerSpec } from './scenario-autoscaler-config.ts';
 
 /** Every scenario-stack config key, its default (as Pulumi stores it: a string) and what it means. */
 export const SCENARIO_CONFIG_KEYS = {
@@ -73,13 +74,7 @@ export interface ScenarioConfig {
   monitoringNamespace: string;
 }
 
-/** Bad config: names the key, the value and what was expected (the CLI maps it to exit 2). */
-export class StackConfigError extends Error {
-  constructor(key: string, value: unknown, expected: string, options: { cause?: unknown } = {}) {
-    super(`config scalelab:${key}: got ${showValue(value)}, expected ${expected}`, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'StackConfigError';
-  }
-}
+export { StackConfigError } from './stack-config-error.ts';
 
 /** Parses flat config values (keys without the `scalelab:` prefix); unknown keys are refused. */
 export function parseScenarioConfig(stack: string, values: Record<string, unknown>): ScenarioConfig {
@@ -150,43 +145,6 @@ export function parseScenarioConfig(stack: string, values: Record<string, unknow
 
 /** Docker's reference grammar (distribution/reference): [host[:port]/]path[:tag][@digest], path components lower case. */
 const IMAGE_REFERENCE = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-/** The scenario's autoscaler: the JSON spec when given, else the short form (agentPolicy, or the HPA's target). */
-function readAutoscalerSpec(autoscaler: 'hpa' | 'rl', json: string, agentPolicy: string, targetPercent: number): AutoscalerSpec {
-  let raw: unknown;
-  if (json === '') {
-    raw = autoscaler === 'hpa' ? { name: `hpa-${targetPercent}`, type: 'hpa', targetCpuUtilization: targetPercent } : { name: agentPolicy, type: agentPolicy };
-  } else {
-    try {
-      raw = JSON.parse(json);
-    } catch {
-      throw new StackConfigError('autoscalerSpec', json, 'a JSON autoscaler spec such as {"name":"kpa","type":"kpa","targetConcurrencyPerPod":0.5}');
-    }
-  }
-  const key = json === '' && autoscaler === 'rl' ? 'agentPolicy' : 'autoscalerSpec';
-  let spec: AutoscalerSpec;
-  try {
-    spec = parseAutoscalerSpec(raw);
-  } catch (err) {
-    const what = key === 'agentPolicy' ? agentPolicy : json;
-    throw new StackConfigError(key, what, `a registered autoscaler type (${autoscalerTypes().join(', ')}) [${err instanceof Error ? err.message : String(err)}]`);
-  }
-  if (autoscaler === 'hpa' && spec.type !== 'hpa') throw new StackConfigError('autoscalerSpec', json, 'a spec of type "hpa" when scalelab:autoscaler is hpa (set autoscaler: rl to run another type as the agent)');
-  if ('model' in spec) throw new StackConfigError('autoscalerSpec.model', spec.model, 'no model path: name a committed model with scalelab:agentModel (models are baked into the agent image)');
-  return spec;
-}
-
-/** The committed model an RL spec loads ('' for a type without a model); the name must be a models/ folder name. */
-function readAgentModel(spec: AutoscalerSpec, name: string): string {
-  const isRl = (RL_AUTOSCALER_TYPES as readonly string[]).includes(spec.type);
-  if (!isRl) {
-    if (name !== '') throw new StackConfigError('agentModel', name, `no model: type "${spec.type}" does not load one`);
-    return '';
-  }
-  const model = name === '' ? spec.type : name;
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(model)) throw new StackConfigError('agentModel', name, 'the name of a folder under models/ (e.g. dqn-weak-sla)');
-  return model;
-}
 
 /** Splits a Pulumi.<stack>.yaml `config:` map into this project's keys (prefix stripped); secure values are refused. */
 export function projectConfigValues(config: Record<string, unknown> | undefined, project = 'scalelab'): Record<string, unknown> {
