@@ -20,8 +20,11 @@ export function readAutoscalerSpec(autoscaler: 'hpa' | 'rl', json: string, agent
   try {
     spec = parseAutoscalerSpec(raw);
   } catch (err) {
-    const what = key === 'agentPolicy' ? agentPolicy : json;
-    throw new StackConfigError(key, what, `a registered autoscaler type (${autoscalerTypes().join(', ')}) [${err instanceof Error ? err.message : String(err)}]`);
+    const { field, value, expected } = err as { field?: unknown; value?: unknown; expected?: unknown };
+    if (key === 'agentPolicy') throw new StackConfigError(key, agentPolicy, `a registered autoscaler type (${autoscalerTypes().join(', ')})`);
+    if (field === 'type') throw new StackConfigError('autoscalerSpec.type', (raw as { type?: unknown })?.type, `a registered autoscaler type (${autoscalerTypes().join(', ')})`);
+    if (typeof field === 'string' && typeof expected === 'string') throw new StackConfigError(`autoscalerSpec.${field}`, value, expected);
+    throw new StackConfigError('autoscalerSpec', json, err instanceof Error ? err.message : String(err));
   }
   if (autoscaler === 'hpa' && spec.type !== 'hpa') throw new StackConfigError('autoscalerSpec', json, 'a spec of type "hpa" when scalelab:autoscaler is hpa (set autoscaler: rl to run another type as the agent)');
   if ('model' in spec) throw new StackConfigError('autoscalerSpec.model', spec.model, 'no model path: name a committed model with scalelab:agentModel (models are baked into the agent image)');
