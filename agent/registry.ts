@@ -14,6 +14,9 @@ import { createPredictiveAutoscaler, parsePredictiveConfig } from './baselines/p
 import { createHpaAutoscaler, defaultHpaConfig, HpaInputError, parseHpaConfig } from './hpa/index.ts';
 import { createRlAutoscalerFromSpec, RL_AUTOSCALER_TYPES } from './rl/register.ts';
 
+/** The types that load a trained model (a folder under models/); re-exported for the stacks and the agent image. */
+export { RL_AUTOSCALER_TYPES };
+
 /** An autoscaler as an experiment file writes it: a unique display name, a registered type, its parameters. */
 export interface AutoscalerSpec {
   /** Unique within an experiment; used in records and tables (e.g. `hpa-70`). */

@@ -4,7 +4,7 @@ import * as pulumi from '@pulumi/pulumi';
 import * as k8s from '@pulumi/kubernetes';
 import { readScenarioConfig } from './config.ts';
 import { scenarioSpecFromConfig } from './scenario-spec-from-config.ts';
-import { readModelFiles } from './stack-files.ts';
+import { checkAgentModel } from './stack-files.ts';
 import { traceLoader } from '../experiments/load-trace.ts';
 import { buildNamespace } from './manifests/namespace.ts';
 import { applyManifest } from './components/apply-manifest.ts';
@@ -14,10 +14,11 @@ import { RlAutoscaler } from './components/rl-autoscaler.ts';
 import { GrafanaDashboard } from './components/grafana-dashboard.ts';
 import { K6Job } from './components/k6-job.ts';
 
-/** Runs inside `pulumi up -s <scenario>`; `root` is where relative paths (modelDir, traces) resolve. */
+/** Runs inside `pulumi up -s <scenario>`; `root` is where relative trace paths resolve. */
 export function scenarioProgram(root = process.cwd()): Record<string, pulumi.Output<unknown>> {
   const c = readScenarioConfig();
-  const spec = scenarioSpecFromConfig(c, readModelFiles(root, c.modelDir), traceLoader(root));
+  checkAgentModel(c);
+  const spec = scenarioSpecFromConfig(c, traceLoader(root));
   const cluster = new pulumi.StackReference(c.clusterStack);
   const provider = new k8s.Provider('cluster', { kubeconfig: cluster.requireOutput('kubeconfig') as pulumi.Output<string>, namespace: spec.namespace });
   const ns = applyManifest(spec.stack, buildNamespace(spec), { provider });

@@ -156,9 +156,9 @@ test('the record has the metrics of the data, computed by hand', async () => {
   const k6 = log('k6.log');
   assert.match(k6[0], /^run --quiet --out json=\S+k6\.ndjson \S+script\.js TARGET_URL=http:\/\/10\.20\.30\.40:31000\/$/);
   assert.match(readFileSync(join(fakeDir, 'last-script.js'), 'utf8'), "\"executor\": \"ramping-arrival-rate\"");
-  // The scenario config went through `pulumi config set-all`: one agent running the cell's policy, local k6.
+  // The scenario config went through `pulumi config set-all`: one agent running the cell's whole spec, local k6.
   const setAll = log('pulumi.log').find((l) => l.startsWith('config set-all') && l.includes(STACKS[0]))!;
-  for (const kv of ['scalelab:autoscaler=rl', 'scalelab:agentPolicy=rule-based', 'scalelab:k6Job=false', 'scalelab:maxReplicas=4', 'scalelab:clusterStack=cluster']) assert.ok(setAll.includes(kv), kv);
+  for (const kv of ['scalelab:autoscaler=rl', 'scalelab:autoscalerSpec={"name":"rule","type":"rule-based"}', 'scalelab:k6Job=false', 'scalelab:maxReplicas=4', 'scalelab:clusterStack=cluster']) assert.ok(setAll.includes(kv), kv);
   assert.ok(setAll.includes('scalelab:agentImage=registry.test:5000/scalelab-agent:0.1.0'), 'SCALELAB_AGENT_IMAGE reaches the agent cell');
   // After a successful destroy the per-cell stack (and its Pulumi.<stack>.yaml) is removed.
   const p = log('pulumi.log');

@@ -14,6 +14,8 @@ const series: CollectedSeries = {
     readyReplicas: [2, NaN],
     desiredReplicas: [2, 3],
     allocatedReplicas: [2, 3],
+    latencyP95Ms: [40, 45],
+    errorRate: [0, 0],
   },
 };
 
