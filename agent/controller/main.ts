@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const queries = { ...defaultQueries(env.namespace, env.deployment), ...(env.latencyQuery ? { latencyP95Ms: env.latencyQuery } : {}) };
   let scaleOptions;
   try {
-    scaleOptions = inClusterScaleOptions(env.namespace, env.deployment, process.env);
+    scaleOptions = inClusterScaleOptions(env.namespace, env.deployment, process.env, process.env.SCALELAB_SERVICEACCOUNT_DIR || undefined);
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err));
   }

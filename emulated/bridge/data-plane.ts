@@ -6,6 +6,7 @@ import { createRng } from '../../lib/rng.ts';
 import type { PlantConfig } from '../../sim/config.ts';
 import { createLiveQueue, type LiveQueue } from './live-queue.ts';
 import { matches, type ClusterView, type PodView, type ServiceView } from './cluster-view.ts';
+import { LATENCY_BUCKETS_SECONDS } from '../../stacks/metric-names.ts';
 
 /** Cumulative counters of one pod, as its exporters would report them. */
 export interface PodCounters {
@@ -18,21 +19,21 @@ export interface PodCounters {
   startedMs: number;
 }
 
-/** Cumulative counters of one Service (what nginx's access-log exporter would export). */
+/** Response-time histogram of one status code: cumulative counts per upper bound, sum and count. */
+export interface StatusHistogram {
+  buckets: number[];
+  sumSeconds: number;
+  count: number;
+}
+
+/** Cumulative counters of one Service (what nginx's access-log exporter exports, by status), and open connections. */
 export interface ServiceCounters {
   namespace: string;
   service: string;
   requests: number;
-  failed: number;
-  /** Latency histogram: cumulative counts per upper bound (seconds), plus sum and count. */
-  buckets: number[];
-  sumSeconds: number;
-  count: number;
+  byStatus: Record<string, StatusHistogram>;
   inFlight: number;
 }
-
-/** Upper bounds of the latency histogram, seconds (Prometheus client defaults plus the SLA neighbourhood). */
-export const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.5, 0.75, 1, 2.5, 5, 10];
 
 interface Served {
   svc: ServiceView;
@@ -76,7 +77,7 @@ export function createDataPlane(plant: PlantConfig, seed: number, log: (line: st
     const s: Served = {
       svc,
       queue: createLiveQueue(plant, createRng(seed * 1000 + ++seq)),
-      counters: { namespace: svc.namespace, service: svc.name, requests: 0, failed: 0, buckets: LATENCY_BUCKETS_SECONDS.map(() => 0), sumSeconds: 0, count: 0, inFlight: 0 },
+      counters: { namespace: svc.namespace, service: svc.name, requests: 0, byStatus: {}, inFlight: 0 },
       next: 0,
       server: createServer((req, res) => {
         const ready = readyOf(s.svc);
@@ -91,10 +92,10 @@ export function createDataPlane(plant: PlantConfig, seed: number, log: (line: st
         setTimeout(() => {
           s.counters.inFlight--;
           const seconds = outcome.latencyMs / 1000;
-          if (outcome.status !== 200) s.counters.failed++;
-          s.counters.count++;
-          s.counters.sumSeconds += seconds;
-          for (let i = 0; i < LATENCY_BUCKETS_SECONDS.length; i++) if (seconds <= LATENCY_BUCKETS_SECONDS[i]) s.counters.buckets[i]++;
+          const h = (s.counters.byStatus[outcome.status] ??= { buckets: LATENCY_BUCKETS_SECONDS.map(() => 0), sumSeconds: 0, count: 0 });
+          h.count++;
+          h.sumSeconds += seconds;
+          for (let i = 0; i < LATENCY_BUCKETS_SECONDS.length; i++) if (seconds <= LATENCY_BUCKETS_SECONDS[i]) h.buckets[i]++;
           res.writeHead(outcome.status, { 'content-type': 'text/plain', connection: 'keep-alive' });
           res.end(outcome.status === 200 ? 'ok\n' : outcome.status === 503 ? 'no capacity\n' : 'timeout\n');
         }, Math.max(0, outcome.latencyMs));

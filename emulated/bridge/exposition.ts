@@ -3,7 +3,7 @@
 // series), with the label names those exporters use, so the same PromQL runs on both.
 import type { ClusterView } from './cluster-view.ts';
 import type { PodCounters, ServiceCounters } from './data-plane.ts';
-import { LATENCY_BUCKETS_SECONDS } from './data-plane.ts';
+import { LATENCY_BUCKETS_SECONDS, METRICS } from '../../stacks/metric-names.ts';
 
 const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const labels = (l: Record<string, string | number>) => `{${Object.entries(l).map(([k, v]) => `${k}="${esc(String(v))}"`).join(',')}}`;
@@ -18,23 +18,26 @@ function family(out: string[], name: string, type: 'counter' | 'gauge' | 'histog
 /** The whole exposition text for one scrape. */
 export function renderExposition(view: ClusterView, pods: PodCounters[], services: ServiceCounters[]): string {
   const out: string[] = [];
-  family(out, 'nginx_http_requests_total', 'counter', 'Requests served by nginx (per pod, as the nginx exporter sidecar reports).',
+  family(out, METRICS.nginxRequestsTotal, 'counter', 'Requests nginx accepted (stub_status exporter, per pod).',
     pods.map((p) => [{ namespace: p.namespace, pod: p.pod, service: p.service }, p.requests]));
-  family(out, 'nginx_connections_active', 'gauge', 'Open client connections of the Service.',
+  family(out, METRICS.nginxConnectionsActive, 'gauge', 'Open client connections (stub_status exporter).',
     services.map((s) => [{ namespace: s.namespace, service: s.service }, s.inFlight]));
+  const responses: [Record<string, string | number>, number, string?][] = [];
   const hist: [Record<string, string | number>, number, string?][] = [];
   for (const s of services) {
-    const base = { namespace: s.namespace, service: s.service };
-    LATENCY_BUCKETS_SECONDS.forEach((le, i) => hist.push([{ ...base, le }, s.buckets[i], '_bucket']));
-    hist.push([{ ...base, le: '+Inf' }, s.count, '_bucket'], [base, s.sumSeconds, '_sum'], [base, s.count, '_count']);
+    for (const [status, h] of Object.entries(s.byStatus)) {
+      const base = { namespace: s.namespace, service: s.service, method: 'GET', status };
+      responses.push([base, h.count]);
+      LATENCY_BUCKETS_SECONDS.forEach((le, i) => hist.push([{ ...base, le }, h.buckets[i], '_bucket']));
+      hist.push([{ ...base, le: '+Inf' }, h.count, '_bucket'], [base, h.sumSeconds, '_sum'], [base, h.count, '_count']);
+    }
   }
-  family(out, 'nginx_http_request_duration_seconds', 'histogram', 'Request time ($request_time) of answered requests.', hist);
-  family(out, 'nginx_http_requests_failed_total', 'counter', 'Requests answered with a 5xx status.',
-    services.map((s) => [{ namespace: s.namespace, service: s.service }, s.failed]));
+  family(out, METRICS.responsesTotal, 'counter', 'Responses by status (access-log exporter).', responses);
+  family(out, METRICS.responseTimeHistogram, 'histogram', 'Response time ($request_time) by status (access-log exporter).', hist);
   const podByKey = new Map(view.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
-  family(out, 'container_cpu_usage_seconds_total', 'counter', 'Cumulative CPU time of the container (cAdvisor).',
+  family(out, METRICS.containerCpuSecondsTotal, 'counter', 'Cumulative CPU time of the container (cAdvisor).',
     pods.map((p) => [{ namespace: p.namespace, pod: p.pod, container: podByKey.get(`${p.namespace}/${p.pod}`)?.containers[0]?.name ?? 'nginx' }, p.cpuCoreSeconds]));
-  family(out, 'container_memory_working_set_bytes', 'gauge', 'Working set of the container (cAdvisor).',
+  family(out, METRICS.containerMemoryWorkingSetBytes, 'gauge', 'Working set of the container (cAdvisor).',
     pods.map((p) => [{ namespace: p.namespace, pod: p.pod, container: podByKey.get(`${p.namespace}/${p.pod}`)?.containers[0]?.name ?? 'nginx' }, p.memoryBytes]));
   const requests: [Record<string, string | number>, number][] = [];
   for (const p of view.pods) {
@@ -44,13 +47,13 @@ export function renderExposition(view: ClusterView, pods: PodCounters[], service
       requests.push([{ namespace: p.namespace, pod: p.name, container: c.name, node: p.nodeName ?? '', resource: 'memory', unit: 'byte' }, c.memoryRequestBytes]);
     }
   }
-  family(out, 'kube_pod_container_resource_requests', 'gauge', 'Requested resources of a container (kube-state-metrics).', requests);
+  family(out, METRICS.podContainerResourceRequests, 'gauge', 'Requested resources of a container (kube-state-metrics).', requests);
   family(out, 'kube_pod_status_ready', 'gauge', 'Pod readiness (kube-state-metrics).',
     view.pods.map((p) => [{ namespace: p.namespace, pod: p.name, condition: 'true' }, p.ready ? 1 : 0]));
   const dep = (f: (d: ClusterView['deployments'][number]) => number) => view.deployments.map((d) => [{ namespace: d.namespace, deployment: d.name }, f(d)] as [Record<string, string>, number]);
-  family(out, 'kube_deployment_spec_replicas', 'gauge', 'Desired replicas (kube-state-metrics).', dep((d) => d.specReplicas));
-  family(out, 'kube_deployment_status_replicas', 'gauge', 'Replicas of the Deployment (kube-state-metrics).', dep((d) => d.replicas));
-  family(out, 'kube_deployment_status_replicas_ready', 'gauge', 'Ready replicas (kube-state-metrics).', dep((d) => d.readyReplicas));
+  family(out, METRICS.deploymentSpecReplicas, 'gauge', 'Desired replicas (kube-state-metrics).', dep((d) => d.specReplicas));
+  family(out, METRICS.deploymentStatusReplicas, 'gauge', 'Replicas of the Deployment (kube-state-metrics).', dep((d) => d.replicas));
+  family(out, METRICS.deploymentReadyReplicas, 'gauge', 'Ready replicas (kube-state-metrics).', dep((d) => d.readyReplicas));
   family(out, 'kube_horizontalpodautoscaler_status_desired_replicas', 'gauge', 'Desired replicas of the HPA (kube-state-metrics).',
     view.hpas.map((h) => [{ namespace: h.namespace, horizontalpodautoscaler: h.name }, h.desiredReplicas]));
   return `${out.join('\n')}\n`;

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
 import { renderExposition } from '../../emulated/bridge/exposition.ts';
-import { LATENCY_BUCKETS_SECONDS } from '../../emulated/bridge/data-plane.ts';
+import { LATENCY_BUCKETS_SECONDS } from '../../stacks/metric-names.ts';
 import type { ClusterView } from '../../emulated/bridge/cluster-view.ts';
 
 const view: ClusterView = {
@@ -17,7 +17,7 @@ const view: ClusterView = {
 // 10 requests: 4 at 5 ms, 3 at 120 ms, 3 at 3 s → cumulative buckets.
 const buckets = LATENCY_BUCKETS_SECONDS.map((le) => (le >= 3 ? 10 : le >= 0.15 ? 7 : le >= 0.005 ? 4 : 0));
 const text = renderExposition(view, [{ namespace: 'hpa-spike', pod: 'nginx-7d9f-abcde', service: 'nginx', requests: 10, cpuCoreSeconds: 1.5, memoryBytes: 130e6, startedMs: 0 }],
-  [{ namespace: 'hpa-spike', service: 'nginx', requests: 10, failed: 0, buckets, sumSeconds: 4 * 0.005 + 3 * 0.12 + 3 * 3, count: 10, inFlight: 1 }]);
+  [{ namespace: 'hpa-spike', service: 'nginx', requests: 10, byStatus: { 200: { buckets, sumSeconds: 4 * 0.005 + 3 * 0.12 + 3 * 3, count: 10 } }, inFlight: 1 }]);
 
 test('promtool accepts the exposition (format and lint)', () => {
   const out = execFileSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
@@ -28,8 +28,8 @@ test('the series carry the labels the real exporters use (namespace/pod/containe
   assert.match(text, /container_cpu_usage_seconds_total\{namespace="hpa-spike",pod="nginx-7d9f-abcde",container="nginx"\} 1\.5/);
   assert.match(text, /kube_pod_container_resource_requests\{namespace="hpa-spike",pod="nginx-7d9f-abcde",container="nginx",node="scalelab-0",resource="cpu",unit="core"\} 0\.25/);
   assert.match(text, /kube_deployment_status_replicas_ready\{namespace="hpa-spike",deployment="nginx"\} 1/);
-  assert.match(text, /nginx_http_request_duration_seconds_bucket\{namespace="hpa-spike",service="nginx",le="\+Inf"\} 10/);
-  assert.match(text, /nginx_http_request_duration_seconds_bucket\{namespace="hpa-spike",service="nginx",le="0.2"\} 7/);
+  assert.match(text, /nginx_http_response_time_seconds_hist_bucket\{namespace="hpa-spike",service="nginx",method="GET",status="200",le="\+Inf"\} 10/);
+  assert.match(text, /nginx_http_response_time_seconds_hist_bucket\{namespace="hpa-spike",service="nginx",method="GET",status="200",le="0.2"\} 7/);
 });
 
 test.run();
