@@ -4,6 +4,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type { RunRecord } from '../lib/ports.ts';
 import { UserError } from '../lib/errors.ts';
+import { byteOffset, jsonLines } from '../lib/json-lines.ts';
 import { InvalidRunRecordError, validateRunRecord } from './validate-run-record.ts';
 
 /** A good line of a records file. */
@@ -25,29 +26,19 @@ export interface RecordsProblem {
 /** Use to inspect a records file's text: the good lines before the first problem, and that problem. */
 export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: RecordsProblem } {
   const lines: RecordLine[] = [];
-  let offset = 0;
-  let lineNumber = 0;
-  while (offset < text.length) {
-    lineNumber++;
-    const end = text.indexOf('\n', offset);
-    if (end < 0) {
-      return { lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} is incomplete (no newline at the end: the writer was probably killed mid-line)` } };
-    }
-    const line = text.slice(offset, end);
-    const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} ${message}` } });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch (err) {
-      return problem(line.trim() === '' ? 'is empty' : `is not valid JSON (${(err as Error).message})`);
+  for (const line of jsonLines(text, { blankLines: 'problem', requireFinalNewline: true })) {
+    const { lineNumber } = line;
+    const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: byteOffset(text, line.offset), message: `line ${lineNumber} ${message}` } });
+    if (!line.ok) {
+      if (line.problem === 'incomplete') return problem('is incomplete (no newline at the end: the writer was probably killed mid-line)');
+      return problem(line.problem === 'empty' ? 'is empty' : `is not valid JSON (${line.error?.message})`);
     }
     try {
-      lines.push({ lineNumber, text: line, record: validateRunRecord(parsed) });
+      lines.push({ lineNumber, text: line.text, record: validateRunRecord(line.value) });
     } catch (err) {
       if (err instanceof InvalidRunRecordError) return problem(`is not a valid scalelab.run/v1 record: ${err.message}`);
       throw err;
     }
-    offset = end + 1;
   }
   return { lines };
 }

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { readModelFacts, readTrainingLogs, register, withTrainedAgents } from '../../cli/commands/reproduce.ts';
+import { register } from '../../cli/commands/reproduce.ts';
+import { readModelFacts, readTrainingLogs, withTrainedAgents } from '../../experiments/reproduce/index.ts';
 import { UserError } from '../../cli/errors.ts';
 import { makeRecord } from '../reports/helpers/synthetic-records.ts';
 
