@@ -8,7 +8,8 @@ import { buildReportContent, checkRecords, renderTableText, writeReport } from '
 import { MODELS_DIR, REPORTS_OUT_DIR } from '../../lib/paths.ts';
 import { readModelFacts, readRecordsFile, readTrainingLogs, reproduceN30, retrainAgents, runStandardExperiment } from '../../experiments/reproduce/index.ts';
 import { UserError } from '../errors.ts';
-import { startProgress } from '../progress.ts';
+import { runProgressBar, startProgress } from '../progress.ts';
+import { chooseBackend } from '../backends.ts';
 import { checkOutDir } from '../out-dir.ts';
 
 export interface ReproduceOptions {
@@ -39,7 +40,7 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
     experiment = (raw.find((r) => typeof (r as { experiment?: unknown })?.experiment === 'string') as { experiment: string } | undefined)?.experiment ?? 'records';
     source = `records read from ${options.records}`;
   } else {
-    const run = await runStandardExperiment({ quick: options.quick, outDir: options.out, warn });
+    const run = await runStandardExperiment({ quick: options.quick, outDir: options.out, warn, backend: chooseBackend('sim'), progress: (name) => runProgressBar(`run ${name}`) });
     raw = run.records;
     experiment = run.experiment;
     source = run.description;

@@ -6,7 +6,9 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { loadExperiment, shippedExperimentNames } from '../../experiments/load-experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
-import { backends } from '../../experiments/backends.ts';
+import { BACKEND_NAMES } from '../../lib/backend-names.ts';
+import { chooseBackend } from '../backends.ts';
+import { runProgressBar } from '../progress.ts';
 import { formatSummaryTable, summarizeRecords } from '../../experiments/summary.ts';
 
 interface RunFlags {
@@ -32,7 +34,7 @@ export function register(program: Command): void {
     .argument('<experiment>', `a shipped experiment name (${safeNames()}) or a path to an experiment .json file`)
     .option('--out <dir>', 'output directory (default reports/out/<experiment>/, or reports/out/<experiment>-<backend>/ for a backend other than sim)')
     .option('--workers <n>', 'worker threads (default: all cores)')
-    .option('--backend <name>', `where cells run: ${Object.keys(backends).join(', ')}`, 'sim')
+    .option('--backend <name>', `where cells run: ${BACKEND_NAMES.join(', ')}`, 'sim')
     .option('--repair', 'move a corrupt or truncated tail of records.jsonl to records.jsonl.corrupt and rerun those cells')
     .option('--json', 'print the summary as JSON instead of a table')
     .addHelpText(
@@ -46,9 +48,7 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
     )
     .action(async (experiment: string, flags: RunFlags) => {
       const workers = parseWorkers(flags.workers);
-      if (!(flags.backend in backends)) {
-        throw new UserError(`--backend: got "${flags.backend}", expected one of ${Object.keys(backends).join(', ')}`);
-      }
+      const { backend, backendName } = chooseBackend(flags.backend);
       const loaded = await loadExperiment(experiment);
       // A non-simulator backend gets its own default folder, so cluster and simulated records never share a file.
       const backendSuffix = flags.backend && flags.backend !== 'sim' ? `-${flags.backend}` : '';
@@ -59,8 +59,10 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
         outDir,
         baseDir: loaded.baseDir,
         workers,
-        backend: flags.backend,
+        backend,
+        backendName,
         repair: flags.repair,
+        progress: runProgressBar(`run ${loaded.def.name}`),
       });
       const seconds = (performance.now() - started) / 1000;
       const rows = summarizeRecords(result.records);

@@ -6,6 +6,10 @@ import { join, resolve } from 'node:path';
 import { REPORTS_OUT_DIR } from '../../lib/paths.ts';
 import type { ExperimentDef } from '../experiment.ts';
 import type { LoadedExperiment } from '../load-experiment.ts';
+import type { Backend } from '../backends.ts';
+import type { BackendName } from '../../lib/backend-names.ts';
+import type { RunProgress } from '../runner.ts';
+import type { RecordsMismatchReason } from '../runner-errors.ts';
 import { quickVariant, REPRODUCE_EXPERIMENT, withTrainedAgents } from './plan.ts';
 
 /** What the realistic-plant step produced. */
@@ -25,8 +29,11 @@ export type Warn = (line: string) => void;
 // The runner and the autoscaler registry are imported lazily: `reproduce n30` needs neither, and a runner that
 // cannot load is reported (the realistic rows then say "not available") instead of hiding T4.
 
+/** Records that are only out of date: moved aside and rerun (another backend's records or a duplicate are refused). */
+const STALE_REASONS = new Set<RecordsMismatchReason>(['OtherCodeVersion', 'OtherConfig', 'NotInExperiment']);
+
 /** Runs the standard experiment (or its quick variant); `outDir` defaults to reports/out/<experiment>. */
-export async function runStandardExperiment(options: { quick?: boolean; outDir?: string; warn: Warn }): Promise<ExperimentRun> {
+export async function runStandardExperiment(options: { quick?: boolean; outDir?: string; warn: Warn; backend: { backend: Backend; backendName: BackendName }; progress?: (experiment: string) => RunProgress }): Promise<ExperimentRun> {
   let runner: typeof import('../index.ts');
   let registry: typeof import('../../agent/index.ts');
   try {
@@ -61,14 +68,13 @@ export async function runStandardExperiment(options: { quick?: boolean; outDir?:
   const shownOutDir = options.outDir ?? join('reports', 'out', def.name);
   const outDir = options.outDir ?? resolve(REPORTS_OUT_DIR, def.name);
   const workers = Math.max(1, Math.min(availableParallelism(), 4));
-  const runOnce = () => runner.runExperiment({ def, outDir, baseDir: loaded.baseDir, workers, quiet: process.env.SCALELAB_QUIET === '1' });
+  const runOnce = () => runner.runExperiment({ def, outDir, baseDir: loaded.baseDir, workers, ...options.backend, progress: options.progress?.(def.name) });
   let result: Awaited<ReturnType<typeof runOnce>>;
   try {
     result = await runOnce();
   } catch (err) {
     // Records of older code or another configuration are never mixed in: move them aside (kept, not deleted) and rerun.
-    const message = (err as Error).message;
-    if (!/another version of the simulator|run with another configuration|is not part of this experiment/.test(message)) throw err;
+    if (!(err instanceof runner.RecordsMismatchError && STALE_REASONS.has(err.reason))) throw err;
     const stale = join(outDir, 'records.jsonl');
     renameSync(stale, `${stale}.previous`);
     options.warn(`scalelab reproduce: ${join(shownOutDir, 'records.jsonl')} came from other code or another configuration; moved to ${join(shownOutDir, 'records.jsonl')}.previous and running again`);

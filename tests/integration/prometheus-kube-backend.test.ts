@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseExperiment } from '../../experiments/experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
+import { chooseBackend } from '../../cli/backends.ts';
 import { validateRunRecord } from '../../experiments/validate-run-record.ts';
 import { startFakeKubeApi, type FakeKubeApi } from '../agent/controller/helpers/fake-kube-api.ts';
 import { startPrometheus, type RunningPrometheus } from './helpers/prometheus.ts';
@@ -93,7 +94,7 @@ test.after(async () => {
 const log = (f: string) => (existsSync(join(fakeDir, f)) ? readFileSync(join(fakeDir, f), 'utf8').trim().split('\n') : []);
 const clearLogs = () => ['pulumi.log', 'k6.log'].forEach((f) => rmSync(join(fakeDir, f), { force: true }));
 const def = () => parseExperiment(structuredClone(experiment), { source: 'kube-e2e' });
-const run = async (outDir: string) => runExperiment({ def: await def(), outDir, baseDir: fakeDir, workers: 1, backend: 'microk8s', quiet: true });
+const run = async (outDir: string) => runExperiment({ def: await def(), outDir, baseDir: fakeDir, workers: 1, ...chooseBackend('microk8s') });
 
 test('a failure in the middle of the second cell destroys its stack, keeps the records file valid, and a re-run resumes', async () => {
   const out = join(fakeDir, 'out-fail');
