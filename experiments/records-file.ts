@@ -1,7 +1,8 @@
 // The records file (JSON Lines, one RunRecord per line): durable appends, a strict reader that names the line of
 // any problem, and a scanner the runner uses to resume. A record line is written with one write() of the complete
 // line (newline included) followed by fsync, so a kill leaves at most one partial last line, which is reported.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import type { RunRecord } from '../lib/ports.ts';
 import { UserError } from '../lib/errors.ts';
 import { byteOffset, jsonLines } from '../lib/json-lines.ts';
@@ -77,17 +78,23 @@ export function openRecordsWriter(path: string): RecordsWriter {
   };
 }
 
-/** Replaces `path` with `lines` atomically (temp file, fsync, rename): used to put the finished file in cell order. */
+/** Replaces `path` with `lines` atomically (temp file, fsync, rename): used to put the finished file in cell order.
+ * The temp name is unique (pid + random), so two processes never write into one temp file. */
 export function writeLinesAtomically(path: string, lines: readonly string[]): void {
-  const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, 'w');
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(tmp, 'wx');
   try {
-    writeAll(fd, lines.map((l) => `${l}\n`).join(''));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeAll(fd, lines.map((l) => `${l}\n`).join(''));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
   }
-  renameSync(tmp, path);
 }
 
 /** Writes all of `text`: one write() may write only part of it, and a short file renamed over the records loses them. */

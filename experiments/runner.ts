@@ -16,6 +16,7 @@ import type { ExperimentDef } from './experiment.ts';
 import { expandCells, type Cell } from './cells.ts';
 import type { Backend } from './backends.ts';
 import { RecordsMismatchError } from './runner-errors.ts';
+import { lockFolder, type LockHolder } from './folder-lock.ts';
 import { openRecordsWriter, readRecordsForResume, writeLinesAtomically, type RecordLine } from './records-file.ts';
 import { writeExperimentJson } from './experiment-json.ts';
 import { codeVersion } from './code-version.ts';
@@ -55,19 +56,31 @@ export interface RunExperimentResult {
   skipped: number;
   /** Lines moved to records.jsonl.corrupt by `repair`. */
   repairedFromLine?: number;
+  /** A stale lock (its writer died) this run took over. */
+  tookOverStaleLock?: LockHolder;
   /** Every record in canonical cell order. */
   records: RunRecord[];
 }
 
 /** Use to run (or finish) an experiment; throws UserError for a corrupt records file, RecordsMismatchError for records it must not reuse. */
 export async function runExperiment(o: RunExperimentOptions): Promise<RunExperimentResult> {
-  const { backend, backendName } = o;
   const cells = expandCells(o.def, { codeVersion: codeVersion() });
   try {
     mkdirSync(o.outDir, { recursive: true });
   } catch (err) {
     throw new UserError(`output directory ${o.outDir}: cannot create it (${(err as Error).message})`, { cause: err });
   }
+  // One writer per folder: a second run into the same OUT is refused (exit 2) before it reads or writes anything.
+  const lock = lockFolder(o.outDir, `scalelab run ${o.def.name}`);
+  try {
+    return { ...(await runLocked(o, cells)), ...(lock.tookOverFrom ? { tookOverStaleLock: lock.tookOverFrom } : {}) };
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(o: RunExperimentOptions, cells: Cell[]): Promise<RunExperimentResult> {
+  const { backend, backendName } = o;
   const recordsPath = join(o.outDir, 'records.jsonl');
 
   let scan = readRecordsForResume(recordsPath);
@@ -129,7 +142,7 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
 }
 
 /** Maps finished lines to cells; a record of another configuration or a duplicate is refused (never mixed in). */
-function matchFinished(lines: RecordLine[], cells: Cell[], path: string, backendName: BackendName): Map<number, RecordLine> {
+function matchFinished(lines: RecordLine[], cells: readonly Cell[], path: string, backendName: BackendName): Map<number, RecordLine> {
   const byKey = new Map(cells.map((c) => [c.key, c]));
   const done = new Map<number, RecordLine>();
   for (const line of lines) {

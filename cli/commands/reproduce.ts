@@ -10,7 +10,8 @@ import { readModelFacts, readRecordsFile, readTrainingLogs, reproduceN30, retrai
 import { UserError } from '../errors.ts';
 import { runProgressBar, startProgress } from '../progress.ts';
 import { chooseBackend } from '../backends.ts';
-import { checkOutDir } from '../out-dir.ts';
+import { checkOutDir, nonEmptyPath, staleLockNote } from '../out-dir.ts';
+import { lockFolder, type FolderLock } from '../../experiments/folder-lock.ts';
 
 export interface ReproduceOptions {
   quick?: boolean;
@@ -25,6 +26,24 @@ const warn = (text: string): void => void process.stderr.write(`${text}\n`);
 
 /** The full reproduction; returns the report directory. */
 export async function reproduceAll(options: ReproduceOptions): Promise<string> {
+  // One writer per folder: with --out the folder is held from the start (the runner re-enters the same lock);
+  // the default folder is known once the experiment is planned, and is held while the report is written.
+  const held: FolderLock[] = [];
+  const hold = (dir: string) => {
+    const lock = lockFolder(dir, 'scalelab reproduce');
+    held.push(lock);
+    const note = staleLockNote(dir, lock.tookOverFrom);
+    if (note) process.stderr.write(note);
+  };
+  try {
+    if (options.out) hold(options.out);
+    return await reproduceLocked(options, hold);
+  } finally {
+    for (const lock of held.reverse()) lock.release();
+  }
+}
+
+async function reproduceLocked(options: ReproduceOptions, hold: (dir: string) => void): Promise<string> {
   const started = performance.now();
   const steps = startProgress('reproduce', 4);
   const n30 = reproduceN30({ out: options.out, resamples: options.quick ? 2000 : 10_000 });
@@ -53,6 +72,7 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
     throw new UserError(`none of the ${raw.length} records is usable:\n  ${check.rejected.slice(0, 5).join('\n  ')}`);
   }
   const outDir = options.out ?? join(REPORTS_OUT_DIR, experiment);
+  if (!options.out) hold(outDir);
   const content = await buildReportContent({
     experiment,
     records: check.usable,
@@ -85,7 +105,7 @@ export function register(program: Command): void {
     .description('reproduce the thesis tables: T4 exactly on the thesis-compatible plant, then T4 and T1–T3 on the realistic plant, with a report')
     .argument('[target]', '"n30" = only the n=30 table (T4)')
     .option('--quick', 'reduced run (seconds), for tests')
-    .option('--out <dir>', 'output directory (default reports/out/<experiment>; n30 writes n30-per-trace.csv here)')
+    .option('--out <dir>', 'output directory (default reports/out/<experiment>; n30 writes n30-per-trace.csv here)', nonEmptyPath)
     .option('--records <file>', 'build the report from an existing records.jsonl instead of running the experiment')
     .option('--retrain', 'rerun models/train-all.sh first to retrain the RL agents (slow; with --quick STEPS=2000)')
     .option('--training-logs <dir>', 'directory searched for RL training logs (*.jsonl of {agent, episode, reward}) (default: the repository\'s models/)')
@@ -93,7 +113,13 @@ export function register(program: Command): void {
       if (target !== undefined && target !== 'n30') throw new UserError(`reproduce: unknown target "${target}", expected "n30" or nothing`);
       checkOutDir(opts.out);
       if (target === 'n30') {
-        const { table } = reproduceN30({ out: opts.out });
+        const lock = opts.out ? lockFolder(opts.out, 'scalelab reproduce n30') : undefined;
+        let table: ReturnType<typeof reproduceN30>['table'];
+        try {
+          ({ table } = reproduceN30({ out: opts.out }));
+        } finally {
+          lock?.release();
+        }
         say(renderTableText(table));
         if (opts.out) say(`\nPer-trace rows: ${join(opts.out, 'n30-per-trace.csv')}`);
         return;

@@ -1,14 +1,16 @@
 // `scalelab run EXPERIMENT`: runs every (scenario, autoscaler, seed) cell of an experiment on a backend, in
 // parallel, into OUT/records.jsonl + OUT/experiment.json, resuming a half-finished OUT, then prints a summary.
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { loadExperiment, shippedExperimentNames } from '../../experiments/load-experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
 import { BACKEND_NAMES } from '../../lib/backend-names.ts';
+import { REPORTS_OUT_DIR } from '../../lib/paths.ts';
 import { chooseBackend } from '../backends.ts';
 import { runProgressBar } from '../progress.ts';
+import { nonEmptyPath, staleLockNote } from '../out-dir.ts';
 import { formatSummaryTable, summarizeRecords } from '../../experiments/summary.ts';
 
 interface RunFlags {
@@ -32,7 +34,7 @@ export function register(program: Command): void {
     .command('run')
     .description('run an experiment (scenarios × autoscalers × seeds) and write its records')
     .argument('<experiment>', `a shipped experiment name (${safeNames()}) or a path to an experiment .json file`)
-    .option('--out <dir>', 'output directory (default reports/out/<experiment>/, or reports/out/<experiment>-<backend>/ for a backend other than sim)')
+    .option('--out <dir>', 'output directory (default reports/out/<experiment>/, or reports/out/<experiment>-<backend>/ for a backend other than sim)', nonEmptyPath)
     .option('--workers <n>', 'worker threads (default: all cores)')
     .option('--backend <name>', `where cells run: ${BACKEND_NAMES.join(', ')}`, 'sim')
     .option('--repair', 'move a corrupt or truncated tail of records.jsonl to records.jsonl.corrupt and rerun those cells')
@@ -52,7 +54,7 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
       const loaded = await loadExperiment(experiment);
       // A non-simulator backend gets its own default folder, so cluster and simulated records never share a file.
       const backendSuffix = flags.backend && flags.backend !== 'sim' ? `-${flags.backend}` : '';
-      const outDir = resolve(flags.out ?? `reports/out/${loaded.def.name}${backendSuffix}`);
+      const outDir = resolve(flags.out ?? join(REPORTS_OUT_DIR, `${loaded.def.name}${backendSuffix}`));
       const started = performance.now();
       const result = await runExperiment({
         def: loaded.def,
@@ -65,6 +67,8 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
         progress: runProgressBar(`run ${loaded.def.name}`),
       });
       const seconds = (performance.now() - started) / 1000;
+      const note = staleLockNote(outDir, result.tookOverStaleLock);
+      if (note) process.stderr.write(note);
       const rows = summarizeRecords(result.records);
       if (flags.json) {
         const { records: _records, ...rest } = result;
