@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { chooseBackend } from '../../cli/backends.ts';
 import { simBackend } from '../../experiments/backends.ts';
@@ -21,5 +21,3 @@ test('every backend name has a registered backend; sim is the worker-thread simu
   assert.is(chooseBackend('sim').backend, simBackend);
   assert.type(chooseBackend('microk8s').backend.run, 'function');
 });
-
-test.run();

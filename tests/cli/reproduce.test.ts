@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -227,5 +227,3 @@ test('trained agents whose model exists join the experiment (renamed <name>-rl);
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-test.run();

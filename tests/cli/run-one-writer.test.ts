@@ -1,5 +1,5 @@
 // Issue 16 item 1 through bin/scalelab.js: two `scalelab run`s into one --out, a stale lock, an empty --out.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,5 +56,3 @@ test('an empty --out is refused (exit 2) instead of writing into the current fol
     assert.match(r.stderr, "option '--out <dir>' argument '' is invalid. expected a non-empty path", cmd.join(' '));
   }
 });
-
-test.run();

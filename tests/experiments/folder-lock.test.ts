@@ -1,5 +1,5 @@
 // One writer per folder (issue 16 item 1): the lock file, a live holder in another process, stale locks.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -70,5 +70,3 @@ test('a lock of another host is never judged stale (its pid cannot be checked fr
   writeFileSync(join(dir, LOCK_FILE), 'not json');
   assert.throws(() => lockFolder(dir, 'x'), (err: Error) => err instanceof FolderLockedError && /exists but cannot be read/.test(err.message));
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -150,5 +150,3 @@ test('runner: a backend that returns without every cell leaves the appended reco
   );
   assert.is(readFileSync(join(dir, 'records.jsonl'), 'utf8'), `${lines[0]}\n`);
 });
-
-test.run();

@@ -2,7 +2,7 @@
 // real kube backend, against: fake `pulumi`, `k6`, `multipass`, `kubectl` on PATH (tests/fixtures/kube-backend),
 // a node:http fake of the Kubernetes API (readiness), and a REAL Prometheus backfilled by promtool with the
 // run's series. Expected metrics are computed by hand from the data the test writes.
-import { test } from 'uvu';
+import { after, before, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,7 +68,7 @@ let api: FakeKubeApi;
 let fakeDir: string;
 const savedPath = process.env.PATH;
 
-test.before(async () => {
+before(async () => {
   prom = await startPrometheus({ backfillOpenMetrics: backfill() });
   api = await startFakeKubeApi('unused', 'nginx', 2);
   fakeDir = mkdtempSync(join(tmpdir(), 'scalelab-kube-e2e-'));
@@ -82,7 +82,7 @@ test.before(async () => {
   process.env.PULUMI_SKIP_UPDATE_CHECK = 'true';
 });
 
-test.after(async () => {
+after(async () => {
   process.env.PATH = savedPath;
   delete process.env.FAKE_DIR;
   delete process.env.PULUMI_SKIP_UPDATE_CHECK;
@@ -228,5 +228,3 @@ test('missing tools are reported with their install commands before anything run
   }
   assert.equal(log('pulumi.log'), []);
 });
-
-test.run();

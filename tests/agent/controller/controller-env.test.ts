@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { parseControllerEnv } from '../../../agent/controller/controller-env.ts';
 import { buildAgentDeployment } from '../../../stacks/manifests/agent-deployment.ts';
@@ -27,5 +27,3 @@ test('bad env values name the variable, the value and the expectation', () => {
   assert.throws(() => parseControllerEnv({ ...base, SCALELAB_MIN_REPLICAS: '5', SCALELAB_MAX_REPLICAS: '2' }), /SCALELAB_MAX_REPLICAS/);
   assert.throws(() => parseControllerEnv({ ...base, SCALELAB_NAMESPACE: undefined }), /SCALELAB_NAMESPACE: missing/);
 });
-
-test.run();

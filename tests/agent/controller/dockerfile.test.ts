@@ -1,6 +1,6 @@
 // The agent image (agent/controller/Dockerfile) must contain every source file its entrypoint imports, and
 // `npm ci --omit=dev` must still install what runs it; otherwise the container dies at start in the cluster.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -36,5 +36,3 @@ test('the entrypoint runs with tsx, which `npm ci --omit=dev` still installs', (
   const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   assert.ok(pkg.dependencies.tsx, 'tsx is a runtime dependency');
 });
-
-test.run();

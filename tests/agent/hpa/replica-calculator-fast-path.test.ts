@@ -3,7 +3,7 @@
 // upstream test rows never reach: more pods than any row (up to 90, past the fast path's 64-pod limit),
 // unready, missing, ignored (Failed, deleting) and Pending pods, pods without a request, duplicate names,
 // stray metric samples, and CPU samples inside the initialisation period.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { calculateReplicas, calculateReplicasReference, utilizationFastPath } from '../../../agent/hpa/replica-calculator.ts';
@@ -95,5 +95,3 @@ test('the fast path answers the plain case and defers on the shapes it does not 
   assert.is(utilizationFastPath({ ...base, pods: [running('a', 900), running('a', 100)] }), null, 'duplicate names need the Map path');
   assert.is(utilizationFastPath({ ...base, pods: Array.from({ length: 65 }, (_, k) => running(`p${k}`, 500)) }), null, 'more than 64 pods');
 });
-
-test.run();
