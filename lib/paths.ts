@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /** The repository root (the folder holding package.json). */
 export const REPO_ROOT = join(import.meta.dirname, '..');
-/** The committed trained agents: `models/<name>/model`, their training logs, `models/train-all.sh`. */
+/** The committed trained agents: `models/<name>/model`, their training logs, `models/train-all.mjs`. */
 export const MODELS_DIR = join(REPO_ROOT, 'models');
 /** The shipped experiment definitions (`experiments/defs/<name>.json`); a spec's relative paths resolve against it. */
 export const EXPERIMENT_DEFS_DIR = join(REPO_ROOT, 'experiments', 'defs');

@@ -107,7 +107,7 @@ export function register(program: Command): void {
     .option('--quick', 'reduced run (seconds), for tests')
     .option('--out <dir>', 'output directory (default reports/out/<experiment>; n30 writes n30-per-trace.csv here)', nonEmptyPath)
     .option('--records <file>', 'build the report from an existing records.jsonl instead of running the experiment')
-    .option('--retrain', 'rerun models/train-all.sh first to retrain the RL agents (slow; with --quick STEPS=2000)')
+    .option('--retrain', 'rerun models/train-all.mjs first to retrain the RL agents (slow; with --quick STEPS=2000)')
     .option('--training-logs <dir>', 'directory searched for RL training logs (*.jsonl of {agent, episode, reward}) (default: the repository\'s models/)')
     .action(async (target: string | undefined, opts: ReproduceOptions) => {
       if (target !== undefined && target !== 'n30') throw new UserError(`reproduce: unknown target "${target}", expected "n30" or nothing`);

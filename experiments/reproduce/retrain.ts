@@ -3,16 +3,17 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { UserError } from '../../lib/errors.ts';
-import { MODELS_DIR, REPO_ROOT } from '../../lib/paths.ts';
+import { MODELS_DIR } from '../../lib/paths.ts';
 
-/** The documented way to rebuild every committed model, as users type it (from the repository root). */
-const TRAIN_ALL_SCRIPT = join('models', 'train-all.sh');
+/** The documented way to rebuild every committed model (a zx script), as users type it. */
+const TRAIN_ALL = 'node models/train-all.mjs';
 
-/** Reruns models/train-all.sh (STEPS=2000 with `quick`) in the repository root; returns what to tell the user. */
+/** Reruns models/train-all.mjs (STEPS=2000 with `quick`); returns what to tell the user. */
 export async function retrainAgents(options: { quick?: boolean }): Promise<string> {
-  if (!existsSync(join(MODELS_DIR, 'train-all.sh'))) return `--retrain: ${TRAIN_ALL_SCRIPT} does not exist; using committed models where present.`;
+  const script = join(MODELS_DIR, 'train-all.mjs');
+  if (!existsSync(script)) return `--retrain: models/train-all.mjs does not exist; using committed models where present.`;
   const env = { ...process.env, ...(options.quick ? { STEPS: '2000' } : {}) };
-  const result = spawnSync('sh', [TRAIN_ALL_SCRIPT], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env });
-  if (result.status !== 0) throw new UserError(`--retrain: sh ${TRAIN_ALL_SCRIPT} failed (exit ${result.status ?? result.signal})`, { exitCode: 1 });
-  return `RL agents retrained with sh ${TRAIN_ALL_SCRIPT}${options.quick ? ' (STEPS=2000)' : ''}.`;
+  const result = spawnSync(process.execPath, [script], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  if (result.status !== 0) throw new UserError(`--retrain: ${TRAIN_ALL} failed (exit ${result.status ?? result.signal})`, { exitCode: 1 });
+  return `RL agents retrained with ${TRAIN_ALL}${options.quick ? ' (STEPS=2000)' : ''}.`;
 }
