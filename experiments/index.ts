@@ -10,3 +10,4 @@ export { readRunRecords, scanRecordsText, openRecordsWriter, type RecordLine, ty
 export { validateRunRecord, InvalidRunRecordError, RUN_METRIC_KEYS } from './validate-run-record.ts';
 export { summarizeRecords, formatSummaryTable, type SummaryRow } from './summary.ts';
 export { configHash, canonicalJson } from './config-hash.ts';
+export { lockFolder, withFolderLock, FolderLockedError, LOCK_FILE, type FolderLock, type LockHolder } from './folder-lock.ts';
