@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,27 @@ test('a stale lock left by a killed run is taken over (with a note) and the run 
   assert.match(r.stderr, `took over the stale lock of ${out} (scalelab run tiny, pid ${dead} on host ${hostname()} no longer runs)`);
   assert.is(readFileSync(join(out, 'records.jsonl'), 'utf8').trim().split('\n').length, 8);
   assert.not.ok(existsSync(join(out, '.scalelab.lock')));
+});
+
+test('train, tune-reward and reproduce refuse a folder another writer holds (exit 2, holder named) before any work', async () => {
+  const out = tempDir('held');
+  const script = `import { lockFolder } from ${JSON.stringify(new URL('../../experiments/folder-lock.ts', import.meta.url).href)};
+lockFolder(${JSON.stringify(out)}, 'scalelab train dqn'); process.stdout.write('held\\n'); setTimeout(() => {}, 60000);`;
+  const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', (d) => String(d).includes('held') && resolve());
+      holder.on('exit', (code) => reject(new Error(`holder exited early (${code})`)));
+    });
+    for (const cmd of [['train', 'dqn', '--steps', '50'], ['tune-reward', '--trials', '1'], ['reproduce', 'n30']]) {
+      const r = spawnSync(process.execPath, [BIN, ...cmd, '--out', out], { env, encoding: 'utf8' });
+      assert.is(r.status, 2, `${cmd.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, `is in use by another writer: scalelab train dqn (pid ${holder.pid} on host ${hostname()}`, cmd.join(' '));
+    }
+    assert.equal(readdirSync(out), ['.scalelab.lock'], 'nothing was written');
+  } finally {
+    holder.kill('SIGKILL');
+  }
 });
 
 test('an empty --out is refused (exit 2) instead of writing into the current folder', () => {
