@@ -15,8 +15,10 @@ export interface KubeClientOptions {
 
 /** An API error with the HTTP status (404 and 409 are answers callers often expect). */
 export class KubeApiError extends Error {
-  constructor(message: string, readonly status: number) {
+  readonly status: number;
+  constructor(message: string, status: number) {
     super(message);
+    this.status = status;
   }
 }
 

@@ -6,6 +6,7 @@ import { readScenarioConfig } from './config.ts';
 import { scenarioSpecFromConfig } from './scenario-spec-from-config.ts';
 import { checkAgentModel } from './stack-files.ts';
 import { traceLoader } from '../experiments/load-trace.ts';
+import { REPO_ROOT } from '../lib/paths.ts';
 import { buildNamespace } from './manifests/namespace.ts';
 import { applyManifest } from './components/apply-manifest.ts';
 import { NginxApp } from './components/nginx-app.ts';
@@ -14,8 +15,9 @@ import { RlAutoscaler } from './components/rl-autoscaler.ts';
 import { GrafanaDashboard } from './components/grafana-dashboard.ts';
 import { K6Job } from './components/k6-job.ts';
 
-/** Runs inside `pulumi up -s <scenario>`; `root` is where relative trace paths resolve. */
-export function scenarioProgram(root = process.cwd()): Record<string, pulumi.Output<unknown>> {
+/** Runs inside `pulumi up -s <scenario>`; `root` is where relative trace paths resolve: the repository, found
+ * from the code (lib/paths.ts), whatever the program's working directory. */
+export function scenarioProgram(root = REPO_ROOT): Record<string, pulumi.Output<unknown>> {
   const c = readScenarioConfig();
   checkAgentModel(c);
   const spec = scenarioSpecFromConfig(c, traceLoader(root));

@@ -1,24 +1,31 @@
 // `scalelab run EXPERIMENT`: runs every (scenario, autoscaler, seed) cell of an experiment on a backend, in
 // parallel, into OUT/records.jsonl + OUT/experiment.json, resuming a half-finished OUT, then prints a summary.
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { loadExperiment, shippedExperimentNames } from '../../experiments/load-experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
-import { backends } from '../../experiments/backends.ts';
+import { BACKEND_NAMES } from '../../lib/backend-names.ts';
+import { REPORTS_OUT_DIR } from '../../lib/paths.ts';
+import { chooseBackend } from '../backends.ts';
+import { runProgressBar } from '../progress.ts';
+import { nonEmptyPath, staleLockNote } from '../out-dir.ts';
+import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
 import { formatSummaryTable, summarizeRecords } from '../../experiments/summary.ts';
 
 interface RunFlags {
   out?: string;
-  workers?: string;
-  json?: boolean;
+  workers?: number;
+  output: OutputFormat;
   backend: string;
   repair?: boolean;
+  clusterStack?: string;
+  agentImage?: string;
 }
 
-function parseWorkers(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+/** commander argParser of --workers. */
+function parseWorkers(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UserError(`--workers: got "${value}", expected an integer ≥ 1`);
   return n;
@@ -26,15 +33,17 @@ function parseWorkers(value: string | undefined): number {
 
 /** Registers `scalelab run`. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description('run an experiment (scenarios × autoscalers × seeds) and write its records')
     .argument('<experiment>', `a shipped experiment name (${safeNames()}) or a path to an experiment .json file`)
-    .option('--out <dir>', 'output directory (default reports/out/<experiment>/, or reports/out/<experiment>-<backend>/ for a backend other than sim)')
-    .option('--workers <n>', 'worker threads (default: all cores)')
-    .option('--backend <name>', `where cells run: ${Object.keys(backends).join(', ')}`, 'sim')
+    .option('--out <dir>', 'output directory (default reports/out/<experiment>/, or reports/out/<experiment>-<backend>/ for a backend other than sim)', nonEmptyPath)
+    .option('--workers <n>', 'worker threads (default: all cores)', parseWorkers)
+    .addOption(new Option('--backend <name>', 'where cells run').choices(BACKEND_NAMES).default('sim'))
     .option('--repair', 'move a corrupt or truncated tail of records.jsonl to records.jsonl.corrupt and rerun those cells')
-    .option('--json', 'print the summary as JSON instead of a table')
+    .addOption(new Option('--cluster-stack <name>', 'microk8s: the Pulumi stack of the cluster (default cluster)').env('SCALELAB_CLUSTER_STACK'))
+    .addOption(new Option('--agent-image <image>', 'microk8s: the agent image for agent cells (default Pulumi.yaml\'s)').env('SCALELAB_AGENT_IMAGE'));
+  addOutputOption(command, 'print the summary as JSON instead of a table (same as -o json)')
     .addHelpText(
       'after',
       `
@@ -45,28 +54,30 @@ A corrupt records file is reported with its line number and left alone unless --
 Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a run failed.`,
     )
     .action(async (experiment: string, flags: RunFlags) => {
-      const workers = parseWorkers(flags.workers);
-      if (!(flags.backend in backends)) {
-        throw new UserError(`--backend: got "${flags.backend}", expected one of ${Object.keys(backends).join(', ')}`);
-      }
+      const workers = flags.workers ?? availableParallelism();
+      const { backend, backendName } = chooseBackend(flags.backend, { clusterStack: flags.clusterStack, agentImage: flags.agentImage || undefined });
       const loaded = await loadExperiment(experiment);
       // A non-simulator backend gets its own default folder, so cluster and simulated records never share a file.
       const backendSuffix = flags.backend && flags.backend !== 'sim' ? `-${flags.backend}` : '';
-      const outDir = resolve(flags.out ?? `reports/out/${loaded.def.name}${backendSuffix}`);
+      const outDir = resolve(flags.out ?? join(REPORTS_OUT_DIR, `${loaded.def.name}${backendSuffix}`));
       const started = performance.now();
       const result = await runExperiment({
         def: loaded.def,
         outDir,
         baseDir: loaded.baseDir,
         workers,
-        backend: flags.backend,
+        backend,
+        backendName,
         repair: flags.repair,
+        progress: runProgressBar(`run ${loaded.def.name}`),
       });
       const seconds = (performance.now() - started) / 1000;
+      const note = staleLockNote(outDir, result.tookOverStaleLock);
+      if (note) process.stderr.write(note);
       const rows = summarizeRecords(result.records);
-      if (flags.json) {
+      if (flags.output !== 'table') {
         const { records: _records, ...rest } = result;
-        process.stdout.write(`${JSON.stringify({ experiment: loaded.def.name, ...rest, wallSeconds: seconds, summary: rows }, null, 2)}\n`);
+        process.stdout.write(formatOutput(flags.output, { experiment: loaded.def.name, ...rest, wallSeconds: seconds, summary: rows }, () => ''));
         return;
       }
       if (result.repairedFromLine !== undefined) {

@@ -1,7 +1,7 @@
 // The emulated cluster end to end, without Pulumi: the real control plane comes up with kwok nodes, serves
 // metrics.k8s.io from the bridge, enforces RBAC on ServiceAccount tokens, and its real HPA controller is compared
 // with the simulator's HPA on one workload (the conformance line). `down` leaves no process or port behind.
-import { test } from 'uvu';
+import { test, before, after } from 'node:test';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'scalelab-e2e-cluster-'));
 const log = (l: string) => process.stderr.write(`  [e2e] ${l}\n`);
 let state: ClusterState;
 
-test.before(async () => {
+before(async () => {
   const settings = defaultSettings();
   settings.hpaSyncPeriodSeconds = 5;
   settings.scrapeIntervalSeconds = 5;
@@ -26,7 +26,7 @@ test.before(async () => {
   state = await enableAddons(dir, ADDONS, log);
 });
 
-test.after(async () => {
+after(async () => {
   await down(dir, { keepLogs: true });
   rmSync(dir, { recursive: true, force: true });
 });
@@ -99,5 +99,3 @@ test('down stops every process and frees every port', async () => {
   for (const p of procs) assert.not.ok(isRunning(p), `${p.name} still runs`);
   for (const port of Object.values(state.ports)) assert.not.ok(await portInUse(port), `port ${port} still in use`);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { compareSeries, valueAt } from '../../emulated/conformance.ts';
 
@@ -27,5 +27,3 @@ test('a change is matched only by a real change in the same direction to within 
   assert.equal(compareSeries(real, sim, 5, 20).offsetsSeconds, [10]);
   assert.ok(Number.isNaN(compareSeries([{ tSeconds: 0, replicas: 2 }], sim, 5, 20).medianOffsetSeconds), 'no matching change: NaN, not 0');
 });
-
-test.run();

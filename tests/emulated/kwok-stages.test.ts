@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { parseAllDocuments } from 'yaml';
 import { kwokStagesYaml } from '../../emulated/kwok-stages.ts';
@@ -27,5 +27,3 @@ test('each pod stage acts only on pods that are not being deleted; deletion remo
   }
   assert.equal(byName['pod-delete'].spec.next, { delete: true });
 });
-
-test.run();

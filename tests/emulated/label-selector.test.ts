@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { parseLabelSelector } from '../../emulated/bridge/label-selector.ts';
 
@@ -26,5 +26,3 @@ for (const [selector, labels, expected] of cases) {
 test('an unreadable selector is an error naming the part', () => {
   assert.throws(() => parseLabelSelector('a in b'), /cannot read "a in b"/);
 });
-
-test.run();

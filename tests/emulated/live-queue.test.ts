@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createLiveQueue } from '../../emulated/bridge/live-queue.ts';
 import { createRng } from '../../lib/rng.ts';
@@ -55,5 +55,3 @@ test('a wait longer than the request timeout fails with 504 after the timeout', 
   }
   assert.equal(q.admit(1), { status: 504, latencyMs: 1000 });
 });
-
-test.run();

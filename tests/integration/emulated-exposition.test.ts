@@ -1,6 +1,6 @@
 // The bridge's /metrics must be valid Prometheus exposition (checked by the real promtool) with cumulative
 // histogram buckets, so the real Prometheus of the emulated cluster ingests exactly what the queries expect.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
 import { renderExposition } from '../../emulated/bridge/exposition.ts';
@@ -31,5 +31,3 @@ test('the series carry the labels the real exporters use (namespace/pod/containe
   assert.match(text, /nginx_http_response_time_seconds_hist_bucket\{namespace="hpa-spike",service="nginx",method="GET",status="200",le="\+Inf"\} 10/);
   assert.match(text, /nginx_http_response_time_seconds_hist_bucket\{namespace="hpa-spike",service="nginx",method="GET",status="200",le="0.2"\} 7/);
 });
-
-test.run();

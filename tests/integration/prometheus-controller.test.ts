@@ -2,7 +2,7 @@
 // kube-state-metrics, cAdvisor and the nginx exporter for one namespace, and a node:http fake of the Kubernetes
 // API. One Prometheus is shared by the tests, which run in order (the last ones take the exporter and then
 // Prometheus away). A second Prometheus is backfilled with promtool to serve minutes-old data.
-import { test } from 'uvu';
+import { after, before, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createController, DEFAULT_CONTROLLER_CONFIG, type Controller } from '../../agent/controller/controller-loop.ts';
 import { createControllerMetrics } from '../../agent/controller/controller-metrics.ts';
@@ -53,7 +53,7 @@ let client: PrometheusClient;
 let controller: Controller;
 const patches = () => api.requests.filter((q) => q.method === 'PATCH').length;
 
-test.before(async () => {
+before(async () => {
   exp = await startTestExporter(exporter(Date.now()));
   prom = await startPrometheus({ targets: [exp.target], scrapeIntervalSeconds: 1 });
   api = await startFakeKubeApi(NS, 'nginx', 2);
@@ -66,7 +66,7 @@ test.before(async () => {
   await waitFor('a full 10 s window of scrapes', async () => (await client.query('count_over_time(nginx_http_requests_total[10s])'))[0]?.value >= 10, 40000);
 });
 
-test.after(async () => {
+after(async () => {
   await prom?.stop();
   await exp?.close().catch(() => {});
   await api?.close();
@@ -151,5 +151,3 @@ test('minutes-old data (backfilled with promtool, last sample 3 min ago) → Met
     await oldApi.close();
   }
 });
-
-test.run();

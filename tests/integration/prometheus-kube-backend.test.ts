@@ -2,13 +2,14 @@
 // real kube backend, against: fake `pulumi`, `k6`, `multipass`, `kubectl` on PATH (tests/fixtures/kube-backend),
 // a node:http fake of the Kubernetes API (readiness), and a REAL Prometheus backfilled by promtool with the
 // run's series. Expected metrics are computed by hand from the data the test writes.
-import { test } from 'uvu';
+import { after, before, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseExperiment } from '../../experiments/experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
+import { chooseBackend } from '../../cli/backends.ts';
 import { validateRunRecord } from '../../experiments/validate-run-record.ts';
 import { startFakeKubeApi, type FakeKubeApi } from '../agent/controller/helpers/fake-kube-api.ts';
 import { startPrometheus, type RunningPrometheus } from './helpers/prometheus.ts';
@@ -67,7 +68,7 @@ let api: FakeKubeApi;
 let fakeDir: string;
 const savedPath = process.env.PATH;
 
-test.before(async () => {
+before(async () => {
   prom = await startPrometheus({ backfillOpenMetrics: backfill() });
   api = await startFakeKubeApi('unused', 'nginx', 2);
   fakeDir = mkdtempSync(join(tmpdir(), 'scalelab-kube-e2e-'));
@@ -81,7 +82,7 @@ test.before(async () => {
   process.env.PULUMI_SKIP_UPDATE_CHECK = 'true';
 });
 
-test.after(async () => {
+after(async () => {
   process.env.PATH = savedPath;
   delete process.env.FAKE_DIR;
   delete process.env.PULUMI_SKIP_UPDATE_CHECK;
@@ -93,7 +94,7 @@ test.after(async () => {
 const log = (f: string) => (existsSync(join(fakeDir, f)) ? readFileSync(join(fakeDir, f), 'utf8').trim().split('\n') : []);
 const clearLogs = () => ['pulumi.log', 'k6.log'].forEach((f) => rmSync(join(fakeDir, f), { force: true }));
 const def = () => parseExperiment(structuredClone(experiment), { source: 'kube-e2e' });
-const run = async (outDir: string) => runExperiment({ def: await def(), outDir, baseDir: fakeDir, workers: 1, backend: 'microk8s', quiet: true });
+const run = async (outDir: string) => runExperiment({ def: await def(), outDir, baseDir: fakeDir, workers: 1, ...chooseBackend('microk8s') });
 
 test('a failure in the middle of the second cell destroys its stack, keeps the records file valid, and a re-run resumes', async () => {
   const out = join(fakeDir, 'out-fail');
@@ -227,5 +228,3 @@ test('missing tools are reported with their install commands before anything run
   }
   assert.equal(log('pulumi.log'), []);
 });
-
-test.run();

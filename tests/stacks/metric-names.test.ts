@@ -2,7 +2,7 @@
 // exporters' configuration, the scrape setup and both query builders to it, with the upstream names of
 // prometheus-nginxlog-exporter (README "Collected metrics": `<namespace>_http_response_count_total`,
 // `<namespace>_http_response_time_seconds_hist`, labels method and status).
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { LATENCY_BUCKETS_SECONDS, LATENCY_EXPORTER_NAMESPACE, METRICS, SCRAPE_INTERVAL_SECONDS } from '../../stacks/metric-names.ts';
 import { ACCESS_LOG_FORMAT, ACCESS_LOG_SYSLOG_PORT, buildLatencyExporterConfigMap, buildNginxConfigMap, LATENCY_EXPORTER_PORT } from '../../stacks/manifests/nginx-config.ts';
@@ -66,5 +66,3 @@ test('the controller and the collector read only names of the module, with windo
   assert.is(q.latencyP95Ms, 'histogram_quantile(0.95, sum by (le) (rate(nginx_http_response_time_seconds_hist_bucket{namespace="ns"}[60s]))) * 1000');
   assert.ok(q.errorRate?.includes('status=~"5.."'));
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // The stack programs under Pulumi mocks (no engine here): which resources each component registers, with which
 // key properties; the agent's Role; one autoscaler per scenario; the cluster stack's commands as inputs.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
@@ -127,5 +127,3 @@ test('a HpaAutoscaler refuses an agent scenario (the two never share a Deploymen
   const { sampleSpec } = await import('./helpers/sample-spec.ts');
   assert.throws(() => new HpaAutoscaler('x', { spec: sampleSpec('rl'), provider: undefined as never }), /runs autoscaler "rl", not hpa/);
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // Issue 16 at render time: a stack config the agent could not run is refused by `stacks render` (and so by the
 // Pulumi program, which builds through the same functions) naming the config key, before anything is applied.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,5 +56,3 @@ test('the well-formed variants of the same settings render', () => {
     assert.ok(manifests.length > 5, JSON.stringify(config));
   }
 });
-
-test.run();

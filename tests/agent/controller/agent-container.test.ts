@@ -4,7 +4,7 @@
 // started in the WORKDIR with the Deployment's env plus what the kubelet adds (KUBERNETES_SERVICE_HOST/PORT).
 // Nothing answers on the API server's port and the Prometheus URL is the cluster's (unreachable here): the agent
 // must stay up, hold (ApiUnavailable), and answer its readiness probe with 200.
-import { test } from 'uvu';
+import { test, before, after } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -62,12 +62,12 @@ async function freePort(): Promise<number> {
 const rootfs = mkdtempSync(join(tmpdir(), 'scalelab-agent-image-'));
 const started: ChildProcess[] = [];
 
-test.before(async () => {
+before(async () => {
   await buildAgentBundle();
   layoutImage(stages, root, rootfs);
 });
 
-test.after(() => {
+after(() => {
   for (const p of started) if (p.exitCode === null) p.kill('SIGKILL');
   rmSync(rootfs, { recursive: true, force: true });
 });
@@ -164,5 +164,3 @@ test('bad configuration exits 2 with one message naming the variable, never a st
     assert.is(results[i].err.trim().split('\n').length, 1, `${what}: one line, no stack trace:\n${results[i].err}`);
   });
 });
-
-test.run();

@@ -1,7 +1,7 @@
 // The agent's Kubernetes API client against a small node:http API server: the projected ServiceAccount token is
 // re-read (the kubelet rotates the file; client-go reloads it every minute), and answers a retry cannot fix
 // (401, 403, 404, 422) are not retried: the loop holds at once and counts one API error.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -96,5 +96,3 @@ test('the loop measures inference time with its injected clock only', async () =
     await api.close();
   }
 });
-
-test.run();

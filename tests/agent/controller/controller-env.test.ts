@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { parseControllerEnv } from '../../../agent/controller/controller-env.ts';
 import { buildAgentDeployment } from '../../../stacks/manifests/agent-deployment.ts';
@@ -43,5 +43,3 @@ test('a port outside 1..65535 and a SCALELAB_POLICY that is neither JSON nor a t
   }
   assert.equal(parseControllerEnv({ ...base, SCALELAB_POLICY: '{"name":"kpa-05","type":"kpa","targetConcurrencyPerPod":0.5}' }).policy, { name: 'kpa-05', type: 'kpa', targetConcurrencyPerPod: 0.5 });
 });
-
-test.run();

@@ -2,7 +2,7 @@
 // with `targetCpuUtilizationPercent`, which the HPA parser does not know. Here the specs are built from real types
 // only — the Deployment env the stack renders → parseControllerEnv → policySpec — and run through the registry's
 // createAutoscaler, one named case per registered type (a new type without a case fails the coverage check).
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { join, resolve } from 'node:path';
 import { autoscalerTypes, createAutoscaler } from '../../../agent/registry.ts';
@@ -85,5 +85,3 @@ test('on the observation the controller reads from Prometheus, the fallback scal
   const d = (await createAutoscaler(FALLBACK_SPEC)).decide(read.observation);
   assert.equal(d, { replicas: 3, reason: 'ScaleUp' });
 });
-
-test.run();

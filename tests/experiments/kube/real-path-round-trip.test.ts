@@ -3,7 +3,7 @@
 // trained agents), and for every committed scenario stack: the config the cell's stack receives is rendered into
 // manifests, the autoscaler is read back from them as the cluster would run it — the HPA object, or the agent's
 // env parsed by the agent's own code — and must equal the autoscaler spec the simulator runs, with the same model.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { loadExperiment, SHIPPED_EXPERIMENTS_DIR } from '../../../experiments/lo
 import { expandCells, type Cell } from '../../../experiments/cells.ts';
 import { traceLoader } from '../../../experiments/load-trace.ts';
 import { RealPathUnsupportedError, stackConfigForCell, stackNameForCell } from '../../../experiments/kube/stack-for-cell.ts';
-import { withTrainedAgents } from '../../../cli/commands/reproduce.ts';
+import { withTrainedAgents } from '../../../experiments/reproduce/plan.ts';
 import { parseScenarioConfig } from '../../../stacks/scenario-config.ts';
 import { scenarioSpecFromConfig } from '../../../stacks/scenario-spec-from-config.ts';
 import { checkAgentModel, listStacks, readStackConfig } from '../../../stacks/stack-files.ts';
@@ -137,5 +137,3 @@ test('every committed scenario stack renders the autoscaler its config names, wi
     }
   }
 });
-
-test.run();

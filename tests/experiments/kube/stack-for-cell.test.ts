@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { stackConfigForCell, stackNameForCell } from '../../../experiments/kube/stack-for-cell.ts';
 import { parseScenarioConfig } from '../../../stacks/scenario-config.ts';
@@ -69,5 +69,3 @@ test('stack names are DNS-safe and short enough for the namespace; long names ge
   assert.is(long, stackNameForCell(cell({ name: 'a-very-long-autoscaler-name-for-testing', type: 'kpa' }, 'an-experiment-with-a-long-name')));
   assert.ok(`scalelab-${long}`.length <= 63);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { toIntervalSamples } from '../../../experiments/kube/to-interval-samples.ts';
 import type { CollectedSeries } from '../../../experiments/kube/collect-series.ts';
@@ -37,5 +37,3 @@ test('one sample per step: requests and latencies from k6, pods/CPU/cost from Pr
   assert.is(b.cpuRequestedCoreSeconds, 0.2 * 15);
   assert.equal(Array.from(b.latencyShape), []);
 });
-
-test.run();

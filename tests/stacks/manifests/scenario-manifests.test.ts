@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { buildScenarioManifests, flattenManifests } from '../../../stacks/manifests/scenario-manifests.ts';
 import { validateManifest } from '../../../stacks/manifests/validate-manifest.ts';
@@ -97,5 +97,3 @@ test('the k6 Job mounts the script ConfigMap, never restarts, and is left out wh
   assert.is((find(ms, 'ConfigMap', 'nginx-k6-script')[0] as any).data['script.js'], 'export default function () {}\n');
   assert.is(find(all('hpa', false), 'Job').length, 0);
 });
-
-test.run();
