@@ -15,6 +15,7 @@ import {
 } from '../../workloads/index.ts';
 import { exportK6Script } from '../../k6/export-workload.ts';
 import { traceLoader } from '../../experiments/load-trace.ts';
+import { formatK6RunSummary, K6ResultFileError, summarizeK6File } from '../../k6/summarize-file.ts';
 
 /** Registers `scalelab k6` and its subcommands. */
 export function register(program: Command): void {
@@ -50,6 +51,24 @@ export function register(program: Command): void {
         throw new UserError(`k6 export ${workload}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
     });
+  k6.command('summarize')
+    .description("requests, failed requests and latency quantiles of a k6 run: its --out json NDJSON (any size, .gz too) or its summary JSON")
+    .argument('<file>', 'k6 --out json file, or the handleSummary / --summary-export JSON')
+    .option('--json', 'print { requests, failedRequests, latencyP50Ms, latencyP95Ms, latencyP99Ms, … } as JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      process.stdout.write(await summarizeCommand(file, opts.json === true));
+    });
+}
+
+/** The work of `k6 summarize` (stdout text), so tests can call it in-process; bad files are UserErrors (exit 2). */
+export async function summarizeCommand(file: string, json: boolean): Promise<string> {
+  try {
+    const s = await summarizeK6File(file);
+    return json ? `${JSON.stringify(s, null, 2)}\n` : formatK6RunSummary(file, s);
+  } catch (err) {
+    if (err instanceof K6ResultFileError) throw new UserError(`k6 summarize: ${err.message}`, { cause: err });
+    throw err;
+  }
 }
 
 /** The work of `k6 import` as a function (stdout text and warnings), so tests can call it in-process. */
