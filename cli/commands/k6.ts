@@ -14,6 +14,7 @@ import {
   type WorkloadSpec,
 } from '../../workloads/index.ts';
 import { exportK6Script } from '../../k6/export-workload.ts';
+import { K6_MAX_DURATION_SECONDS } from '../../workloads/k6-duration.ts';
 import { traceLoader } from '../../experiments/load-trace.ts';
 import { formatK6RunSummary, K6ResultFileError, summarizeK6File } from '../../k6/summarize-file.ts';
 
@@ -42,6 +43,7 @@ export function register(program: Command): void {
         if (v === undefined) return undefined;
         const n = Number(v);
         if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${flag}: got "${v}", expected a number > 0`);
+        if (flag === 'duration' && n > K6_MAX_DURATION_SECONDS) throw new UserError(`--duration: got "${v}", expected at most ${K6_MAX_DURATION_SECONDS} s (k6 holds durations as Go time.Duration, ~292 years)`);
         return n;
       };
       try {

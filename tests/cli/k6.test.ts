@@ -69,4 +69,13 @@ test('`k6 summarize` of something else: exit 2 with the file named, no stack tra
   }
 });
 
+test('`k6 export --duration 1e12` is refused with exit 2 (it crashed V8); the longest k6 duration still exports', () => {
+  const r = run('k6', 'export', 'steady', '--duration', '1e12');
+  assert.is(r.status, 2, r.stderr);
+  assert.match(r.stderr, /--duration: got "1e12", expected at most 9223372036 s/);
+  const ok = run('k6', 'export', 'steady', '--duration', '9000000000');
+  assert.is(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /"executor": "ramping-arrival-rate"/);
+});
+
 test.run();
