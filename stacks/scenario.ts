@@ -1,5 +1,6 @@
 // A scenario stack program: one namespace with nginx and exactly one autoscaler (HPA or the RL agent), the
 // dashboard and (optionally) the k6 Job, on the cluster named by `scalelab:clusterStack` (StackReference).
+import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import * as k8s from '@pulumi/kubernetes';
 import { readScenarioConfig } from './config.ts';
@@ -14,8 +15,9 @@ import { RlAutoscaler } from './components/rl-autoscaler.ts';
 import { GrafanaDashboard } from './components/grafana-dashboard.ts';
 import { K6Job } from './components/k6-job.ts';
 
-/** Runs inside `pulumi up -s <scenario>`; `root` is where relative paths (modelDir, traces) resolve. */
-export function scenarioProgram(root = process.cwd()): Record<string, pulumi.Output<unknown>> {
+/** Runs inside `pulumi up -s <scenario>`; `root` is where relative paths (modelDir, traces) resolve: the project
+ * root found from this module (never the process's working directory, which Pulumi sets to suit itself). */
+export function scenarioProgram(root = resolve(import.meta.dirname, '..')): Record<string, pulumi.Output<unknown>> {
   const c = readScenarioConfig();
   const spec = scenarioSpecFromConfig(c, readModelFiles(root, c.modelDir), traceLoader(root));
   const cluster = new pulumi.StackReference(c.clusterStack);
