@@ -12,6 +12,10 @@ export interface CollectedSeries {
   values: Record<keyof CollectorQueries, number[]>;
 }
 
+/** Queries that are ratios over the window's requests (a latency quantile, an error rate): NaN there means "no
+ * request in the window", a gap, not bad data. Every other query must be a finite number ≥ 0. */
+export const RATIO_QUERY_KEYS: ReadonlySet<string> = new Set(['latencyP95Ms', 'errorRate']);
+
 /** Largest share of steps a series may miss. */
 export const MAX_MISSING_SHARE = 0.25;
 
@@ -21,10 +25,15 @@ export async function collectSeries(baseUrl: string, q: CollectorQueries, startS
   const tSeconds = Array.from({ length: n }, (_, i) => startSeconds + i * stepSeconds);
   const values = {} as Record<keyof CollectorQueries, number[]>;
   for (const key of Object.keys(q) as (keyof CollectorQueries)[]) {
-    const points = await queryRange(baseUrl, q[key], startSeconds, startSeconds + (n - 1) * stepSeconds, stepSeconds, o);
+    const ratio = RATIO_QUERY_KEYS.has(key);
+    const points = await queryRange(baseUrl, q[key], startSeconds, startSeconds + (n - 1) * stepSeconds, stepSeconds, { ...o, nanIsGap: ratio });
     const byT = new Map<number, number>();
-    for (const [t, v] of points) byT.set(Math.round(t), v);
+    for (const [t, v] of points) if (!Number.isNaN(v)) byT.set(Math.round(t), v);
     const raw = tSeconds.map((t) => byT.get(Math.round(t)));
+    if (ratio) {
+      values[key] = raw.map((v) => v ?? Number.NaN);
+      continue;
+    }
     const missing = raw.filter((v) => v === undefined).length;
     if (missing > MAX_MISSING_SHARE * n) {
       throw new PrometheusDataError(`prometheus has ${missing} of ${n} steps missing for ${q[key]} (more than ${MAX_MISSING_SHARE * 100} %): scrapes failed during the run`);

@@ -14,6 +14,8 @@ export interface RangeCallOptions {
   deadlineMs?: number;
   /** Default 32 MiB (a day of 15 s steps is 5,760 points ≈ 200 KB). */
   maxBytes?: number;
+  /** Accept "NaN" (returned as NaN: a ratio over a window without requests); still refuse everything else. */
+  nanIsGap?: boolean;
 }
 
 /** `[unix seconds, value]` points of the one series a `sum(...)` query returns. */
@@ -43,7 +45,8 @@ export async function queryRange(baseUrl: string, expr: string, startSeconds: nu
   return values.map((pair: unknown) => {
     if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'number') throw new PrometheusDataError(`prometheus sample ${JSON.stringify(pair)?.slice(0, 60)} for ${expr} is not [time, "value"]`);
     const raw = pair[1];
-    const v = typeof raw === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+    if (o.nanIsGap && raw === 'NaN') return [pair[0], Number.NaN] as [number, number];
+    const v = typeof raw === 'string' && /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
     if (!Number.isFinite(v) || v < 0) {
       throw new PrometheusDataError(`prometheus value ${JSON.stringify(raw)} at ${iso(pair[0])} for ${expr}: expected a finite number ≥ 0`);
     }
