@@ -30,8 +30,12 @@ async function pulumiCmd(workDir: string, env: Record<string, string>, args: str
   throw new Error(result.toString());
 }
 
+/** Longest `pulumi up` / `destroy` of a scenario stack before it is cancelled (SIGINT, Pulumi's graceful cancel), ms. */
+export const PULUMI_OPERATION_TIMEOUT_MS = 30 * 60_000;
+
 /** A driver over the project in `workDir`; `onOutput` receives Pulumi's progress text. */
-export function automationStackDriver(workDir: string, onOutput: (text: string) => void = () => {}): StackDriver {
+export function automationStackDriver(workDir: string, onOutput: (text: string) => void = () => {}, timeoutMs = PULUMI_OPERATION_TIMEOUT_MS): StackDriver {
+  const limited = (signal?: AbortSignal) => (signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs));
   let ws: Promise<LocalWorkspace> | undefined;
   const workspace = () =>
     (ws ??= LocalWorkspace.create({ workDir }).then((w) => {
@@ -47,7 +51,7 @@ export function automationStackDriver(workDir: string, onOutput: (text: string) 
       const stack = await Stack.createOrSelect(stackName, await workspace());
       const all: ConfigMap = Object.fromEntries(Object.entries(config).map(([k, v]) => [`scalelab:${k}`, { value: v }]));
       await stack.setAllConfig(all);
-      const result = await stack.up({ onOutput, signal });
+      const result = await stack.up({ onOutput, signal: limited(signal) });
       return plain(result.outputs);
     },
     async outputs(stackName) {
@@ -59,7 +63,8 @@ export function automationStackDriver(workDir: string, onOutput: (text: string) 
     },
     async destroy(stackName) {
       const stack = await existing(stackName);
-      await stack.destroy({ onOutput });
+      // Not cancelled by Ctrl-C (the destroy is what Ctrl-C waits for), only by the timeout.
+      await stack.destroy({ onOutput, signal: limited() });
       // The emptied per-cell stack and the Pulumi.<stack>.yaml its config set-all wrote into the project are
       // removed too; otherwise every cell leaves a stray stack file next to the committed ones. The resources are
       // gone by now, so a failed removal is only reported, never fails the cell.
