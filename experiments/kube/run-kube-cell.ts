@@ -27,7 +27,7 @@ import { toIntervalSamples } from './to-interval-samples.ts';
 import { stackConfigForCell, stackNameForCell } from './stack-for-cell.ts';
 import { withAbsoluteTracePaths } from './absolute-trace-paths.ts';
 import { readInClusterK6 } from './in-cluster-k6.ts';
-import { CellInterrupted, sleepUnlessStopped } from './stop-signals.ts';
+import { CellInterrupted } from './stop-signals.ts';
 
 /** Everything a kube cell talks to (real adapters in kube-backend.ts, fakes in tests). */
 export interface KubeCellDeps {
@@ -55,6 +55,8 @@ export const COLLECTOR_WINDOW_SECONDS = rangeWindowSeconds(SERVICE_MONITOR_INTER
 export async function runKubeCell(cell: Cell, ctx: { baseDir: string }, deps: KubeCellDeps): Promise<RunRecord> {
   const stack = stackNameForCell(cell);
   const signal = deps.signal;
+  // Stopped between two cells: create nothing more.
+  if (signal.aborted) throw signal.reason;
   let cluster: Record<string, unknown>;
   try {
     cluster = await deps.stacks.outputs(deps.clusterStack);
@@ -165,5 +167,3 @@ async function waitReady(deps: KubeCellDeps, read: () => Promise<{ desired: numb
     await deps.sleep(2000, deps.signal);
   }
 }
-
-export { CellInterrupted, sleepUnlessStopped };

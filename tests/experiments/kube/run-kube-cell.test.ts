@@ -144,4 +144,19 @@ for (const [bad, why] of [['NaN', /value "NaN" at .* expected a finite number â‰
   });
 }
 
+test('a stop that arrived between two cells creates nothing more: no pulumi up, the CellInterrupted names the signal', async () => {
+  const { CellInterrupted } = await import('../../../experiments/kube/stop-signals.ts');
+  const calls: string[] = [];
+  const ac = new AbortController();
+  ac.abort(new CellInterrupted('SIGTERM'));
+  try {
+    await runKubeCell(cell(), { baseDir: '/exp' }, deps('http://127.0.0.1:1', calls, { signal: ac.signal }));
+    assert.unreachable('stopped');
+  } catch (err) {
+    assert.instance(err, CellInterrupted);
+    assert.is((err as InstanceType<typeof CellInterrupted>).signal, 'SIGTERM');
+  }
+  assert.equal(calls, []);
+});
+
 test.run();
