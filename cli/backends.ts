@@ -4,6 +4,7 @@
 import { BACKEND_NAMES, isBackendName, type BackendName } from '../lib/backend-names.ts';
 import { simBackend, type Backend } from '../experiments/backends.ts';
 import { kubeBackend, type KubeBackendOptions } from '../experiments/kube/kube-backend.ts';
+import { emulatedBackend } from '../emulated/emulated-backend.ts';
 import { UserError } from './errors.ts';
 
 /** Settings from `scalelab run`'s flags (or their environment variables) a backend may use. */
@@ -13,6 +14,7 @@ export type BackendSettings = Pick<KubeBackendOptions, 'clusterStack' | 'agentIm
 const BACKENDS: Record<BackendName, (s: BackendSettings) => Backend> = {
   sim: () => simBackend,
   microk8s: (s) => kubeBackend(s),
+  emulated: (s) => emulatedBackend(s),
 };
 
 /** Use for a `--backend` value: the backend and its name, or exit 2 naming the flag and the choices. */
