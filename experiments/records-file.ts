@@ -1,9 +1,11 @@
 // The records file (JSON Lines, one RunRecord per line): durable appends, a strict reader that names the line of
 // any problem, and a scanner the runner uses to resume. A record line is written with one write() of the complete
 // line (newline included) followed by fsync, so a kill leaves at most one partial last line, which is reported.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import type { RunRecord } from '../lib/ports.ts';
 import { UserError } from '../lib/errors.ts';
+import { JsonInputError, parseStrictJson } from '../lib/strict-json.ts';
+import { MAX_FILE_BYTES, readInputFile } from './input-file.ts';
 import { InvalidRunRecordError, validateRunRecord } from './validate-run-record.ts';
 
 /** A good line of a records file. */
@@ -37,9 +39,11 @@ export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: 
     const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} ${message}` } });
     let parsed: unknown;
     try {
-      parsed = JSON.parse(line);
+      parsed = parseStrictJson(line);
     } catch (err) {
-      return problem(line.trim() === '' ? 'is empty' : `is not valid JSON (${(err as Error).message})`);
+      if (!(err instanceof JsonInputError)) throw err;
+      if (line.trim() === '') return problem('is empty');
+      return problem(err.syntax ? `is ${err.detail}` : `is not a valid scalelab.run/v1 record: ${err.message}`);
     }
     try {
       lines.push({ lineNumber, text: line, record: validateRunRecord(parsed) });
@@ -54,12 +58,7 @@ export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: 
 
 /** Use wherever records are consumed (reports, summaries): every line validated, any problem → UserError with its line number. */
 export function readRunRecords(path: string): RunRecord[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UserError(`cannot read records file ${path}`, { cause: err });
-  }
+  const text = readInputFile(path, 'records file', MAX_FILE_BYTES.records);
   const { lines, problem } = scanRecordsText(text);
   if (problem) throw new UserError(`records file ${path}, ${problem.message}`);
   return lines.map((l) => l.record);
@@ -109,6 +108,6 @@ function writeAll(fd: number, text: string): void {
 /** Reads a records file for resuming: missing file → no lines. */
 export function readRecordsForResume(path: string): { lines: RecordLine[]; problem?: RecordsProblem; text: string } {
   if (!existsSync(path)) return { lines: [], text: '' };
-  const text = readFileSync(path, 'utf8');
+  const text = readInputFile(path, 'records file', MAX_FILE_BYTES.records);
   return { ...scanRecordsText(text), text };
 }
