@@ -57,8 +57,10 @@ export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: 
 }
 
 /** Use wherever records are consumed (reports, summaries): every line validated, any problem → UserError with its line number. */
-export function readRunRecords(path: string): RunRecord[] {
-  const text = readInputFile(path, 'records file', MAX_FILE_BYTES.records);
+export function readRunRecords(path: string, options: { lastNewlineOptional?: boolean } = {}): RunRecord[] {
+  let text = readInputFile(path, 'records file', MAX_FILE_BYTES.records);
+  // A file put together by hand may lack the last newline; a writer killed mid-line leaves invalid JSON anyway.
+  if (options.lastNewlineOptional && text !== '' && !text.endsWith('\n')) text += '\n';
   const { lines, problem } = scanRecordsText(text);
   if (problem) throw new UserError(`records file ${path}, ${problem.message}`);
   return lines.map((l) => l.record);

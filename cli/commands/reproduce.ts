@@ -10,6 +10,8 @@ import { runThesisStudy, thesisPerTraceCsv } from '../../sim/thesis/index.ts';
 import { analyzeN30, buildReportContent, checkRecords, modelFactsFromLog, renderTableText, writeReport, type EpisodeLog, type ModelFacts } from '../../reports/index.ts';
 import type { RunRecord } from '../../lib/ports.ts';
 import type { ExperimentDef, LoadedExperiment } from '../../experiments/index.ts';
+import { readRunRecords } from '../../experiments/records-file.ts';
+import { MAX_FILE_BYTES, readInputFile } from '../../experiments/input-file.ts';
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
 import { checkOutDir } from '../out-dir.ts';
@@ -35,24 +37,9 @@ export function reproduceN30(options: { out?: string; resamples?: number } = {})
   return analysis;
 }
 
-/** Reads a records.jsonl leniently: every line parsed, bad lines named; checkRecords decides what is usable. */
+/** Reads a records.jsonl strictly (the runner's own validator): any impossible record → UserError with its line. */
 export function readRecordsFile(path: string): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UserError(`cannot read records file ${path}`, { cause: err });
-  }
-  const out: unknown[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      out.push(JSON.parse(line));
-    } catch (err) {
-      throw new UserError(`${path}: line ${i + 1} is not valid JSON (expected one RunRecord per line)`, { cause: err });
-    }
-  });
-  return out;
+  return readRunRecords(path, { lastNewlineOptional: true });
 }
 
 /**
@@ -68,7 +55,7 @@ export function readTrainingLogs(dir: string): EpisodeLog[] {
       const full = join(d, entry);
       if (statSync(full).isDirectory()) walk(full, top ?? entry);
       else if (entry.endsWith('.jsonl')) {
-        for (const line of readFileSync(full, 'utf8').split('\n')) {
+        for (const line of readInputFile(full, 'training log', MAX_FILE_BYTES.trainingLog).split('\n')) {
           if (!line.trim()) continue;
           try {
             const v = JSON.parse(line) as Partial<EpisodeLog>;
@@ -103,7 +90,7 @@ export function readModelFacts(records: readonly RunRecord[], defsDir = DEFS_DIR
     const log = join(dirname(modelDir), 'train-log.jsonl');
     if (!existsSync(log)) continue;
     const rows: Record<string, unknown>[] = [];
-    for (const line of readFileSync(log, 'utf8').split('\n')) {
+    for (const line of readInputFile(log, 'training log', MAX_FILE_BYTES.trainingLog).split('\n')) {
       if (!line.trim()) continue;
       try {
         rows.push(JSON.parse(line) as Record<string, unknown>);
