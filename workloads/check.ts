@@ -1,8 +1,12 @@
 // Parameter checks shared by the pattern constructors and the spec builder: each names field, value, expectation.
 import { WorkloadSpecError } from './workload-spec-error.ts';
+import { conventionalMax } from './limits.ts';
 
-/** A finite number ≥ `min` (default 0); `undefined` → `fallback` when one is given. */
-export function checkNumber(field: string, value: unknown, opts: { min?: number; max?: number; fallback?: number; integer?: boolean; positive?: boolean } = {}): number {
+/** A finite number ≥ `min` (default 0) and ≤ `max` (default: the limit of WORKLOAD_LIMITS its name implies);
+ * `undefined` → `fallback` when one is given. */
+export function checkNumber(field: string, value: unknown, options: { min?: number; max?: number; fallback?: number; integer?: boolean; positive?: boolean } = {}): number {
+  const cap = conventionalMax(field);
+  const opts = cap === undefined || (options.max !== undefined && options.max <= cap) ? options : { ...options, max: cap };
   const v = value === undefined ? opts.fallback : value;
   const min = opts.min ?? 0;
   const what = `${opts.integer ? 'an integer' : 'a number'} ${opts.positive ? `> ${min}` : `≥ ${min}`}${opts.max !== undefined ? ` and ≤ ${opts.max}` : ''}`;

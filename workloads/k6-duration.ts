@@ -1,20 +1,31 @@
 // k6 duration values as k6 reads them (lib/types ParseExtendedDuration): Go durations ("1m30s", "500ms",
 // "1.5h"), an optional leading whole-day part ("2d12h"), and bare numbers meaning milliseconds.
 import { WorkloadSpecError } from './workload-spec-error.ts';
+import { WORKLOAD_LIMITS } from './limits.ts';
 
 const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-const GO_PART = /(\d*\.?\d*)(ns|us|µs|μs|ms|s|m|h)/y;
+// Unambiguous patterns (one way to split any text), so matching stays linear even on 80,000 digits.
+const GO_PART = /(\d*(?:\.\d*)?)(ns|us|µs|μs|ms|s|m|h)/y;
+const BARE_NUMBER = /^[+]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Longest duration text accepted, characters (the longest real one, "1d23h59m59.999999999s", has 21). */
+const MAX_DURATION_TEXT = 100;
 
 /** Seconds in a k6 duration; `field` names the option in the error ("got "5x", expected a k6 duration"). */
 export function parseK6Duration(value: unknown, field: string): number {
-  const expected = 'a k6 duration ≥ 0 such as "30s", "1m30s", "2h", "500ms", "1d" or a number of milliseconds';
+  const expected = `a k6 duration ≥ 0 and ≤ ${WORKLOAD_LIMITS.maxSeconds} s such as "30s", "1m30s", "2h", "500ms", "1d" or a number of milliseconds`;
+  const seconds = parseUnbounded(value, field, expected);
+  if (!(seconds <= WORKLOAD_LIMITS.maxSeconds)) throw new WorkloadSpecError(field, value, expected);
+  return seconds;
+}
+
+function parseUnbounded(value: unknown, field: string, expected: string): number {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) throw new WorkloadSpecError(field, value, expected);
     return value / 1000;
   }
-  if (typeof value !== 'string') throw new WorkloadSpecError(field, value, expected);
+  if (typeof value !== 'string' || value.length > MAX_DURATION_TEXT) throw new WorkloadSpecError(field, value, expected);
   const text = value.trim();
-  if (/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text) / 1000;
+  if (BARE_NUMBER.test(text)) return Number(text) / 1000;
   const days = /^(\d+)d/.exec(text);
   const rest = days ? text.slice(days[0].length) : text;
   const seconds = days ? Number(days[1]) * 86_400 : 0;
