@@ -57,7 +57,8 @@ export interface BuildWorkloadOptions {
   nesting?: number;
 }
 
-const FIELDS: Record<string, readonly string[]> = {
+/** The fields of each spec type besides `type` and `name` (spec-schema.ts derives the schema's shape from this). */
+export const WORKLOAD_SPEC_FIELDS: Record<string, readonly string[]> = {
   steady: ['rps', 'durationSeconds'],
   'gradual-ramp': ['fromRps', 'toRps', 'rampStartSeconds', 'rampSeconds', 'durationSeconds'],
   'sudden-spike': ['baseRps', 'spikeRps', 'spikeStartSeconds', 'spikeSeconds', 'riseSeconds', 'durationSeconds'],
@@ -76,7 +77,7 @@ const FIELDS: Record<string, readonly string[]> = {
 };
 
 /** The spec types buildWorkload accepts. */
-export const WORKLOAD_SPEC_TYPES: readonly string[] = Object.keys(FIELDS);
+export const WORKLOAD_SPEC_TYPES: readonly string[] = Object.keys(WORKLOAD_SPEC_FIELDS);
 
 /** Validates a spec and builds its workload; throws WorkloadSpecError (field path, value, expectation). */
 export function buildWorkload(spec: unknown, options: BuildWorkloadOptions, path = 'workload'): Workload {
@@ -86,8 +87,8 @@ export function buildWorkload(spec: unknown, options: BuildWorkloadOptions, path
   if (nesting > WORKLOAD_LIMITS.maxNesting) throw new WorkloadSpecError(path, '(nested spec)', `composite specs nested at most ${WORKLOAD_LIMITS.maxNesting} deep`);
   const s = spec as Record<string, unknown> & { type?: unknown };
   const type = s.type;
-  if (typeof type !== 'string' || !(type in FIELDS)) throw new WorkloadSpecError(`${path}.type`, type, `one of ${WORKLOAD_SPEC_TYPES.join(', ')}`);
-  const known = new Set(['type', 'name', ...FIELDS[type]]);
+  if (typeof type !== 'string' || !(type in WORKLOAD_SPEC_FIELDS)) throw new WorkloadSpecError(`${path}.type`, type, `one of ${WORKLOAD_SPEC_TYPES.join(', ')}`);
+  const known = new Set(['type', 'name', ...WORKLOAD_SPEC_FIELDS[type]]);
   const unknown = Object.keys(s).find((k) => !known.has(k));
   if (unknown !== undefined) throw new WorkloadSpecError(`${path}.${unknown}`, s[unknown], `no such field for type "${type}" (fields: ${[...known].join(', ')})`);
   if (s.name !== undefined && typeof s.name !== 'string') throw new WorkloadSpecError(`${path}.name`, s.name, 'a string');
