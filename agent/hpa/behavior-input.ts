@@ -3,7 +3,7 @@ import type { HpaBehavior, HpaScalingPolicy, HpaScalingRules } from './behavior.
 import { HpaInputError, ObjectReader } from './input-schema.ts';
 
 function readPolicy(value: unknown, path: string): HpaScalingPolicy {
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(['type', 'value', 'periodSeconds']);
   return {
     type: r.oneOf('type', ['Pods', 'Percent'] as const),
     value: r.number('value', { integer: true, min: 0, exclusiveMin: true }),
@@ -12,7 +12,7 @@ function readPolicy(value: unknown, path: string): HpaScalingPolicy {
 }
 
 function readRules(value: unknown, path: string): HpaScalingRules {
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(['stabilizationWindowSeconds', 'selectPolicy', 'policies', 'tolerance']);
   const rules: HpaScalingRules = {};
   const window = r.optionalNumber('stabilizationWindowSeconds', { integer: true, min: 0 });
   if (window !== undefined) rules.stabilizationWindowSeconds = window;
@@ -35,7 +35,7 @@ function readTolerance(value: unknown, path: string): number {
 /** Use at any boundary that accepts `spec.behavior` JSON; null/undefined = no behavior (legacy path). */
 export function readBehavior(value: unknown, path: string): HpaBehavior | null {
   if (value === null || value === undefined) return null;
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(['scaleUp', 'scaleDown']);
   const behavior: HpaBehavior = {};
   if (r.has('scaleUp')) behavior.scaleUp = readRules(r.raw('scaleUp'), r.field('scaleUp'));
   if (r.has('scaleDown')) behavior.scaleDown = readRules(r.raw('scaleDown'), r.field('scaleDown'));

@@ -2,7 +2,7 @@
 // issue and data/reference/hpa-cli-contract.md), JSON-ready object out. Bad input throws HpaInputError.
 import { readBehavior } from './behavior-input.ts';
 import type { CalculatorInput, CalculatorMetric, CalculatorPod, Tolerances } from './calculator-types.ts';
-import { HpaInputError, ObjectReader } from './input-schema.ts';
+import { HPA_INPUT_LIMITS, HpaInputError, ObjectReader } from './input-schema.ts';
 import { normalizeReplicas, type NormalizeInput } from './normalize.ts';
 import type { ScaleEvent } from './rate-limits.ts';
 import { calculateReplicas } from './replica-calculator.ts';
@@ -24,8 +24,18 @@ export interface HpaNormalizeOutput {
 
 const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed'] as const;
 
+const POD_KEYS = ['name', 'phase', 'ready', 'deleting', 'startTime', 'readyTransitionTime', 'requestMilli', 'usageMilli', 'metricTimestamp', 'metricWindowSeconds'];
+const METRIC_KEYS: Record<CalculatorMetric['type'], string[]> = {
+  Resource: ['type', 'name', 'targetUtilization', 'targetAverageValueMilli'],
+  Pods: ['type', 'targetAverageValueMilli'],
+  Object: ['type', 'valueMilli', 'targetValueMilli', 'targetAverageValueMilli'],
+  External: ['type', 'valueMilli', 'targetValueMilli', 'targetAverageValueMilli'],
+};
+const CALC_KEYS = ['now', 'currentReplicas', 'metric', 'pods', 'tolerance', 'cpuInitializationPeriodSeconds', 'initialReadinessDelaySeconds'];
+const NORMALIZE_KEYS = ['now', 'currentReplicas', 'desiredReplicas', 'minReplicas', 'maxReplicas', 'behavior', 'recommendations', 'scaleUpEvents', 'scaleDownEvents', 'downscaleStabilizationWindowSeconds', 'scaleUpLimitFactor', 'scaleUpLimitMinimum'];
+
 function readPod(value: unknown, path: string): CalculatorPod {
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(POD_KEYS);
   const pod: CalculatorPod = { name: r.string('name'), phase: r.oneOf('phase', PHASES) };
   const ready = r.optionalBoolean('ready');
   if (ready !== undefined) pod.ready = ready;
@@ -49,6 +59,7 @@ function readPod(value: unknown, path: string): CalculatorPod {
 function readMetric(value: unknown, path: string): CalculatorMetric {
   const r = new ObjectReader(value, path);
   const type = r.oneOf('type', ['Resource', 'Pods', 'Object', 'External'] as const);
+  r.only(METRIC_KEYS[type]);
   const positive = { min: 0, exclusiveMin: true };
   if (type === 'Resource') {
     const name = r.string('name');
@@ -62,7 +73,7 @@ function readMetric(value: unknown, path: string): CalculatorMetric {
 }
 
 function readTolerance(value: unknown, path: string): Tolerances {
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(['scaleUp', 'scaleDown']);
   return { scaleUp: r.optionalNumber('scaleUp', { min: 0 }) ?? 0.1, scaleDown: r.optionalNumber('scaleDown', { min: 0 }) ?? 0.1 };
 }
 
@@ -76,7 +87,7 @@ function requireUniqueNames(pods: CalculatorPod[]): void {
 
 /** Validates `hpa calc` input and turns it into a calculator input (defaults per the contract). */
 export function readCalcInput(value: unknown): CalculatorInput {
-  const r = new ObjectReader(value, '');
+  const r = new ObjectReader(value, '').only(CALC_KEYS);
   const input: CalculatorInput = {
     nowSeconds: r.number('now'),
     currentReplicas: r.number('currentReplicas', { integer: true, min: 0 }),
@@ -96,6 +107,13 @@ export function readCalcInput(value: unknown): CalculatorInput {
 /** `hpa calc`: the calculator's proposal for one metric. Throws HpaInputError or HpaCalculationError. */
 export function runHpaCalc(value: unknown): HpaCalcOutput {
   const result = calculateReplicas(readCalcInput(value));
+  // Bounded inputs keep this finite; the guard makes sure no overflow ever prints `"replicas": null` with exit 0.
+  if (!Number.isSafeInteger(result.replicas) || result.replicas > HPA_INPUT_LIMITS.maxReplicas) {
+    throw new HpaInputError('input', result.replicas, `metric and pod values whose replica count fits the HPA's int32 (≤ ${HPA_INPUT_LIMITS.maxReplicas})`);
+  }
+  for (const k of ['utilization', 'rawAverageMilli', 'usageMilli'] as const) {
+    if (result[k] !== undefined && !Number.isFinite(result[k])) throw new HpaInputError('input', result[k], `metric and pod values whose ${k} is finite`);
+  }
   const out: HpaCalcOutput = { replicas: result.replicas };
   if (result.utilization !== undefined) out.utilization = result.utilization;
   if (result.rawAverageMilli !== undefined) out.rawAverageMilli = result.rawAverageMilli;
@@ -104,18 +122,18 @@ export function runHpaCalc(value: unknown): HpaCalcOutput {
 }
 
 function readRecommendation(value: unknown, path: string): TimestampedRecommendation {
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(['timestamp', 'replicas']);
   return { timestampSeconds: r.number('timestamp'), replicas: r.number('replicas', { integer: true, min: 0 }) };
 }
 
 function readEvent(value: unknown, path: string): ScaleEvent {
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(['timestamp', 'replicaChange']);
   return { timestampSeconds: r.number('timestamp'), replicaChange: r.number('replicaChange', { integer: true, min: 0 }) };
 }
 
 /** Validates `hpa normalize` input (left-out lists are empty; behavior null or missing = legacy path). */
 export function readNormalizeInput(value: unknown): NormalizeInput {
-  const r = new ObjectReader(value, '');
+  const r = new ObjectReader(value, '').only(NORMALIZE_KEYS);
   const replicas = { integer: true, min: 0 };
   const input: NormalizeInput = {
     nowSeconds: r.number('now'),
@@ -140,5 +158,6 @@ export function readNormalizeInput(value: unknown): NormalizeInput {
 /** `hpa normalize`: stabilization, rate limits and min/max for one step, no state kept. */
 export function runHpaNormalize(value: unknown): HpaNormalizeOutput {
   const result = normalizeReplicas(readNormalizeInput(value));
+  if (!Number.isSafeInteger(result.replicas)) throw new HpaInputError('input', result.replicas, 'values whose replica count is an integer');
   return { replicas: result.replicas, reason: result.reason };
 }
