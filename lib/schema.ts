@@ -56,14 +56,20 @@ export function statementIssue(path: PropertyKey[], statement: string): z.core.$
   return { code: 'custom', path, message: statement, params: { statement: true }, input: undefined };
 }
 
-/** Renders a path as the validators always did: `a.b[2].c`, with `prefix` in front. */
+/** Renders a path as the validators always did: `a.b[2].c`, with `prefix` in front; a key that is not a plain
+ * name (empty, spaces, dots) is quoted: `a[""]`, `a["x y"]`. */
 export function pathText(path: readonly PropertyKey[], prefix = ''): string {
   let out = prefix;
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
-  }
+  for (const p of path) out = joinKey(out, p);
   return out;
+}
+
+/** `base` followed by one key or index, as pathText writes it. */
+export function joinKey(base: string, key: PropertyKey): string {
+  if (typeof key === 'number') return `${base}[${key}]`;
+  const k = String(key);
+  if (!/^[A-Za-z_$][\w$-]*$/.test(k)) return `${base}[${JSON.stringify(k)}]`;
+  return base === '' ? k : `${base}.${k}`;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -3,6 +3,8 @@
 // `"tolerance"` would win unseen) and nesting deeper than MAX_JSON_DEPTH (validators recurse; 100,000 levels
 // would overflow the stack with a raw V8 message). Errors name the path of the offending key.
 
+import { joinKey } from './schema.ts';
+
 /** Deepest object/array nesting accepted in any input file: far above every real format (the deepest, a nested
  * workload spec, is about 10), far below what a recursive validator can take. */
 export const MAX_JSON_DEPTH = 64;
@@ -46,7 +48,7 @@ export function parseStrictJson(text: string, options: { maxDepth?: number } = {
     throw new JsonInputError('(top level)', 'valid JSON', `not valid JSON (${(err as Error).message})`, true);
   }
   const stack: Frame[] = [];
-  const join = (base: string, key: string) => (base === '' ? key : `${base}.${key}`);
+  const join = joinKey;
   // JSON.parse copes with any depth (it does not recurse); on text it accepted, this scan is exact: a string is a
   // key exactly when it follows `{` or `,` inside an object.
   for (let i = 0; i < text.length; i++) {

@@ -2,6 +2,7 @@
 // Strict: a reader lists the keys its object may have (`only`), so a misspelt key (`tolerence`) is refused, not
 // ignored; every number is finite and within HPA_INPUT_LIMITS; arrays are bounded; duplicate keys are refused.
 import { JsonInputError, parseStrictJson } from '../../lib/strict-json.ts';
+import { joinKey } from '../../lib/schema.ts';
 
 /** Bounds of every number and list the HPA's JSON commands accept (far beyond any real cluster). */
 export const HPA_INPUT_LIMITS = {
@@ -54,7 +55,7 @@ export class ObjectReader {
   }
 
   field(key: string): string {
-    return this.path === '' ? key : `${this.path}.${key}`;
+    return joinKey(this.path, key);
   }
 
   has(key: string): boolean {
