@@ -23,6 +23,8 @@ export const PLANT_LIMITS = {
   maxMs: 3_600_000,
   /** Largest price, USD per hour. */
   maxPriceUsd: 1_000_000,
+  /** Longest request timeout, seconds: large on purpose, since tests and users disable timeouts with 10^6 s. */
+  maxTimeoutSeconds: 1_000_000_000,
   /** Largest accept queue per pod, requests. */
   maxQueuePerPod: 1_000_000_000,
 } as const;
@@ -56,7 +58,7 @@ export const plantConfigShape = {
   startupMedianSeconds: n(pos(L.maxDelaySeconds), 'Median image-pull + start time, seconds.'),
   startupSigma: n(nonNeg(10), 'Log-normal shape of the start time.'),
   readinessDelaySeconds: n(nonNeg(L.maxDelaySeconds), 'Readiness delay after the container starts, seconds.'),
-  requestTimeoutSeconds: n(pos(L.maxDelaySeconds), 'Client timeout, seconds.'),
+  requestTimeoutSeconds: n(pos(L.maxTimeoutSeconds), 'Client timeout, seconds.'),
   queueCapacityPerPod: n(nonNeg(L.maxQueuePerPod), 'Backlog each Ready pod can hold, requests.'),
   minReplicas: n(count(0), 'Lower replica bound, pods.'),
   maxReplicas: n(count(0), 'Upper replica bound (≥ max(1, minReplicas)), pods.'),
