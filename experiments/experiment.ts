@@ -82,14 +82,13 @@ export async function parseExperiment(value: unknown, o: ParseExperimentOptions)
  * (checked on the tick grid: the same points the plant will read, so composites that multiply rates are caught). */
 function checkRunLength(s: ScenarioDef, workload: Workload, tick: number, at: string, fail: Fail): void {
   const field = s.durationSeconds === undefined ? `${at}.workload` : `${at}.durationSeconds`;
-  const shown = s.durationSeconds ?? workload.durationSeconds;
   const duration = s.durationSeconds ?? workload.durationSeconds;
   const why = s.durationSeconds === undefined ? ` (the workload lasts ${duration} s)` : '';
-  if (!(duration <= EXPERIMENT_LIMITS.maxRunSeconds)) throw fail(field, shown, `a run of at most ${EXPERIMENT_LIMITS.maxRunSeconds} s${why}`);
+  if (!(duration <= EXPERIMENT_LIMITS.maxRunSeconds)) throw fail(field, duration, `a run of at most ${EXPERIMENT_LIMITS.maxRunSeconds} s${why}`);
   const ticks = duration / tick;
-  if (ticks > EXPERIMENT_LIMITS.maxTicksPerRun) throw fail(field, shown, `a run of at most ${EXPERIMENT_LIMITS.maxTicksPerRun} ticks of tickSeconds = ${tick} (got ${Math.round(ticks)})${why}`);
+  if (ticks > EXPERIMENT_LIMITS.maxTicksPerRun) throw fail(field, duration, `a run of at most ${EXPERIMENT_LIMITS.maxTicksPerRun} ticks of tickSeconds = ${tick} (got ${Math.round(ticks)})${why}`);
   if (ticks < 1 - 1e-9 || Math.abs(ticks - Math.round(ticks)) > 1e-9 * Math.max(1, ticks)) {
-    throw fail(field, shown, `a whole number ≥ 1 of ticks of tickSeconds = ${tick}${why}`);
+    throw fail(field, duration, `a whole number ≥ 1 of ticks of tickSeconds = ${tick}${why}`);
   }
   if (workload.kind !== 'open') return;
   const n = Math.round(ticks);
