@@ -9,6 +9,7 @@ import { experimentSchema } from '../experiments/experiment-schema.ts';
 import { runRecordSchema } from '../experiments/run-record-schema.ts';
 import { plantConfigSchema } from '../sim/plant-config-schema.ts';
 import { trainConfigSchema } from '../agent/rl/train-config.ts';
+import { calcInputSchema } from '../agent/hpa/calc-input-schema.ts';
 
 /** Folder of the published schemas. */
 export const SCHEMAS_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -18,6 +19,7 @@ const SOURCES: Record<string, { schema: z.ZodType; title: string }> = {
   'run-record.schema.json': { schema: runRecordSchema, title: 'scalelab run record (one line of records.jsonl, scalelab.run/v1)' },
   'train-config.schema.json': { schema: trainConfigSchema(), title: 'scalelab training configuration (scalelab train --config FILE)' },
   'plant-config.schema.json': { schema: plantConfigSchema, title: 'scalelab simulated plant configuration (sim/config.ts)' },
+  'hpa-calc-input.schema.json': { schema: calcInputSchema, title: 'scalelab hpa calc input (stdin)' },
 };
 
 /** File name → the text it should have. */

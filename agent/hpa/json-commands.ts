@@ -3,6 +3,8 @@
 import { readBehavior } from './behavior-input.ts';
 import type { CalculatorInput, CalculatorMetric, CalculatorPod, Tolerances } from './calculator-types.ts';
 import { HPA_INPUT_LIMITS, HpaInputError, ObjectReader } from './input-schema.ts';
+import { calcInputSchema } from './calc-input-schema.ts';
+import { checkSchema } from '../../lib/schema.ts';
 import { normalizeReplicas, type NormalizeInput } from './normalize.ts';
 import type { ScaleEvent } from './rate-limits.ts';
 import { calculateReplicas } from './replica-calculator.ts';
@@ -24,18 +26,10 @@ export interface HpaNormalizeOutput {
 
 const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed'] as const;
 
-const POD_KEYS = ['name', 'phase', 'ready', 'deleting', 'startTime', 'readyTransitionTime', 'requestMilli', 'usageMilli', 'metricTimestamp', 'metricWindowSeconds'];
-const METRIC_KEYS: Record<CalculatorMetric['type'], string[]> = {
-  Resource: ['type', 'name', 'targetUtilization', 'targetAverageValueMilli'],
-  Pods: ['type', 'targetAverageValueMilli'],
-  Object: ['type', 'valueMilli', 'targetValueMilli', 'targetAverageValueMilli'],
-  External: ['type', 'valueMilli', 'targetValueMilli', 'targetAverageValueMilli'],
-};
-const CALC_KEYS = ['now', 'currentReplicas', 'metric', 'pods', 'tolerance', 'cpuInitializationPeriodSeconds', 'initialReadinessDelaySeconds'];
 const NORMALIZE_KEYS = ['now', 'currentReplicas', 'desiredReplicas', 'minReplicas', 'maxReplicas', 'behavior', 'recommendations', 'scaleUpEvents', 'scaleDownEvents', 'downscaleStabilizationWindowSeconds', 'scaleUpLimitFactor', 'scaleUpLimitMinimum'];
 
 function readPod(value: unknown, path: string): CalculatorPod {
-  const r = new ObjectReader(value, path).only(POD_KEYS);
+  const r = new ObjectReader(value, path);
   const pod: CalculatorPod = { name: r.string('name'), phase: r.oneOf('phase', PHASES) };
   const ready = r.optionalBoolean('ready');
   if (ready !== undefined) pod.ready = ready;
@@ -59,7 +53,6 @@ function readPod(value: unknown, path: string): CalculatorPod {
 function readMetric(value: unknown, path: string): CalculatorMetric {
   const r = new ObjectReader(value, path);
   const type = r.oneOf('type', ['Resource', 'Pods', 'Object', 'External'] as const);
-  r.only(METRIC_KEYS[type]);
   const positive = { min: 0, exclusiveMin: true };
   if (type === 'Resource') {
     const name = r.string('name');
@@ -73,7 +66,7 @@ function readMetric(value: unknown, path: string): CalculatorMetric {
 }
 
 function readTolerance(value: unknown, path: string): Tolerances {
-  const r = new ObjectReader(value, path).only(['scaleUp', 'scaleDown']);
+  const r = new ObjectReader(value, path);
   return { scaleUp: r.optionalNumber('scaleUp', { min: 0 }) ?? 0.1, scaleDown: r.optionalNumber('scaleDown', { min: 0 }) ?? 0.1 };
 }
 
@@ -87,7 +80,15 @@ function requireUniqueNames(pods: CalculatorPod[]): void {
 
 /** Validates `hpa calc` input and turns it into a calculator input (defaults per the contract). */
 export function readCalcInput(value: unknown): CalculatorInput {
-  const r = new ObjectReader(value, '').only(CALC_KEYS);
+  // The schema decides what is valid (strict keys, bounds); the reads below only map the contract's names.
+  const checked = checkSchema(calcInputSchema, value);
+  if (!checked.ok) {
+    const p = checked.problem;
+    const field = p.field === '(top level)' ? 'input' : p.field;
+    if (p.statement !== undefined) throw new HpaInputError(field, p.value, p.statement.replace(/^.*expected /, ''));
+    throw new HpaInputError(field, p.value, p.expected);
+  }
+  const r = new ObjectReader(value, '');
   const input: CalculatorInput = {
     nowSeconds: r.number('now'),
     currentReplicas: r.number('currentReplicas', { integer: true, min: 0 }),
