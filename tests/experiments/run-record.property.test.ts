@@ -42,6 +42,23 @@ test('a records file whose line k was mutated into an invalid record is refused 
   );
 });
 
+test('any text as a records file gives good lines and at most one problem naming an existing line, never a raw error (property)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.string({ maxLength: 40 }), fc.constant(JSON.stringify(good)), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? '')), { maxLength: 6 }), fc.boolean(), (lines, newline) => {
+      const text = lines.join('\n') + (newline ? '\n' : '');
+      const scan = scanRecordsText(text);
+      if (scan.problem) {
+        assert.ok(scan.problem.lineNumber >= 1 && scan.problem.lineNumber <= text.split('\n').length, scan.problem.message);
+        assert.ok(scan.problem.message.startsWith(`line ${scan.problem.lineNumber} `), scan.problem.message);
+        assert.is(scan.lines.length, scan.problem.lineNumber - 1);
+      } else {
+        assert.is(scan.lines.length, text === '' ? 0 : text.split('\n').length - 1);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('records that are impossible by definition are refused, naming the field', () => {
   const cases: [string, unknown, RegExp][] = [
     ['negative latency', makeRecord('a', 1, { latencyP99Ms: -1 }), /^metrics\.latencyP99Ms: got -1, expected a finite number ≥ 0$/],
