@@ -10,6 +10,7 @@ import { runRecordSchema } from '../experiments/run-record-schema.ts';
 import { plantConfigSchema } from '../sim/plant-config-schema.ts';
 import { trainConfigSchema } from '../agent/rl/train-config.ts';
 import { calcInputSchema } from '../agent/hpa/calc-input-schema.ts';
+import { normalizeInputSchema } from '../agent/hpa/normalize-input-schema.ts';
 
 /** Folder of the published schemas. */
 export const SCHEMAS_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -20,6 +21,7 @@ const SOURCES: Record<string, { schema: z.ZodType; title: string }> = {
   'train-config.schema.json': { schema: trainConfigSchema(), title: 'scalelab training configuration (scalelab train --config FILE)' },
   'plant-config.schema.json': { schema: plantConfigSchema, title: 'scalelab simulated plant configuration (sim/config.ts)' },
   'hpa-calc-input.schema.json': { schema: calcInputSchema, title: 'scalelab hpa calc input (stdin)' },
+  'hpa-normalize-input.schema.json': { schema: normalizeInputSchema, title: 'scalelab hpa normalize input (stdin)' },
 };
 
 /** File name → the text it should have. */

@@ -3,7 +3,9 @@
 import { readBehavior } from './behavior-input.ts';
 import type { CalculatorInput, CalculatorMetric, CalculatorPod, Tolerances } from './calculator-types.ts';
 import { HPA_INPUT_LIMITS, HpaInputError, ObjectReader } from './input-schema.ts';
+import type { z } from 'zod';
 import { calcInputSchema } from './calc-input-schema.ts';
+import { normalizeInputSchema } from './normalize-input-schema.ts';
 import { checkSchema } from '../../lib/schema.ts';
 import { normalizeReplicas, type NormalizeInput } from './normalize.ts';
 import type { ScaleEvent } from './rate-limits.ts';
@@ -26,7 +28,6 @@ export interface HpaNormalizeOutput {
 
 const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed'] as const;
 
-const NORMALIZE_KEYS = ['now', 'currentReplicas', 'desiredReplicas', 'minReplicas', 'maxReplicas', 'behavior', 'recommendations', 'scaleUpEvents', 'scaleDownEvents', 'downscaleStabilizationWindowSeconds', 'scaleUpLimitFactor', 'scaleUpLimitMinimum'];
 
 function readPod(value: unknown, path: string): CalculatorPod {
   const r = new ObjectReader(value, path);
@@ -78,16 +79,19 @@ function requireUniqueNames(pods: CalculatorPod[]): void {
   });
 }
 
+/** Throws the first problem of `value` against `schema` as an HpaInputError (field, value, expectation). */
+function schemaCheck(schema: z.ZodType, value: unknown): void {
+  const checked = checkSchema(schema, value);
+  if (checked.ok) return;
+  const p = checked.problem;
+  const field = p.field === '(top level)' ? 'input' : p.field;
+  throw new HpaInputError(field, p.value, p.statement === undefined ? p.expected : p.statement.replace(/^.*expected /, ''));
+}
+
 /** Validates `hpa calc` input and turns it into a calculator input (defaults per the contract). */
 export function readCalcInput(value: unknown): CalculatorInput {
   // The schema decides what is valid (strict keys, bounds); the reads below only map the contract's names.
-  const checked = checkSchema(calcInputSchema, value);
-  if (!checked.ok) {
-    const p = checked.problem;
-    const field = p.field === '(top level)' ? 'input' : p.field;
-    if (p.statement !== undefined) throw new HpaInputError(field, p.value, p.statement.replace(/^.*expected /, ''));
-    throw new HpaInputError(field, p.value, p.expected);
-  }
+  schemaCheck(calcInputSchema, value);
   const r = new ObjectReader(value, '');
   const input: CalculatorInput = {
     nowSeconds: r.number('now'),
@@ -123,18 +127,19 @@ export function runHpaCalc(value: unknown): HpaCalcOutput {
 }
 
 function readRecommendation(value: unknown, path: string): TimestampedRecommendation {
-  const r = new ObjectReader(value, path).only(['timestamp', 'replicas']);
+  const r = new ObjectReader(value, path);
   return { timestampSeconds: r.number('timestamp'), replicas: r.number('replicas', { integer: true, min: 0 }) };
 }
 
 function readEvent(value: unknown, path: string): ScaleEvent {
-  const r = new ObjectReader(value, path).only(['timestamp', 'replicaChange']);
+  const r = new ObjectReader(value, path);
   return { timestampSeconds: r.number('timestamp'), replicaChange: r.number('replicaChange', { integer: true, min: 0 }) };
 }
 
 /** Validates `hpa normalize` input (left-out lists are empty; behavior null or missing = legacy path). */
 export function readNormalizeInput(value: unknown): NormalizeInput {
-  const r = new ObjectReader(value, '').only(NORMALIZE_KEYS);
+  schemaCheck(normalizeInputSchema, value);
+  const r = new ObjectReader(value, '');
   const replicas = { integer: true, min: 0 };
   const input: NormalizeInput = {
     nowSeconds: r.number('now'),
