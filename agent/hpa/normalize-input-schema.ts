@@ -21,10 +21,11 @@ export const policySchema = strictObject({
 }, 'a JSON object');
 
 /** Kubernetes writes tolerance as a quantity ("0.05" or 0.05); both are accepted. */
+const TOLERANCE = 'a number ≥ 0 or a numeric string such as "0.05"';
 const tolerance = z.union([
-  num({ min: 0, max: M }),
-  z.string().refine((s) => s.trim() !== '' && Number.isFinite(Number(s)) && Number(s) >= 0 && Number(s) <= M),
-], { error: 'a number ≥ 0 or a numeric string such as "0.05"' });
+  num({ min: 0, max: M }, TOLERANCE),
+  z.string({ error: TOLERANCE }).refine((s) => s.trim() !== '' && Number.isFinite(Number(s)) && Number(s) >= 0 && Number(s) <= M, { error: TOLERANCE }),
+], { error: TOLERANCE });
 
 /** Rules of one direction (`scaleUp` or `scaleDown`). */
 export const rulesSchema = strictObject({
