@@ -45,7 +45,7 @@ const name = z.string({ error: 'a non-empty string' }).min(1, { error: 'a non-em
 
 /** The schema of one line of records.jsonl. */
 export const runRecordSchema = strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string({ error: 'a string (the URL or path of the JSON Schema)' }).optional(),
   schema: z.literal(RUN_RECORD_SCHEMA, { error: `"${RUN_RECORD_SCHEMA}"` }),
   experiment: name,
   scenario: name,

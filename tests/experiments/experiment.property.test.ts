@@ -21,6 +21,7 @@ async function validOrNamedRefusal(value: unknown, change: string): Promise<void
   const err = r.error as Error;
   assert.ok(err instanceof UserError, `not a UserError (${change}): ${err?.stack ?? err}`);
   assert.is((err as UserError).exitCode, 2, change);
+  assert.not.match(err.message, /Invalid input|Expected \w+, received/, `zod's default words leaked: ${err.message}`);
   // `experiment p: <field path>: … expected …` — the field is named before anything else, then what was expected.
   assert.match(err.message, /^experiment p: [^\n]*?: .*expected/s, `${change}: ${err.message}`);
 }

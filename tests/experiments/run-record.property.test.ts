@@ -16,6 +16,7 @@ async function validOrNamedRefusal(value: unknown, change: string): Promise<void
   if (r.ok) return;
   assert.instance(r.error, InvalidRunRecordError, change);
   const err = r.error as InvalidRunRecordError;
+  assert.not.match(err.message, /Invalid input|Expected \w+, received/, `zod's default words leaked: ${err.message}`);
   assert.ok(err.field.length > 0 && err.message.startsWith(`${err.field}: `), `${change}: ${err.message}`);
 }
 

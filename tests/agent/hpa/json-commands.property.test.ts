@@ -32,6 +32,7 @@ async function answerOrNamedRefusal(kind: 'calc' | 'normalize', text: string, ch
   }
   assert.instance(r.error, UserError, `${change}: ${(r.error as Error)?.stack}`);
   const err = r.error as UserError;
+  assert.not.match(err.message, /Invalid input|Expected \w+, received/, `zod's default words leaked: ${err.message}`);
   if (err.exitCode === 1) {
     assert.is(kind, 'calc', change);
     assert.match(err.message, /^the HPA cannot compute a replica count/, change);

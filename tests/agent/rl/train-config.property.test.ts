@@ -15,6 +15,7 @@ async function validOrNamedRefusal(value: unknown, change: string): Promise<void
   if (r.ok) return;
   assert.instance(r.error, TrainConfigError, `${change}: ${r.error}`);
   const err = r.error as TrainConfigError;
+  assert.not.match(err.message, /Invalid input|Expected \w+, received/, `zod's default words leaked: ${err.message}`);
   assert.ok(err.field === 'config' || err.field.startsWith('config.') || err.field.startsWith('config['), `${change}: ${err.field}`);
   assert.match(err.message, / = .*: expected /s, change);
 }
