@@ -1,0 +1,18 @@
+// Entry of scalelab's `pulumi-resource-command` stand-in (emulated path only; started by the Pulumi engine through
+// emulated/bin/pulumi-resource-command). Serves the provider protocol on a loopback port it prints on stdout.
+import { randomBytes } from 'node:crypto';
+import * as provider from '@pulumi/pulumi/provider/index.js';
+import { engineLog } from './engine-log.ts';
+import { commandProvider } from './provider.ts';
+import { runCommand } from './run-command.ts';
+
+const args = process.argv.slice(2);
+// The engine's address is the first argument that is not a logging/tracing flag (as the SDK's server reads it).
+const engineAddress = args.filter((a, i) => a !== '--logtostderr' && !a.startsWith('-v=') && a !== '--tracing' && args[i - 1] !== '--tracing')[0];
+const engine = engineLog(engineAddress);
+await provider.main(commandProvider({
+  run: runCommand,
+  randomHex: () => randomBytes(4).toString('hex'),
+  env: () => ({ ...process.env }),
+  log: engine.log,
+}), args);
