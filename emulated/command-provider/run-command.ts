@@ -2,11 +2,12 @@
 // provider's PATH, the working directory checked first, stdout and stderr captured separately and interleaved
 // for the error message, the logged streams sent line by line, and a failure reported as
 // `<os/exec error>: running "<command>":\n<output>`.
-import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, closeSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { commandFailure, exitErrorText, missingDirText, notFoundText } from './go-errors.ts';
 import { trimOutput, type Invocation, type RunOutputs } from './lifecycle.ts';
+import { outputPipes, stdinFile } from './os-pipes.ts';
 
 /** A command that could not start or ended unsuccessfully; `message` is the real provider's text. */
 export class CommandFailedError extends Error {}
@@ -50,9 +51,21 @@ export function runCommand(inv: Invocation, opts: { log?: (line: string) => void
   if (!resolved) return fail(notFoundText(program));
 
   return new Promise((resolve, reject) => {
-    const child = spawn(resolved, inv.argv.slice(1), {
-      argv0: program, cwd, env: inv.env, stdio: [inv.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
+    const pipes = outputPipes(2);
+    const [stdout, stderr] = pipes;
+    const stdin = inv.stdin === undefined ? undefined : stdinFile(inv.stdin);
+    const destroyPipes = () => { for (const p of pipes) p.parent.destroy(); };
+    let child: ChildProcess;
+    try {
+      child = spawn(resolved, inv.argv.slice(1), { argv0: program, cwd, env: inv.env, stdio: [stdin ?? 'ignore', stdout!.childFd, stderr!.childFd] });
+    } catch (e) {
+      destroyPipes();
+      reject(new CommandFailedError(commandFailure(`fork/exec ${resolved}: ${(e as Error).message}`, inv.command, '')));
+      return;
+    } finally {
+      // Our copies of the child's ends: closed so EOF arrives when the child (and any child of it) exits.
+      for (const fd of [stdin, stdout!.childFd, stderr!.childFd]) if (fd !== undefined) closeSync(fd);
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const both: Buffer[] = [];
@@ -62,20 +75,24 @@ export function runCommand(inv: Invocation, opts: { log?: (line: string) => void
       both.push(chunk);
       if (logged) lines.push(chunk.toString('utf8'));
     };
-    child.stdout!.on('data', onData(out, inv.logStdout));
-    child.stderr!.on('data', onData(err, inv.logStderr));
-    if (inv.stdin !== undefined) {
-      child.stdin!.on('error', () => {}); // the command may exit without reading all of stdin
-      child.stdin!.end(inv.stdin);
-    }
+    stdout!.parent.on('data', onData(out, inv.logStdout));
+    stderr!.parent.on('data', onData(err, inv.logStderr));
+    // Settle when the process has exited and both output pipes reached EOF (cmd.Wait waits for the copies).
+    let pending = 3;
+    let exit: { code: number | null; sig: NodeJS.Signals | null } = { code: null, sig: null };
+    const done = () => { if (--pending === 0) finish(exit.code, exit.sig); };
+    stdout!.parent.on('close', done);
+    stderr!.parent.on('close', done);
     const kill = () => child.kill('SIGKILL');
     opts.signal?.addEventListener('abort', kill, { once: true });
     child.on('error', (e) => {
       // Could not start (the program vanished or is not executable); nothing ran, so there is no output.
       const reason = (e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : e.message;
+      destroyPipes();
       reject(new CommandFailedError(commandFailure(`fork/exec ${resolved}: ${reason}`, inv.command, '')));
     });
-    child.on('close', (code, sig) => {
+    child.on('exit', (code, sig) => { exit = { code, sig }; done(); });
+    const finish = (code: number | null, sig: NodeJS.Signals | null) => {
       opts.signal?.removeEventListener('abort', kill);
       lines.flush();
       const combined = Buffer.concat(both).toString('utf8');
@@ -84,6 +101,6 @@ export function runCommand(inv: Invocation, opts: { log?: (line: string) => void
       } else {
         resolve({ stdout: trimOutput(Buffer.concat(out).toString('utf8')), stderr: trimOutput(Buffer.concat(err).toString('utf8')) });
       }
-    });
+    };
   });
 }
