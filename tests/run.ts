@@ -1,5 +1,6 @@
 // Runs every uvu suite under tests/ in one process and ends with the plain line CI reads:
-// `N passed, N failed`. `--integration` runs tests/integration/ (suites that need Debian tools) instead.
+// `N passed, N failed`. `--integration` runs tests/integration/ (suites that need Debian tools) instead, `--e2e`
+// tests/e2e/ (suites that need the tools `npm run tools` builds).
 // Extra arguments filter test files by substring: `npm test -- hpa`.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 const root = resolve(import.meta.dirname);
 const args = process.argv.slice(2);
 const integration = args.includes('--integration');
+const e2e = args.includes('--e2e');
 const filters = args.filter((a) => !a.startsWith('--'));
 
 function collect(dir: string): string[] {
@@ -16,7 +18,7 @@ function collect(dir: string): string[] {
     const full = join(dir, entry);
     if (statSync(full).isDirectory()) {
       if (entry === 'fixtures' || entry === 'helpers') continue;
-      if (!integration && entry === 'integration' && dir === root) continue;
+      if (dir === root && (entry === 'integration' || entry === 'e2e') && join(root, entry) !== base) continue;
       out.push(...collect(full));
     } else if (entry.endsWith('.test.ts')) {
       out.push(full);
@@ -25,7 +27,7 @@ function collect(dir: string): string[] {
   return out;
 }
 
-const base = integration ? join(root, 'integration') : root;
+const base = integration ? join(root, 'integration') : e2e ? join(root, 'e2e') : root;
 const files = collect(base).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
 
 // Capture uvu's summary while passing its output through.
