@@ -78,6 +78,14 @@ export function commandProvider(deps: ProviderDeps): Provider {
       return { id, outs: commandOutputs(inputs, run) };
     },
 
+    // Refresh: nothing to read back from the world; return the state as stored (infer's default Read), with the
+    // inputs it echoes (the Node server passes no old inputs, and the outputs hold them verbatim).
+    async read(id, urn, props) {
+      requireCommandType(urn);
+      const state = (props ?? {}) as Record<string, unknown>;
+      return { id, props: state, inputs: Object.fromEntries(Object.keys(COMMAND_FIELDS).filter((k) => state[k] !== undefined).map((k) => [k, state[k]])) };
+    },
+
     async update(_id, urn, olds, news) {
       requireCommandType(urn);
       const plain = reveal(news) as CommandInputs;

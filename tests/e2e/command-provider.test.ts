@@ -89,10 +89,13 @@ test('up creates: the create command runs once and stdout is the stack output (o
   assert.match(probeId() ?? '', /^probe[0-9a-f]{8}$/);
 });
 
-test('a second up with the same inputs runs nothing', () => {
+test('a second up with the same inputs runs nothing, nor does a refresh', () => {
   const out = up({ msg: 'a', trigger: 't1' });
   assert.equal(lines(), ['create a']);
   assert.match(out, /unchanged/);
+  ok(['refresh', '--yes', '--skip-preview']);
+  assert.equal(lines(), ['create a']);
+  assert.match(ok(['preview', '--expect-no-changes']), /unchanged/);
 });
 
 test('a changed input updates in place: the update command runs with the previous stdout', () => {

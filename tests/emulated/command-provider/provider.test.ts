@@ -108,6 +108,12 @@ test('check names each ill-typed field, drops unknown keys and refuses asset/arc
   assert.equal(r.inputs.triggers, [1]);
 });
 
+test('refresh (read) returns the stored state unchanged, with its input fields as inputs (infer default Read)', async () => {
+  const { p } = make();
+  const state = { create: 'echo a', triggers: ['x'], stdout: 'a', stderr: '' };
+  assert.equal(await p.read!('echo1234', URN, state), { id: 'echo1234', props: state, inputs: { create: 'echo a', triggers: ['x'] } });
+});
+
 test('other command-provider types and functions are refused by name', async () => {
   const { p } = make();
   try { await p.create!('urn:pulumi:t::p::command:remote:Command::r', {}); assert.unreachable(); } catch (e) { assert.match((e as Error).message, /command:remote:Command: not implemented/); }
