@@ -63,8 +63,9 @@ test('the real Pulumi CLI and Node.js language host are installed, and a stack s
   for (const tool of ['pulumi', 'pulumi-language-nodejs']) {
     assert.ok(existsSync(join(toolsBin, tool)), `${tool} not found in ${toolsBin}: run \`npm run tools\` first (or set SCALELAB_TOOLS_BIN)`);
   }
-  assert.match(ok(['version']), /^v3\.248\.0/);
   mkdirSync(project, { recursive: true });
+  mkdirSync(join(work, 'state'), { recursive: true });
+  assert.match(ok(['version']), /^v3\.248\.0/);
   writeFileSync(join(project, 'Pulumi.yaml'), 'name: cmdprov-e2e\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.ts\n');
   writeFileSync(join(project, 'package.json'), '{ "name": "cmdprov-e2e", "type": "module", "private": true }\n');
   writeFileSync(join(project, 'index.ts'), PROGRAM);
