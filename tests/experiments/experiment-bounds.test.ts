@@ -1,6 +1,6 @@
 // Issue 16 item 2, the cases the hostile-user probe found: each is refused before any cell runs, as bad input
 // (exit 2) naming the field, instead of running for hours, exhausting memory or silently running one tick.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -84,5 +84,3 @@ for (const c of files) {
     }
   });
 }
-
-test.run();

@@ -1,6 +1,6 @@
 // Issue 16 item 8: any experiment document is either valid or refused as bad input (UserError, exit 2) naming a
 // field — never a raw error, a crash or a hang — for arbitrary JSON and for mutations of a valid experiment.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -33,5 +33,3 @@ test('an arbitrary JSON value is a valid experiment or refused naming a field (p
 test('a valid experiment with one value changed, removed or added is valid or refused naming a field (property)', async () => {
   await fc.assert(fc.asyncProperty(mutationOf(tiny), ({ value, change }) => validOrNamedRefusal(value, change)), PROPERTY_RUNS);
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // Issue 16 items 5 and 8: any records line is a valid scalelab.run/v1 record or refused naming its field; a records
 // file with one bad line is refused with that line's number — for arbitrary JSON and mutations of a real record.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { InvalidRunRecordError, validateRunRecord } from '../../experiments/validate-run-record.ts';
@@ -74,5 +74,3 @@ test('records that are impossible by definition are refused, naming the field', 
     assert.throws(() => validateRunRecord(JSON.parse(JSON.stringify(record))), (err: Error) => err instanceof InvalidRunRecordError && says.test(err.message), name);
   }
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { JsonInputError, MAX_JSON_DEPTH, parseStrictJson } from '../../lib/strict-json.ts';
@@ -58,5 +58,3 @@ test('strict JSON finds a key repeated anywhere in an object (property)', () => 
     { numRuns: 300 },
   );
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -39,5 +39,3 @@ test('the run-record schema has every metric of lib/ports.ts, the nullable ones 
   for (const k of NULLABLE_METRIC_KEYS) assert.ok(JSON.stringify(metrics.properties[k]).includes('"null"'), `${k} nullable`);
   assert.is(metrics.properties.latencyP95Ms.minimum, 0);
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // Issue 16 items 2 and 8: any plant configuration is valid or refused naming its field (PlantConfigError), for
 // mutations of the default plant; the documented limits hold at their edges.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { defaultPlantConfig, type PlantConfig } from '../../sim/config.ts';
@@ -33,5 +33,3 @@ test('the plant limits hold at their edges: a tick of 0.01 s passes, 1e-6 s (iss
   assert.throws(() => validatePlantConfig({ ...defaultPlantConfig, maxReplicas: 10_001 }), /maxReplicas = 10001, expected an integer in \[0, 10000\]/);
   assert.throws(() => validatePlantConfig({ ...defaultPlantConfig, maxReplica: 5 } as PlantConfig), /maxReplica = 5, expected no such field/);
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // Issue 16 items 2 and 8: any text is a trace or refused naming its line (WorkloadSpecError `line N`), in time
 // linear in its length; for arbitrary text, arbitrary lines and mutated lines of a valid trace.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { parseTrace } from '../../workloads/trace.ts';
@@ -55,5 +55,3 @@ test('a count above the rate limit (10,000,000 req/s) is refused naming its line
   assert.throws(() => parseTrace('minute,requests\n0,1\n1,600000001\n'), /^line 3: got "600000001", expected a request count ≥ 0 and ≤ 600000000/);
   assert.throws(() => parseTrace('5 6\n1e15\n'), /^line 2: got "1e15", expected a request count ≥ 0 and ≤ 10000000/);
 });
-
-test.run();

@@ -1,7 +1,7 @@
 // Issue 16 items 3 and 8: `hpa calc` / `hpa normalize` on any input print a finite answer, or refuse it as bad input
 // (exit 2) naming the field, or (calc only) say the HPA itself cannot compute (exit 1) — never `"replicas": null`
 // with exit 0, never a raw error; for arbitrary JSON, mutations of valid inputs and JSON text with repeated keys.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { hpaJsonCommand } from '../../../cli/commands/hpa.ts';
@@ -68,5 +68,3 @@ test('hpa calc: values that would overflow the replica count are refused, never 
   const overflow = { ...calc, pods: calc.pods.map((p) => ({ ...p, usageMilli: 1e308 })) };
   assert.throws(() => hpaJsonCommand('calc', JSON.stringify(overflow)), (err: Error) => err instanceof UserError && err.exitCode === 2 && /^invalid pods\[0\]\.usageMilli: expected a number ≥ 0 of magnitude ≤ 1000000000000000, got 1e\+308$/.test(err.message));
 });
-
-test.run();

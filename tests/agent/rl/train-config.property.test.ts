@@ -1,6 +1,6 @@
 // Issue 16 items 2 and 8: any training configuration is valid or refused naming its field (config.…), for arbitrary
 // JSON and mutations of a full valid config; network sizes and buffers have limits (hiddenUnits: [1e8] refused).
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { parseTrainConfig, TrainConfigError } from '../../../agent/rl/train-config.ts';
@@ -34,5 +34,3 @@ test('network and buffer sizes have limits at the door (issue 16: hiddenUnits [1
   assert.throws(() => parseTrainConfig({ dqn: { bufferSize: 1e9 } }), /config\.dqn\.bufferSize = 1000000000: expected an integer ≥ 1 and ≤ 1000000/);
   assert.is(parseTrainConfig({ dqn: { hiddenUnits: [4096] } }).dqn.hiddenUnits[0], 4096);
 });
-
-test.run();
