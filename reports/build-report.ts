@@ -5,6 +5,7 @@ import { latencyCdfChart, learningCurveChart, metricBoxChart, paretoChart, timeS
 import type { Chart } from './charts/render-svg.ts';
 import { T1, T2 } from './tables/claims.ts';
 import { buildClaimTable, buildT3 } from './tables/claim-table.ts';
+import { countVerdicts, renderClaimTable } from './tables/render-claims.ts';
 import { METRICS } from './tables/metrics.ts';
 import { buildPairedRecordTable, type Arm } from './tables/paired-record-table.ts';
 import { buildSummaryTable } from './tables/summary-table.ts';
@@ -18,6 +19,9 @@ export const REALISTIC_ARMS = {
   upstreamHpa: { label: 'upstream-exact HPA', autoscalers: ['hpa', 'hpa-70'] },
   threshold: { label: 'threshold rule ("Hybrid")', autoscalers: ['thesis-threshold'] },
 } satisfies Record<string, Arm>;
+
+/** At most this many claims (thesis | ours | verdict) per printed table, so that every table fits 1,400 px. */
+const CLAIMS_PER_PART = 4;
 
 export interface BuildReportInput {
   experiment: string;
@@ -49,21 +53,20 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
   ];
   tables.push(...realistic);
   for (const t of realistic) {
-    const changed = t.rows.filter((r) => r[9]?.endsWith('(changed)')).map((r) => `${r[0]} (${r[9].replace(' (changed)', '')} → ${r[8]})`);
-    const same = t.rows.filter((r) => r[9]?.endsWith('(same)')).map((r) => r[0]);
+    const checks = t.conclusionChecks ?? [];
+    const changed = checks.filter((c) => c.here !== c.before).map((c) => `${c.metric} (${c.before} → ${c.here})`);
+    const same = checks.filter((c) => c.here === c.before).map((c) => c.metric);
     if (changed.length + same.length === 0) continue;
     conclusions.push(`${t.title}: ${changed.length === 0 ? 'every tested conclusion of the thesis-compatible T4 holds' : `the conclusion changes for ${changed.join('; ')}`}${same.length ? `; unchanged: ${same.join(', ')}` : ''}.`);
   }
-  tables.push(buildClaimTable(T1, records, opts), buildClaimTable(T2, records, { ...opts, modelFacts: input.modelFacts }), buildT3(records, opts));
+  const claimTables = [buildClaimTable(T1, records, opts), buildClaimTable(T2, records, { ...opts, modelFacts: input.modelFacts }), buildT3(records, opts)];
+  for (const data of claimTables) {
+    tables.push(...renderClaimTable(data, { maxClaimsPerPart: CLAIMS_PER_PART }));
+    const n = countVerdicts(data);
+    conclusions.push(`${data.id}: ${n.reproduced} reproduced, ${n.exceeded} exceeded, ${n['not reproduced']} not reproduced, ${n['not comparable']} not comparable, ${n['not available']} not available${n.incomplete ? `, ${n.incomplete} incomplete` : ''}.`);
+  }
   if (records.length > 0) tables.push(buildSummaryTable(records, opts));
   for (const t of tables) t.notes = uniqueNotes(t.notes);
-  for (const t of tables) {
-    const verdicts = t.rows.flatMap((r) => r.filter((_, i) => t.columns[i] === 'verdict'));
-    const count = (prefix: string): number => verdicts.filter((v) => v.startsWith(prefix)).length;
-    if (verdicts.length > 0 && t.id !== 'T4' && t.id !== 'summary') {
-      conclusions.push(`${t.id}: ${count('reproduced')} reproduced, ${count('not reproduced')} not reproduced, ${count('not comparable')} not comparable, ${count('not available')} not available.`);
-    }
-  }
   const charts: Chart[] = [];
   const add = (c: Chart | null): void => void (c && charts.push(c));
   add(await timeSeriesChart(records));
@@ -85,7 +88,7 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
     experiment: input.experiment,
     intro: [
       ...(input.intro ?? []),
-      'Verdicts: reproduced = our 95 % CI contains the thesis\'s value or beats it in the claimed direction (values the thesis reports for a baseline, descriptive values such as λ or the safety-intervention rate, claimed deteriorations and efficiencies above 100 % count only by containment); not reproduced = it does not; not comparable = the thesis\'s unit cannot be matched (the reason is under the table); not available = no records for that autoscaler yet (never a made-up number).',
+      'Verdicts: reproduced = our 95 % CI contains the thesis\'s value or comes within the tolerance stated for that claim (the rounding of the thesis\'s printed figures); exceeded = the whole CI is better than the claim in the direction the claim is an achievement (values the thesis reports for a baseline, descriptive values, claimed deteriorations and efficiencies above 100 % can only be reproduced); not reproduced = neither; not comparable = an absolute value measured on the thesis\'s plant or in its units, which ours cannot match (the reason is under the table; the relative change is judged instead); not available = no records for that autoscaler yet (never a made-up number).',
     ],
     tables,
     conclusions,
