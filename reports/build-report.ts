@@ -1,7 +1,7 @@
 // Assembles a ReportContent from checked RunRecords (+ optionally the n=30 table and RL training logs):
 // T4 and its realistic-plant versions, T1–T3, the charts, and every data problem.
 import type { RunRecord } from '../lib/ports.ts';
-import { latencyCdfChart, learningCurveChart, metricBoxChart, paretoChart, timeSeriesChart, type EpisodeLog } from './charts/charts.ts';
+import { latencyCdfChart, learningCurveChart, metricBoxChart, timeSeriesChart, type EpisodeLog } from './charts/charts.ts';
 import type { Chart } from './charts/render-svg.ts';
 import { T1, T2 } from './tables/claims.ts';
 import { buildClaimTable, buildT3 } from './tables/claim-table.ts';
@@ -12,6 +12,11 @@ import { buildSummaryTable } from './tables/summary-table.ts';
 import { uniqueNotes, type ReportTable } from './tables/table-model.ts';
 import type { ModelFacts } from './tables/model-facts.ts';
 import type { ReportContent } from './writer/report-content.ts';
+import { analyzeFrontiers, type FrontierOptions } from './frontier/tuned-frontier.ts';
+import { buildFamilyMarginTable, buildFrontierTable, frontierAnswer } from './frontier/frontier-section.ts';
+import { frontierChart } from './frontier/frontier-chart.ts';
+import { costReport } from './cost/cost-calculator.ts';
+import { buildCostTable, buildSavingsTable } from './cost/cost-table.ts';
 
 /** Record names of the controllers in the realistic-plant version of T4. */
 export const REALISTIC_ARMS = {
@@ -38,6 +43,10 @@ export interface BuildReportInput {
   intro?: string[];
   /** Bootstrap resamples for record tables (default 10,000; --quick uses fewer). */
   resamples?: number;
+  /** Tuned-baseline frontier options (families, agents, tuning seeds); default: families by autoscaler type, no split. */
+  frontier?: Omit<FrontierOptions, 'resamples' | 'point'>;
+  /** Requests per month for the cost section (default 100 million). */
+  requestsPerMonth?: number;
 }
 
 /** Builds every table and chart; tables for autoscalers without records say "not available". */
@@ -67,6 +76,7 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
   }
   if (records.length > 0) tables.push(buildSummaryTable(records, opts));
   for (const t of tables) t.notes = uniqueNotes(t.notes);
+  const lead = await leadSection(records, input);
   const charts: Chart[] = [];
   const add = (c: Chart | null): void => void (c && charts.push(c));
   add(await timeSeriesChart(records));
@@ -80,12 +90,12 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
     ]),
   );
   add(await latencyCdfChart(records));
-  add(await paretoChart(records));
   if (input.trainingLogs && input.trainingLogs.length > 0) add(await learningCurveChart(input.trainingLogs));
   const incomplete = tables.flatMap((t) => t.incomplete.map((p) => `${t.id} — ${p}`));
   return {
-    title: `scalelab — reproduction of the thesis tables (${input.experiment})`,
+    title: `scalelab — does RL beat tuned baselines? (${input.experiment})`,
     experiment: input.experiment,
+    ...lead,
     intro: [
       ...(input.intro ?? []),
       'Verdicts: reproduced = our 95 % CI contains the thesis\'s value or comes within the tolerance stated for that claim (the rounding of the thesis\'s printed figures); exceeded = the whole CI is better than the claim in the direction the claim is an achievement (values the thesis reports for a baseline, descriptive values, claimed deteriorations and efficiencies above 100 % can only be reproduced); not reproduced = neither; not comparable = an absolute value measured on the thesis\'s plant or in its units, which ours cannot match (the reason is under the table; the relative change is judged instead); not available = no records for that autoscaler yet (never a made-up number).',
@@ -96,4 +106,23 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
     dataProblems: [...input.dataProblems, ...incomplete],
     records,
   };
+}
+
+/** The answer first: agents against the tuned-baseline frontiers (chart and tables) and the cost calculator. */
+async function leadSection(records: readonly RunRecord[], input: BuildReportInput): Promise<Pick<ReportContent, 'answer' | 'leadCharts' | 'leadTables'>> {
+  const resamples = input.resamples ?? 10_000;
+  const frontier = records.length === 0 ? null : analyzeFrontiers(records, { ...input.frontier, resamples });
+  const leadTables: ReportTable[] = [];
+  const leadCharts: Chart[] = [];
+  const answer = frontier === null ? ['No agent and baseline records to compare yet: the frontier section needs both.'] : frontierAnswer(frontier);
+  if (frontier !== null) {
+    leadTables.push(buildFrontierTable(frontier), buildFamilyMarginTable(frontier));
+    const chart = await frontierChart(frontier);
+    if (chart) leadCharts.push(chart);
+  }
+  if (records.length > 0) {
+    const cost = costReport(records, { requestsPerMonth: input.requestsPerMonth ?? 100_000_000, resamples });
+    leadTables.push(buildCostTable(cost), buildSavingsTable(cost));
+  }
+  return { answer, leadCharts, leadTables };
 }

@@ -278,7 +278,8 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
   const written = writeReport(outDir, content, { writeRecords: !sameFile });
   steps.increment(1, 'report written');
   steps.stop();
-  for (const t of content.tables) say(`\n${renderTableText(t)}`);
+  say(`\n${content.answer.join('\n')}`);
+  for (const t of [...content.leadTables, ...content.tables]) say(`\n${renderTableText(t)}`);
   if (content.conclusions.length) say(`\nConclusions:\n${content.conclusions.map((c) => `  - ${c}`).join('\n')}`);
   if (content.dataProblems.length) say(`\n${content.dataProblems.length} data problem(s), listed in the report.`);
   say(`\nReport: ${relative(process.cwd(), resolve(written.html)) || written.html} (and report.md, summary.csv, records.jsonl) — ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,133 @@
+// The cost calculator (issue 11): per autoscaler, $ per million successful requests with a 95 % CI, the projected
+// monthly cost at a given traffic, savings against each baseline and against the tuned frontier, and the
+// SLA-violation rate it buys. Runs can be repriced (another $/vCPU-hour or $/GiB-hour) from their pod-hours and
+// the pod's requested CPU and memory in the record's config.plant. Pure.
+import type { RunRecord } from '../../lib/ports.ts';
+import { createRng } from '../../lib/rng.ts';
+import { quantile } from '../stats/descriptive.ts';
+import { cellSeed } from '../tables/cell-seed.ts';
+import { AGENT_TYPES, analyzeFrontiers } from '../frontier/tuned-frontier.ts';
+
+export interface CostOptions {
+  /** Successful requests per month to project to. */
+  requestsPerMonth: number;
+  /** New prices; a price not given stays the record's own (config.plant). */
+  priceVcpuHourUsd?: number;
+  priceGibHourUsd?: number;
+  resamples?: number;
+}
+
+export interface Estimate {
+  estimate: number;
+  ci: { low: number; high: number };
+}
+
+export interface AutoscalerCost {
+  autoscaler: string;
+  baseline: boolean;
+  /** $ per million successful requests (Σ cost / Σ successful requests, pooled over runs). */
+  costPerMillionUsd: Estimate;
+  /** Projected $ per month at `requestsPerMonth`. */
+  monthlyUsd: Estimate;
+  /** SLA-violating requests / all requests, %, pooled over runs. */
+  slaViolationPct: Estimate;
+  /** Against each baseline: monthly $ saved (positive = cheaper than the baseline) and the saving in %. */
+  savings: { baseline: string; monthlyUsd: Estimate; pct: Estimate }[];
+  /** Agents only: saving against the best tuned frontier at the agent's own violation rate (null when none reaches it). */
+  vsFrontier: { family: string; pct: number; ci: { low: number; high: number } | null; monthlyUsd: number } | null;
+}
+
+export interface CostReport {
+  requestsPerMonth: number;
+  prices: { vcpuHourUsd: number | 'as recorded'; gibHourUsd: number | 'as recorded' };
+  autoscalers: AutoscalerCost[];
+  /** Cells left out (not every autoscaler has them), one line each. */
+  problems: string[];
+}
+
+const plantOf = (r: RunRecord): Record<string, unknown> => ((r.config as { plant?: Record<string, unknown> } | undefined)?.plant ?? {});
+
+/** A run's cost at the given prices; throws naming the record and field when it cannot be repriced. */
+export function runCostUsd(r: RunRecord, options: Pick<CostOptions, 'priceVcpuHourUsd' | 'priceGibHourUsd'>): number {
+  if (options.priceVcpuHourUsd === undefined && options.priceGibHourUsd === undefined) return r.metrics.costUsd;
+  const plant = plantOf(r);
+  const num = (field: string): number => {
+    const v = plant[field];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${r.autoscaler} / ${r.scenario} / seed ${r.seed}: config.plant.${field} is ${JSON.stringify(v)}, needed to reprice the run`);
+    return v;
+  };
+  const vcpu = options.priceVcpuHourUsd ?? num('pricePerVcpuHourUsd');
+  const gib = options.priceGibHourUsd ?? num('pricePerGibHourUsd');
+  return r.metrics.podHours * ((num('cpuRequestMilli') / 1000) * vcpu + (num('memoryRequestMiB') / 1024) * gib);
+}
+
+/** Runs every autoscaler has, per scenario (paired), and what was left out. */
+function commonCells(records: readonly RunRecord[], names: readonly string[]): { strata: { scenario: string; seeds: number[] }[]; problems: string[] } {
+  const problems: string[] = [];
+  const strata: { scenario: string; seeds: number[] }[] = [];
+  for (const scenario of [...new Set(records.map((r) => r.scenario))].sort()) {
+    const sets = names.map((n) => new Set(records.filter((r) => r.autoscaler === n && r.scenario === scenario).map((r) => r.seed)));
+    const union = [...new Set(sets.flatMap((s) => [...s]))].sort((a, b) => a - b);
+    const common = union.filter((s) => sets.every((set) => set.has(s)));
+    if (common.length < union.length) problems.push(`${scenario}: seed(s) ${union.filter((s) => !common.includes(s)).join(', ')} lack a run of some autoscaler — left out of the cost comparison`);
+    if (common.length > 0) strata.push({ scenario, seeds: common });
+  }
+  return { strata, problems };
+}
+
+/** Cost report over every autoscaler in `records`. */
+export function costReport(allRecords: readonly RunRecord[], options: CostOptions): CostReport {
+  if (!(options.requestsPerMonth > 0 && Number.isFinite(options.requestsPerMonth))) throw new RangeError(`requestsPerMonth is ${options.requestsPerMonth}, expected a positive number`);
+  for (const [k, v] of [['priceVcpuHourUsd', options.priceVcpuHourUsd], ['priceGibHourUsd', options.priceGibHourUsd]] as const) {
+    if (v !== undefined && !(v >= 0 && Number.isFinite(v))) throw new RangeError(`${k} is ${v}, expected a price ≥ 0`);
+  }
+  const unusable = allRecords.filter((r) => !(Number.isFinite(r.metrics.costUsd) && r.metrics.successfulRequests > 0 && r.metrics.requests > 0 && Number.isFinite(r.metrics.slaViolatingRequests)));
+  const records = allRecords.filter((r) => !unusable.includes(r));
+  const names = [...new Set(records.map((r) => r.autoscaler))].sort();
+  const type = (n: string): string => String((records.find((r) => r.autoscaler === n)?.config as { autoscaler?: { type?: unknown } } | undefined)?.autoscaler?.type ?? n);
+  const baselines = names.filter((n) => !AGENT_TYPES.includes(type(n)));
+  const { strata, problems } = commonCells(records, names);
+  const cell = new Map<string, { cost: number; ok: number; all: number; bad: number }>();
+  for (const r of records) cell.set(`${r.autoscaler}\u0000${r.scenario}\u0000${r.seed}`, { cost: runCostUsd(r, options), ok: r.metrics.successfulRequests, all: r.metrics.requests, bad: r.metrics.slaViolatingRequests });
+  const totals = (draw: { scenario: string; seeds: number[] }[]): Map<string, { cpm: number; sla: number }> => {
+    const out = new Map<string, { cpm: number; sla: number }>();
+    for (const n of names) {
+      let cost = 0, ok = 0, all = 0, bad = 0;
+      for (const d of draw) for (const s of d.seeds) {
+        const c = cell.get(`${n}\u0000${d.scenario}\u0000${s}`)!;
+        (cost += c.cost), (ok += c.ok), (all += c.all), (bad += c.bad);
+      }
+      out.set(n, { cpm: (cost / ok) * 1e6, sla: (bad / all) * 100 });
+    }
+    return out;
+  };
+  const observed = totals(strata);
+  const rng = createRng(cellSeed(`cost/${names.join(',')}`));
+  const draws = Array.from({ length: options.resamples ?? 10_000 }, () => totals(strata.map((s) => ({ scenario: s.scenario, seeds: s.seeds.map(() => s.seeds[Math.floor(rng.next() * s.seeds.length)]) }))));
+  const est = (f: (m: Map<string, { cpm: number; sla: number }>) => number): Estimate => {
+    const values = draws.map(f);
+    return { estimate: f(observed), ci: { low: quantile(values, 0.025), high: quantile(values, 0.975) } };
+  };
+  const month = options.requestsPerMonth / 1e6;
+  // The frontier in $ per million requests (per-run ratio) against the violation rate, for the agents.
+  const frontier = analyzeFrontiers(records, { resamples: options.resamples, point: (r) => ({ cost: (runCostUsd(r, options) / r.metrics.successfulRequests) * 1e6, violation: r.metrics.slaViolationRateRequests * 100 }) });
+  const autoscalers = names.map((n): AutoscalerCost => {
+    const best = frontier?.agents.find((g) => g.label === n)?.best ?? null;
+    const monthly = observed.get(n)!.cpm * month;
+    return {
+      autoscaler: n,
+      baseline: baselines.includes(n),
+      costPerMillionUsd: est((m) => m.get(n)!.cpm),
+      monthlyUsd: est((m) => m.get(n)!.cpm * month),
+      slaViolationPct: est((m) => m.get(n)!.sla),
+      savings: baselines.filter((b) => b !== n).map((b) => ({ baseline: b, monthlyUsd: est((m) => (m.get(b)!.cpm - m.get(n)!.cpm) * month), pct: est((m) => (1 - m.get(n)!.cpm / m.get(b)!.cpm) * 100) })),
+      vsFrontier: best === null ? null : { family: best.family, pct: -best.pct, ci: best.ci && { low: -best.ci.high, high: -best.ci.low }, monthlyUsd: monthly / (1 + best.pct / 100) - monthly },
+    };
+  });
+  return {
+    requestsPerMonth: options.requestsPerMonth,
+    prices: { vcpuHourUsd: options.priceVcpuHourUsd ?? 'as recorded', gibHourUsd: options.priceGibHourUsd ?? 'as recorded' },
+    autoscalers,
+    problems: [...unusable.map((r) => `${r.autoscaler} / ${r.scenario} / seed ${r.seed}: cost or request counts are not usable numbers — left out`), ...problems, ...(frontier?.problems ?? [])],
+  };
+}

@@ -1,0 +1,48 @@
+// The cost calculator's output as tables (terminal, Markdown, HTML): per autoscaler $ per million requests,
+// monthly cost and SLA-violation rate with CIs; then the monthly saving against each baseline.
+import { adaptiveDecimals, formatWithCi, type ReportTable } from '../tables/table-model.ts';
+import type { CostReport, Estimate } from './cost-calculator.ts';
+
+const money = (e: Estimate): string => formatWithCi(e.estimate, e.ci.low, e.ci.high, adaptiveDecimals(e.estimate, 2, 6), '$');
+const priceText = (v: number | 'as recorded', unit: string): string => (v === 'as recorded' ? `${unit} as recorded` : `$${v}/${unit}`);
+
+/** Per autoscaler: $ per million requests, monthly cost, SLA-violation rate and the saving against the tuned frontier. */
+export function buildCostTable(c: CostReport): ReportTable {
+  const n = c.requestsPerMonth.toLocaleString('en-US');
+  const rows = c.autoscalers.map((a) => [
+    a.autoscaler + (a.baseline ? '' : ' (agent)'),
+    money(a.costPerMillionUsd),
+    money(a.monthlyUsd),
+    formatWithCi(a.slaViolationPct.estimate, a.slaViolationPct.ci.low, a.slaViolationPct.ci.high, adaptiveDecimals(a.slaViolationPct.estimate, 2, 3), '%'),
+    a.vsFrontier === null ? '—' : `${a.vsFrontier.pct.toFixed(1)} %${a.vsFrontier.ci ? ` [${a.vsFrontier.ci.low.toFixed(1)}, ${a.vsFrontier.ci.high.toFixed(1)}]` : ''} vs ${a.vsFrontier.family} ($${a.vsFrontier.monthlyUsd.toFixed(2)}/month)`,
+  ]);
+  return {
+    id: 'cost',
+    title: `Cost calculator — ${n} requests per month (${priceText(c.prices.vcpuHourUsd, 'vCPU-hour')}, ${priceText(c.prices.gibHourUsd, 'GiB-hour')})`,
+    columns: ['autoscaler', '$ per million requests [95 % CI]', `monthly cost at ${n} requests`, 'SLA-violating requests', 'saving vs best tuned frontier at its rate'],
+    rows,
+    notes: [
+      '$ per million requests = Σ cost / Σ successful requests over the paired runs (DESIGN.md §6); monthly = that × requests per month / 10⁶; SLA-violating requests = Σ violating / Σ requests. CI: stratified percentile bootstrap over seeds, the same draw for every autoscaler.',
+      'Saving vs the tuned frontier (agents): the frontier of each baseline family in $ per million requests (mean over runs) against the SLA-violation rate, at the agent\'s own rate; the monthly $ is at the point estimate.',
+      ...c.problems,
+    ],
+    incomplete: [],
+  };
+}
+
+/** Monthly saving of each autoscaler (rows) against each baseline (columns); + = cheaper than the baseline. */
+export function buildSavingsTable(c: CostReport): ReportTable {
+  const baselines = c.autoscalers.filter((a) => a.baseline).map((a) => a.autoscaler);
+  const rows = c.autoscalers.map((a) => [a.autoscaler, ...baselines.map((b) => {
+    const s = a.savings.find((x) => x.baseline === b);
+    return s ? `${s.monthlyUsd.estimate >= 0 ? '' : '−'}$${Math.abs(s.monthlyUsd.estimate).toFixed(2)} (${s.pct.estimate.toFixed(1)} % [${s.pct.ci.low.toFixed(1)}, ${s.pct.ci.high.toFixed(1)}])` : '—';
+  })]);
+  return {
+    id: 'savings',
+    title: 'Monthly saving against each baseline (+ = cheaper than the baseline; % of the baseline\'s cost [95 % CI])',
+    columns: ['autoscaler', ...baselines.map((b) => `vs ${b}`)],
+    rows,
+    notes: [],
+    incomplete: [],
+  };
+}
