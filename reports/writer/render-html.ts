@@ -11,7 +11,7 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 const CSS = `*{box-sizing:border-box}body{font:14px/1.45 Helvetica,Arial,sans-serif;margin:1.5em auto;max-width:1400px;padding:0 16px;color:#222}
 h1{font-size:1.6em}h2{margin-top:1.8em;border-bottom:1px solid #ccc}
 .answer{background:#f5f8fc;border-left:4px solid #3b6ea8;padding:.6em 1em}.answer li{margin:.25em 0}
-table{border-collapse:collapse;margin:.5em 0 1em;font-size:12.5px;max-width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;margin:.5em 0 1em;font-size:12.5px;max-width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#f3f3f3}td.v-reproduced{background:#e3f4e3}td.v-exceeded{background:#cdebd6}td.v-not-reproduced{background:#fbe3e3}
 td.v-not-comparable,td.v-not-available,td.v-baseline{background:#f0f0f0;color:#666}td.v-incomplete{background:#fff3d6}
 .notes{font-size:12px;color:#555}.incomplete{font-size:12px;color:#8a5a00}figure{margin:1em 0;max-width:100%}figcaption{font-size:12px;color:#555}
