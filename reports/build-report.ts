@@ -43,8 +43,11 @@ export interface BuildReportInput {
   intro?: string[];
   /** Bootstrap resamples for record tables (default 10,000; --quick uses fewer). */
   resamples?: number;
-  /** Tuned-baseline frontier options (families, agents, tuning seeds); default: families by autoscaler type, no split. */
-  frontier?: Omit<FrontierOptions, 'resamples' | 'point'>;
+  /**
+   * Tuned-baseline frontier input: its own records (tuning + held-out experiments) with families, agents and the
+   * tuning experiment; default: the report's records, families by autoscaler type, no split.
+   */
+  frontier?: Omit<FrontierOptions, 'resamples' | 'point'> & { records?: RunRecord[] };
   /** Requests per month for the cost section (default 100 million). */
   requestsPerMonth?: number;
 }
@@ -111,7 +114,8 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
 /** The answer first: agents against the tuned-baseline frontiers (chart and tables) and the cost calculator. */
 async function leadSection(records: readonly RunRecord[], input: BuildReportInput): Promise<Pick<ReportContent, 'answer' | 'leadCharts' | 'leadTables'>> {
   const resamples = input.resamples ?? 10_000;
-  const frontier = records.length === 0 ? null : analyzeFrontiers(records, { ...input.frontier, resamples });
+  const frontierRecords = input.frontier?.records ?? records;
+  const frontier = frontierRecords.length === 0 ? null : analyzeFrontiers(frontierRecords, { ...input.frontier, resamples });
   const leadTables: ReportTable[] = [];
   const leadCharts: Chart[] = [];
   const answer = frontier === null ? ['No agent and baseline records to compare yet: the frontier section needs both.'] : frontierAnswer(frontier);
@@ -120,8 +124,9 @@ async function leadSection(records: readonly RunRecord[], input: BuildReportInpu
     const chart = await frontierChart(frontier);
     if (chart) leadCharts.push(chart);
   }
-  if (records.length > 0) {
-    const cost = costReport(records, { requestsPerMonth: input.requestsPerMonth ?? 100_000_000, resamples });
+  if ((input.frontier?.records ?? records).length > 0) {
+    // With tuning + held-out records the cost section prices the held-out runs, against the same tuned frontier.
+    const cost = costReport(input.frontier?.records ?? records, { requestsPerMonth: input.requestsPerMonth ?? 100_000_000, resamples, frontier: input.frontier });
     leadTables.push(buildCostTable(cost), buildSavingsTable(cost));
   }
   return { answer, leadCharts, leadTables };

@@ -11,7 +11,7 @@ export { summaryCsv, SUMMARY_METRIC_COLUMNS } from './writer/summary-csv.ts';
 export { renderReportMarkdown } from './writer/render-markdown.ts';
 export { renderReportHtml } from './writer/render-html.ts';
 export { writeReport, type WrittenReport } from './writer/write-report.ts';
-export { analyzeFrontiers, groupFamilies, AGENT_TYPES, type FrontierAnalysis, type FrontierOptions, type AgentResult, type Margin, type SettingPoint } from './frontier/tuned-frontier.ts';
+export { analyzeFrontiers, frontierOptionsFromFamilies, groupFamilies, AGENT_TYPES, type FrontierAnalysis, type FrontierOptions, type AgentResult, type Margin, type SettingPoint } from './frontier/tuned-frontier.ts';
 export { efficientFrontier, frontierCostAt, type PlanePoint } from './frontier/hull.ts';
 export { frontierAnswer, frontierHeadline, buildFrontierTable, buildFamilyMarginTable, meetsBar, MARGIN_BAR_PCT } from './frontier/frontier-section.ts';
 export { frontierChart } from './frontier/frontier-chart.ts';

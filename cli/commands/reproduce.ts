@@ -13,6 +13,7 @@ import type { ExperimentDef, LoadedExperiment } from '../../experiments/index.ts
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
 import { checkOutDir } from '../out-dir.ts';
+import { readTunedFrontierInput } from './cost.ts';
 
 export interface ReproduceOptions {
   quick?: boolean;
@@ -266,6 +267,7 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
     n30,
     trainingLogs: readTrainingLogs(options.trainingLogs ?? 'models'),
     modelFacts: readModelFacts(check.usable),
+    frontier: readTunedFrontierInput(),
     resamples: options.quick ? 1000 : 10_000,
     intro: [
       `T4 comes from the thesis-compatible plant (30 traces × 8640 steps). The other tables come from ${check.usable.length} run records: ${source}.`,

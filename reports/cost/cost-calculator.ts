@@ -6,7 +6,7 @@ import type { RunRecord } from '../../lib/ports.ts';
 import { createRng } from '../../lib/rng.ts';
 import { quantile } from '../stats/descriptive.ts';
 import { cellSeed } from '../tables/cell-seed.ts';
-import { AGENT_TYPES, analyzeFrontiers } from '../frontier/tuned-frontier.ts';
+import { AGENT_TYPES, analyzeFrontiers, groupFamilies, type FrontierOptions } from '../frontier/tuned-frontier.ts';
 
 export interface CostOptions {
   /** Successful requests per month to project to. */
@@ -15,6 +15,11 @@ export interface CostOptions {
   priceVcpuHourUsd?: number;
   priceGibHourUsd?: number;
   resamples?: number;
+  /**
+   * Families, agents and the tuning split for the frontier (as the report's frontier section); with a split only the
+   * evaluation (held-out) records are costed. Default: families by autoscaler type, all records, no split.
+   */
+  frontier?: Pick<FrontierOptions, 'families' | 'agents' | 'tuningExperiment' | 'tuningSeeds'>;
 }
 
 export interface Estimate {
@@ -34,10 +39,22 @@ export interface AutoscalerCost {
   /** Against each baseline: monthly $ saved (positive = cheaper than the baseline) and the saving in %. */
   savings: { baseline: string; monthlyUsd: Estimate; pct: Estimate }[];
   /** Agents only: saving against the best tuned frontier at the agent's own violation rate (null when none reaches it). */
-  vsFrontier: { family: string; pct: number; ci: { low: number; high: number } | null; monthlyUsd: number } | null;
+  vsFrontier: FrontierSaving | null;
+  /** Agents only: saving against every family's frontier ('dominates' / 'out of reach' when the frontier does not reach the agent's rate). */
+  vsFamilies: (FrontierSaving | { family: string; status: 'dominates' | 'out of reach' })[];
+}
+
+/** Saving against a frontier at the agent's own violation rate: % of the frontier's cost (+ = cheaper), CI, $ a month at the point estimate. */
+export interface FrontierSaving {
+  family: string;
+  pct: number;
+  ci: { low: number; high: number } | null;
+  monthlyUsd: number;
 }
 
 export interface CostReport {
+  /** Baseline families and how many settings each has in the costed records. */
+  families: Record<string, string[]>;
   requestsPerMonth: number;
   prices: { vcpuHourUsd: number | 'as recorded'; gibHourUsd: number | 'as recorded' };
   autoscalers: AutoscalerCost[];
@@ -81,11 +98,16 @@ export function costReport(allRecords: readonly RunRecord[], options: CostOption
   for (const [k, v] of [['priceVcpuHourUsd', options.priceVcpuHourUsd], ['priceGibHourUsd', options.priceGibHourUsd]] as const) {
     if (v !== undefined && !(v >= 0 && Number.isFinite(v))) throw new RangeError(`${k} is ${v}, expected a price ≥ 0`);
   }
+  const split = options.frontier?.tuningExperiment !== undefined || (options.frontier?.tuningSeeds?.length ?? 0) > 0;
+  const tuningRun = (r: RunRecord): boolean => (options.frontier?.tuningExperiment !== undefined ? r.experiment === options.frontier.tuningExperiment : (options.frontier?.tuningSeeds ?? []).includes(r.seed));
   const unusable = allRecords.filter((r) => !(Number.isFinite(r.metrics.costUsd) && r.metrics.successfulRequests > 0 && r.metrics.requests > 0 && Number.isFinite(r.metrics.slaViolatingRequests)));
-  const records = allRecords.filter((r) => !unusable.includes(r));
+  const usable = allRecords.filter((r) => !unusable.includes(r));
+  const records = split ? usable.filter((r) => !tuningRun(r)) : usable;
   const names = [...new Set(records.map((r) => r.autoscaler))].sort();
   const type = (n: string): string => String((records.find((r) => r.autoscaler === n)?.config as { autoscaler?: { type?: unknown } } | undefined)?.autoscaler?.type ?? n);
-  const baselines = names.filter((n) => !AGENT_TYPES.includes(type(n)));
+  const families = Object.fromEntries(Object.entries(options.frontier?.families ?? groupFamilies(records)).map(([f, m]) => [f, m.filter((n) => names.includes(n))]).filter(([, m]) => m.length > 0)) as Record<string, string[]>;
+  const agentNames = options.frontier?.agents ?? names.filter((n) => AGENT_TYPES.includes(type(n)));
+  const baselines = names.filter((n) => !agentNames.includes(n));
   const { strata, problems } = commonCells(records, names);
   const cell = new Map<string, { cost: number; ok: number; all: number; bad: number }>();
   for (const r of records) cell.set(`${r.autoscaler}\u0000${r.scenario}\u0000${r.seed}`, { cost: runCostUsd(r, options), ok: r.metrics.successfulRequests, all: r.metrics.requests, bad: r.metrics.slaViolatingRequests });
@@ -110,10 +132,12 @@ export function costReport(allRecords: readonly RunRecord[], options: CostOption
   };
   const month = options.requestsPerMonth / 1e6;
   // The frontier in $ per million requests (per-run ratio) against the violation rate, for the agents.
-  const frontier = analyzeFrontiers(records, { resamples: options.resamples, point: (r) => ({ cost: (runCostUsd(r, options) / r.metrics.successfulRequests) * 1e6, violation: r.metrics.slaViolationRateRequests * 100 }) });
+  const frontier = analyzeFrontiers(usable, { ...options.frontier, resamples: options.resamples, point: (r) => ({ cost: (runCostUsd(r, options) / r.metrics.successfulRequests) * 1e6, violation: r.metrics.slaViolationRateRequests * 100 }) });
   const autoscalers = names.map((n): AutoscalerCost => {
-    const best = frontier?.agents.find((g) => g.label === n)?.best ?? null;
+    const agent = frontier?.agents.find((g) => g.label === n);
+    const best = agent?.best ?? null;
     const monthly = observed.get(n)!.cpm * month;
+    const saving = (family: string, m: { pct: number; ci: { low: number; high: number } | null }): FrontierSaving => ({ family, pct: -m.pct, ci: m.ci && { low: -m.ci.high, high: -m.ci.low }, monthlyUsd: monthly / (1 + m.pct / 100) - monthly });
     return {
       autoscaler: n,
       baseline: baselines.includes(n),
@@ -121,10 +145,12 @@ export function costReport(allRecords: readonly RunRecord[], options: CostOption
       monthlyUsd: est((m) => m.get(n)!.cpm * month),
       slaViolationPct: est((m) => m.get(n)!.sla),
       savings: baselines.filter((b) => b !== n).map((b) => ({ baseline: b, monthlyUsd: est((m) => (m.get(b)!.cpm - m.get(n)!.cpm) * month), pct: est((m) => (1 - m.get(n)!.cpm / m.get(b)!.cpm) * 100) })),
-      vsFrontier: best === null ? null : { family: best.family, pct: -best.pct, ci: best.ci && { low: -best.ci.high, high: -best.ci.low }, monthlyUsd: monthly / (1 + best.pct / 100) - monthly },
+      vsFrontier: best === null ? null : saving(best.family, best),
+      vsFamilies: (agent?.perFamily ?? []).map((p) => (p.status === 'compared' && p.margin ? saving(p.family, p.margin) : { family: p.family, status: p.status === 'compared' ? 'out of reach' as const : p.status })),
     };
   });
   return {
+    families,
     requestsPerMonth: options.requestsPerMonth,
     prices: { vcpuHourUsd: options.priceVcpuHourUsd ?? 'as recorded', gibHourUsd: options.priceGibHourUsd ?? 'as recorded' },
     autoscalers,

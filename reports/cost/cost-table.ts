@@ -30,19 +30,33 @@ export function buildCostTable(c: CostReport): ReportTable {
   };
 }
 
-/** Monthly saving of each autoscaler (rows) against each baseline (columns); + = cheaper than the baseline. */
+/**
+ * Monthly saving against each baseline (+ = cheaper). A family with several settings (a sweep) is one column, its
+ * tuned frontier at the agent's own violation rate, and only agents get a value there; a family with one setting is a
+ * column of its own. Rows: the agents and the single-setting baselines (every setting of a sweep is in the cost table).
+ */
 export function buildSavingsTable(c: CostReport): ReportTable {
-  const baselines = c.autoscalers.filter((a) => a.baseline).map((a) => a.autoscaler);
-  const rows = c.autoscalers.map((a) => [a.autoscaler, ...baselines.map((b) => {
-    const s = a.savings.find((x) => x.baseline === b);
-    return s ? `${s.monthlyUsd.estimate >= 0 ? '' : '−'}$${Math.abs(s.monthlyUsd.estimate).toFixed(2)} (${s.pct.estimate.toFixed(1)} % [${s.pct.ci.low.toFixed(1)}, ${s.pct.ci.high.toFixed(1)}])` : '—';
-  })]);
+  const swept = Object.entries(c.families).filter(([, m]) => m.length > 1).map(([f]) => f);
+  const single = Object.entries(c.families).filter(([, m]) => m.length === 1).map(([, m]) => m[0]);
+  const rows = c.autoscalers.filter((a) => !a.baseline || single.includes(a.autoscaler)).map((a) => [
+    a.autoscaler,
+    ...swept.map((f) => {
+      const s = a.vsFamilies.find((x) => x.family === f);
+      if (!s) return '—';
+      if ('status' in s) return s.status;
+      return `${s.monthlyUsd >= 0 ? '' : '−'}${Math.abs(s.monthlyUsd).toFixed(2)} (${s.pct.toFixed(1)} %${s.ci ? ` [${s.ci.low.toFixed(1)}, ${s.ci.high.toFixed(1)}]` : ''})`;
+    }),
+    ...single.map((b) => {
+      const s = a.savings.find((x) => x.baseline === b);
+      return s ? `${s.monthlyUsd.estimate >= 0 ? '' : '−'}${Math.abs(s.monthlyUsd.estimate).toFixed(2)} (${s.pct.estimate.toFixed(1)} % [${s.pct.ci.low.toFixed(1)}, ${s.pct.ci.high.toFixed(1)}])` : '—';
+    }),
+  ]);
   return {
     id: 'savings',
     title: 'Monthly saving against each baseline (+ = cheaper than the baseline; % of the baseline\'s cost [95 % CI])',
-    columns: ['autoscaler', ...baselines.map((b) => `vs ${b}`)],
+    columns: ['autoscaler', ...swept.map((f) => `vs ${f} frontier`), ...single.map((b) => `vs ${b}`)],
     rows,
-    notes: [],
+    notes: swept.length ? ['A swept family is compared through its tuned frontier at the agent\'s own SLA-violation rate (dominates / out of reach: the frontier does not reach that rate).'] : [],
     incomplete: [],
   };
 }

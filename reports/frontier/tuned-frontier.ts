@@ -21,6 +21,8 @@ export interface FrontierOptions {
   agents?: string[];
   /** Seeds whose runs choose the frontier settings; the other seeds evaluate. Default: no split. */
   tuningSeeds?: number[];
+  /** Records of this experiment choose the frontier settings; the other records evaluate (experiments/defs/README-tuning.md). */
+  tuningExperiment?: string;
   resamples?: number;
   /** Cost and violation of one run, in display units (default: costUsd, SLA-violating share of requests in %). */
   point?: (r: RunRecord) => { cost: number; violation: number };
@@ -75,9 +77,11 @@ export function analyzeFrontiers(records: readonly RunRecord[], options: Frontie
   const members = Object.values(families).flat();
   if (agents.length === 0 || members.length === 0) return null;
   const tuning = new Set(options.tuningSeeds ?? []);
-  const heldOut = tuning.size > 0;
-  const chooseOn = (r: RunRecord): boolean => !heldOut || tuning.has(r.seed);
-  const evaluateOn = (r: RunRecord): boolean => !heldOut || !tuning.has(r.seed);
+  const byExperiment = options.tuningExperiment !== undefined && records.some((r) => r.experiment === options.tuningExperiment);
+  const heldOut = tuning.size > 0 || byExperiment;
+  const isTuning = (r: RunRecord): boolean => (byExperiment ? r.experiment === options.tuningExperiment : tuning.has(r.seed));
+  const chooseOn = (r: RunRecord): boolean => !heldOut || isTuning(r);
+  const evaluateOn = (r: RunRecord): boolean => !heldOut || !isTuning(r);
   const problems: string[] = [];
   // Settings on the frontier: chosen from the tuning runs' means.
   const chosen = new Map<string, Set<string>>();
@@ -182,4 +186,22 @@ export function groupFamilies(records: readonly RunRecord[]): Record<string, str
     (out[type] ??= new Set()).add(r.autoscaler);
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort()]));
+}
+
+/**
+ * Families, agents and the tuning experiment from experiments/defs/frontier-families.json (shape in
+ * experiments/defs/README-tuning.md); throws naming the field when the file does not have that shape.
+ */
+export function frontierOptionsFromFamilies(json: unknown): Pick<FrontierOptions, 'families' | 'agents' | 'tuningExperiment'> {
+  const o = json as { tuningExperiment?: unknown; families?: unknown; agents?: unknown } | null;
+  if (o === null || typeof o !== 'object') throw new RangeError('frontier families: expected a JSON object');
+  if (typeof o.tuningExperiment !== 'string') throw new RangeError(`frontier families: field "tuningExperiment" is ${JSON.stringify(o.tuningExperiment)}, expected an experiment name`);
+  if (o.families === null || typeof o.families !== 'object') throw new RangeError(`frontier families: field "families" is ${JSON.stringify(o.families)}, expected { family: { members: { name: knob } } }`);
+  const families: Record<string, string[]> = {};
+  for (const [family, def] of Object.entries(o.families as Record<string, { members?: unknown }>)) {
+    if (def === null || typeof def !== 'object' || def.members === null || typeof def.members !== 'object') throw new RangeError(`frontier families: field "families.${family}.members" is ${JSON.stringify(def?.members)}, expected { name: knob }`);
+    families[family] = Object.keys(def.members as object);
+  }
+  if (!Array.isArray(o.agents) || !o.agents.every((a) => typeof a === 'string')) throw new RangeError(`frontier families: field "agents" is ${JSON.stringify(o.agents)}, expected a list of autoscaler names`);
+  return { families, agents: o.agents as string[], tuningExperiment: o.tuningExperiment };
 }

@@ -42,6 +42,29 @@ test('`cost` prints the cost table and the savings table', () => {
   assert.match(r.stdout, /Monthly saving against each baseline/);
 });
 
+test('--tuning: the tuning records choose the frontier, the held-out records are costed; the agent’s saving vs the frontier (hand value)', () => {
+  const rec = (experiment: string, name: string, type: string, seed: number, costUsd: number, violationPct: number): string => {
+    const r = makeRecord(name, seed, { costUsd, successfulRequests: 1_000_000, requests: 1_000_000, slaViolationRateRequests: violationPct / 100 }, { withSeries: false, experiment });
+    r.config = { autoscaler: { name, type } };
+    return JSON.stringify(r);
+  };
+  const tuningFile = join(dir, 'tuning.jsonl');
+  const heldoutFile = join(dir, 'heldout.jsonl');
+  // hpa-100 is dear on the tuning seeds ($8, off the hull of (1 %, $10) and (5 %, $5)) and $6 on the held-out seeds.
+  writeFileSync(tuningFile, [101, 102].flatMap((s) => [rec('tuning', 'hpa-50', 'hpa', s, 10, 1), rec('tuning', 'hpa-100', 'hpa', s, 8, 3), rec('tuning', 'hpa-150', 'hpa', s, 5, 5)]).join('\n'));
+  writeFileSync(heldoutFile, [201, 202, 203].flatMap((s) => [rec('heldout', 'hpa-50', 'hpa', s, 10, 1), rec('heldout', 'hpa-100', 'hpa', s, 6, 3), rec('heldout', 'hpa-150', 'hpa', s, 5, 5), rec('heldout', 'hybrid', 'hybrid', s, 4.4, 4)]).join('\n'));
+  const r = run('cost', heldoutFile, '--tuning', tuningFile, '--json', '--resamples', '50');
+  assert.is(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  const hybrid = out.autoscalers.find((a: { autoscaler: string }) => a.autoscaler === 'hybrid');
+  // Frontier (1 %, $10)–(5 %, $5) at 4 %: $6.25 per million; hybrid $4.40 → 29.6 % cheaper; 100 M requests: $625 − $440 = $185 a month.
+  assert.is(hybrid.vsFrontier.family, 'hpa');
+  assert.ok(Math.abs(hybrid.vsFrontier.pct - ((6.25 - 4.4) / 6.25) * 100) < 1e-9, String(hybrid.vsFrontier.pct));
+  assert.ok(Math.abs(hybrid.vsFrontier.monthlyUsd - 185) < 1e-9);
+  // Only the held-out runs are costed: hpa-100 at $6 per million, not the tuning runs' $8.
+  assert.ok(Math.abs(out.autoscalers.find((a: { autoscaler: string }) => a.autoscaler === 'hpa-100').costPerMillionUsd.estimate - 6) < 1e-9);
+});
+
 test('bad flags and files exit 2 with the flag or file named, never a stack trace', () => {
   for (const [args, message] of [
     [['--requests-per-month', 'lots'], /--requests-per-month: got "lots", expected a positive number/],

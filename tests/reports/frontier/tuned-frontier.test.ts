@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { analyzeFrontiers } from '../../../reports/frontier/tuned-frontier.ts';
+import { analyzeFrontiers, frontierOptionsFromFamilies } from '../../../reports/frontier/tuned-frontier.ts';
 import { frontierHeadline } from '../../../reports/frontier/frontier-section.ts';
 import type { RunRecord } from '../../../lib/ports.ts';
 import { makeRecord } from '../helpers/synthetic-records.ts';
@@ -63,6 +63,24 @@ test('fewer violations than every setting: "dominates" when also cheaper, else "
   assert.equal(g.perFamily.map((p) => p.status), ['dominates', 'dominates']);
   assert.is(g.best, null);
   assert.is(analyzeFrontiers(records().filter((r) => r.autoscaler !== 'hybrid'), { resamples: 10 }), null);
+});
+
+test('the tuning/held-out split of experiments/defs/README-tuning.md: tuning-experiment records choose, held-out records evaluate', () => {
+  // Tuning experiment (seeds 101–102): hpa-100 is dear there ($8, off the frontier). Held-out (seeds 201–203): $6.
+  const tuning = [101, 102].flatMap((s) => [typed('hpa-50', 'hpa', s, 10, 1), typed('hpa-100', 'hpa', s, 8, 3), typed('hpa-150', 'hpa', s, 5, 5)]).map((r) => ({ ...r, experiment: 'tuning' }));
+  const heldout = [201, 202, 203].flatMap((s) => [typed('hpa-50', 'hpa', s, 10, 1), typed('hpa-100', 'hpa', s, 6, 3), typed('hpa-150', 'hpa', s, 5, 5), typed('hybrid', 'hybrid', s, 4.4, 4)]).map((r) => ({ ...r, experiment: 'heldout' }));
+  const options = frontierOptionsFromFamilies({ tuningExperiment: 'tuning', heldoutExperiment: 'heldout', families: { hpa: { knob: 'targetCpuUtilization', members: { 'hpa-50': 50, 'hpa-100': 100, 'hpa-150': 150 } } }, agents: ['hybrid'] });
+  const a = analyzeFrontiers([...tuning, ...heldout], { ...options, resamples: 100 })!;
+  assert.ok(a.heldOut);
+  assert.equal(a.evaluationSeeds, [201, 202, 203]);
+  // Frontier chosen on tuning = hpa-50, hpa-150; on held-out (1, 10)–(5, 5) at 4 % = 6.25 → (4.4 − 6.25)/6.25.
+  assert.ok(Math.abs(a.agents[0].best!.pct - ((4.4 - 6.25) / 6.25) * 100) < 1e-9);
+});
+
+test('a frontier-families file of the wrong shape is refused with the field named', () => {
+  assert.throws(() => frontierOptionsFromFamilies({ families: {}, agents: [] }), /field "tuningExperiment" is undefined/);
+  assert.throws(() => frontierOptionsFromFamilies({ tuningExperiment: 't', families: { hpa: {} }, agents: [] }), /field "families.hpa.members" is undefined/);
+  assert.throws(() => frontierOptionsFromFamilies({ tuningExperiment: 't', families: {}, agents: 'dqn' }), /field "agents" is "dqn"/);
 });
 
 test.run();
