@@ -108,24 +108,31 @@ export function costReport(allRecords: readonly RunRecord[], options: CostOption
   const families = Object.fromEntries(Object.entries(options.frontier?.families ?? groupFamilies(records)).map(([f, m]) => [f, m.filter((n) => names.includes(n))]).filter(([, m]) => m.length > 0)) as Record<string, string[]>;
   const agentNames = options.frontier?.agents ?? names.filter((n) => AGENT_TYPES.includes(type(n)));
   const baselines = names.filter((n) => !agentNames.includes(n));
+  const singleSettings = baselines.filter((b) => !Object.values(families).some((m) => m.length > 1 && m.includes(b)));
   const { strata, problems } = commonCells(records, names);
-  const cell = new Map<string, { cost: number; ok: number; all: number; bad: number }>();
-  for (const r of records) cell.set(`${r.autoscaler}\u0000${r.scenario}\u0000${r.seed}`, { cost: runCostUsd(r, options), ok: r.metrics.successfulRequests, all: r.metrics.requests, bad: r.metrics.slaViolatingRequests });
-  const totals = (draw: { scenario: string; seeds: number[] }[]): Map<string, { cpm: number; sla: number }> => {
+  // cells[name][stratum][seed index] = [cost, successful, requests, violating]; a draw is seed indexes per stratum.
+  const byKey = new Map(records.map((r) => [`${r.autoscaler}\u0000${r.scenario}\u0000${r.seed}`, r]));
+  const cells = names.map((n) => strata.map((st) => st.seeds.map((seed) => {
+    const r = byKey.get(`${n}\u0000${st.scenario}\u0000${seed}`)!;
+    return [runCostUsd(r, options), r.metrics.successfulRequests, r.metrics.requests, r.metrics.slaViolatingRequests];
+  })));
+  const totals = (draw: number[][]): Map<string, { cpm: number; sla: number }> => {
     const out = new Map<string, { cpm: number; sla: number }>();
-    for (const n of names) {
+    names.forEach((n, k) => {
       let cost = 0, ok = 0, all = 0, bad = 0;
-      for (const d of draw) for (const s of d.seeds) {
-        const c = cell.get(`${n}\u0000${d.scenario}\u0000${s}`)!;
-        (cost += c.cost), (ok += c.ok), (all += c.all), (bad += c.bad);
-      }
+      draw.forEach((idx, st) => {
+        for (const i of idx) {
+          const c = cells[k][st][i];
+          (cost += c[0]), (ok += c[1]), (all += c[2]), (bad += c[3]);
+        }
+      });
       out.set(n, { cpm: (cost / ok) * 1e6, sla: (bad / all) * 100 });
-    }
+    });
     return out;
   };
-  const observed = totals(strata);
+  const observed = totals(strata.map((s) => s.seeds.map((_, i) => i)));
   const rng = createRng(cellSeed(`cost/${names.join(',')}`));
-  const draws = Array.from({ length: options.resamples ?? 10_000 }, () => totals(strata.map((s) => ({ scenario: s.scenario, seeds: s.seeds.map(() => s.seeds[Math.floor(rng.next() * s.seeds.length)]) }))));
+  const draws = Array.from({ length: options.resamples ?? 10_000 }, () => totals(strata.map((s) => s.seeds.map(() => Math.floor(rng.next() * s.seeds.length)))));
   const est = (f: (m: Map<string, { cpm: number; sla: number }>) => number): Estimate => {
     const values = draws.map(f);
     return { estimate: f(observed), ci: { low: quantile(values, 0.025), high: quantile(values, 0.975) } };
@@ -144,7 +151,8 @@ export function costReport(allRecords: readonly RunRecord[], options: CostOption
       costPerMillionUsd: est((m) => m.get(n)!.cpm),
       monthlyUsd: est((m) => m.get(n)!.cpm * month),
       slaViolationPct: est((m) => m.get(n)!.sla),
-      savings: baselines.filter((b) => b !== n).map((b) => ({ baseline: b, monthlyUsd: est((m) => (m.get(b)!.cpm - m.get(n)!.cpm) * month), pct: est((m) => (1 - m.get(n)!.cpm / m.get(b)!.cpm) * 100) })),
+      // Agents against every baseline; a baseline against the single-setting baselines (a sweep's settings meet through frontiers).
+      savings: baselines.filter((b) => b !== n && (!baselines.includes(n) || singleSettings.includes(b))).map((b) => ({ baseline: b, monthlyUsd: est((m) => (m.get(b)!.cpm - m.get(n)!.cpm) * month), pct: est((m) => (1 - m.get(n)!.cpm / m.get(b)!.cpm) * 100) })),
       vsFrontier: best === null ? null : saving(best.family, best),
       vsFamilies: (agent?.perFamily ?? []).map((p) => (p.status === 'compared' && p.margin ? saving(p.family, p.margin) : { family: p.family, status: p.status === 'compared' ? 'out of reach' as const : p.status })),
     };

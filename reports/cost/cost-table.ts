@@ -44,7 +44,7 @@ export function buildSavingsTable(c: CostReport): ReportTable {
       const s = a.vsFamilies.find((x) => x.family === f);
       if (!s) return '—';
       if ('status' in s) return s.status;
-      return `${s.monthlyUsd >= 0 ? '' : '−'}${Math.abs(s.monthlyUsd).toFixed(2)} (${s.pct.toFixed(1)} %${s.ci ? ` [${s.ci.low.toFixed(1)}, ${s.ci.high.toFixed(1)}]` : ''})`;
+      return `${s.monthlyUsd >= 0 ? '' : '−'}$${Math.abs(s.monthlyUsd).toFixed(2)} (${s.pct.toFixed(1)} %${s.ci ? ` [${s.ci.low.toFixed(1)}, ${s.ci.high.toFixed(1)}]` : ''})`;
     }),
     ...single.map((b) => {
       const s = a.savings.find((x) => x.baseline === b);
