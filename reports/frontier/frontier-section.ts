@@ -13,18 +13,20 @@ const cheaperText = (m: Margin): string =>
 const isCheaper = (m: Margin): boolean => m.ci !== null && m.ci.high < 0;
 
 /** One sentence per agent: "hybrid: 42.8 % cheaper than the best tuned baseline (kpa) at the same SLA-violation rate (4.32 % of requests) [95 % CI …]". */
-export function frontierHeadline(agent: AgentResult): string {
+export function frontierHeadline(agent: AgentResult, settingsPerFamily: Readonly<Record<string, number>> = {}): string {
   const at = `${agent.violation.toFixed(2)} % of requests`;
   const dominated = agent.perFamily.filter((p) => p.status === 'dominates').map((p) => p.family);
   const beyond = agent.perFamily.filter((p) => p.status !== 'compared').map((p) => p.family);
   const tail = beyond.length ? ` ${beyond.length === agent.perFamily.length ? 'Against' : 'Not compared with'} ${beyond.join(', ')}: ${dominated.length ? `fewer violations than any of their settings${dominated.length === beyond.length ? ' and cheaper (dominates)' : ` (dominates ${dominated.join(', ')})`}` : 'no setting reaches its violation rate'}.` : '';
   if (agent.best === null) return `${agent.label}: no tuned baseline reaches its SLA-violation rate (${at}), so there is no frontier to compare with.${tail}`;
   const m = agent.best;
+  // A family with one setting is not a tuned baseline: say so where the headline names it.
+  const best = (settingsPerFamily[m.family] ?? 2) > 1 ? `the best tuned baseline (${m.family})` : `the best baseline (${m.family}, a single untuned setting)`;
   const undefinedNote = m.undefinedShare > 0 ? ` (the frontier was out of reach in ${(m.undefinedShare * 100).toFixed(1)} % of bootstrap draws, left out of the CI)` : '';
   if (!isCheaper(m)) {
-    return `${agent.label}: not better than the best tuned baseline (${m.family}) at the same SLA-violation rate (${at}): cost ${m.pct >= 0 ? '+' : ''}${pct(m.pct)}${m.ci ? ` [95 % CI ${m.ci.low.toFixed(1)}, ${m.ci.high.toFixed(1)} %]` : ''}${undefinedNote}.${tail}`;
+    return `${agent.label}: not better than ${best} at the same SLA-violation rate (${at}): cost ${m.pct >= 0 ? '+' : ''}${pct(m.pct)}${m.ci ? ` [95 % CI ${m.ci.low.toFixed(1)}, ${m.ci.high.toFixed(1)} %]` : ''}${undefinedNote}.${tail}`;
   }
-  return `${agent.label}: ${cheaperText(m)} than the best tuned baseline (${m.family}) at the same SLA-violation rate (${at})${undefinedNote}.${tail}`;
+  return `${agent.label}: ${cheaperText(m)} than ${best} at the same SLA-violation rate (${at})${undefinedNote}.${tail}`;
 }
 
 /** Whether an agent clears the bar against every family (dominating a family counts as clearing it). */
@@ -34,7 +36,8 @@ export function meetsBar(agent: AgentResult): boolean {
 
 /** The paragraphs at the top of the report. */
 export function frontierAnswer(a: FrontierAnalysis): string[] {
-  const out = a.agents.map(frontierHeadline);
+  const counts = Object.fromEntries(a.families.map((f) => [f, a.settings.filter((s) => s.family === f).length]));
+  const out = a.agents.map((g) => frontierHeadline(g, counts));
   const passing = a.agents.filter(meetsBar).map((g) => g.label);
   out.push(passing.length > 0
     ? `Quality bar (≥ ${MARGIN_BAR_PCT} % cheaper than every tuned frontier at its own violation rate, CI excluding zero, or dominating the family): met by ${passing.join(', ')}.`

@@ -28,7 +28,7 @@ test('the report directory gets report.md, a self-contained index.html, records.
     // The answer and the frontier chart come first, the thesis tables after them.
     assert.ok(md.indexOf('## The answer') < md.indexOf('![Cost vs SLA violations: agents against the tuned-baseline frontiers](charts/frontier.svg)'));
     assert.ok(md.indexOf('charts/frontier.svg') < md.indexOf('### T1 — reward configurations'));
-    assert.match(md, /- hybrid: not better than the best tuned baseline \(hpa\)/);
+    assert.match(md, /- hybrid: not better than the best baseline \(hpa, a single untuned setting\)/);
     assert.ok(readFileSync(join(dir, 'charts', 'frontier.svg'), 'utf8').startsWith('<svg'));
     const lines = readFileSync(paths.records, 'utf8').trim().split('\n');
     assert.is(lines.length, 6);
