@@ -4,6 +4,8 @@ import { adaptiveDecimals, formatWithCi, type ReportTable } from '../tables/tabl
 import type { CostReport, Estimate } from './cost-calculator.ts';
 
 const money = (e: Estimate): string => formatWithCi(e.estimate, e.ci.low, e.ci.high, adaptiveDecimals(e.estimate, 2, 6), '$');
+/** "$1.26", "−$2.07". */
+const usd = (v: number): string => `${v < 0 ? '−' : ''}$${Math.abs(v).toFixed(2)}`;
 const priceText = (v: number | 'as recorded', unit: string): string => (v === 'as recorded' ? `${unit} as recorded` : `$${v}/${unit}`);
 
 /** Per autoscaler: $ per million requests, monthly cost, SLA-violation rate and the saving against the tuned frontier. */
@@ -14,7 +16,7 @@ export function buildCostTable(c: CostReport): ReportTable {
     money(a.costPerMillionUsd),
     money(a.monthlyUsd),
     formatWithCi(a.slaViolationPct.estimate, a.slaViolationPct.ci.low, a.slaViolationPct.ci.high, adaptiveDecimals(a.slaViolationPct.estimate, 2, 3), '%'),
-    a.vsFrontier === null ? '—' : `${a.vsFrontier.pct.toFixed(1)} %${a.vsFrontier.ci ? ` [${a.vsFrontier.ci.low.toFixed(1)}, ${a.vsFrontier.ci.high.toFixed(1)}]` : ''} vs ${a.vsFrontier.family} ($${a.vsFrontier.monthlyUsd.toFixed(2)}/month)`,
+    a.vsFrontier === null ? '—' : `${a.vsFrontier.pct.toFixed(1)} %${a.vsFrontier.ci ? ` [${a.vsFrontier.ci.low.toFixed(1)}, ${a.vsFrontier.ci.high.toFixed(1)}]` : ''} vs ${a.vsFrontier.family} (${usd(a.vsFrontier.monthlyUsd)}/month)`,
   ]);
   return {
     id: 'cost',
@@ -44,11 +46,11 @@ export function buildSavingsTable(c: CostReport): ReportTable {
       const s = a.vsFamilies.find((x) => x.family === f);
       if (!s) return '—';
       if ('status' in s) return s.status;
-      return `${s.monthlyUsd >= 0 ? '' : '−'}$${Math.abs(s.monthlyUsd).toFixed(2)} (${s.pct.toFixed(1)} %${s.ci ? ` [${s.ci.low.toFixed(1)}, ${s.ci.high.toFixed(1)}]` : ''})`;
+      return `${usd(s.monthlyUsd)} (${s.pct.toFixed(1)} %${s.ci ? ` [${s.ci.low.toFixed(1)}, ${s.ci.high.toFixed(1)}]` : ''})`;
     }),
     ...single.map((b) => {
       const s = a.savings.find((x) => x.baseline === b);
-      return s ? `${s.monthlyUsd.estimate >= 0 ? '' : '−'}${Math.abs(s.monthlyUsd.estimate).toFixed(2)} (${s.pct.estimate.toFixed(1)} % [${s.pct.ci.low.toFixed(1)}, ${s.pct.ci.high.toFixed(1)}])` : '—';
+      return s ? `${usd(s.monthlyUsd.estimate)} (${s.pct.estimate.toFixed(1)} % [${s.pct.ci.low.toFixed(1)}, ${s.pct.ci.high.toFixed(1)}])` : '—';
     }),
   ]);
   return {

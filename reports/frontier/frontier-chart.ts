@@ -6,8 +6,8 @@ import { renderSvg, type Chart } from '../charts/render-svg.ts';
 import { efficientFrontier } from './hull.ts';
 import type { FrontierAnalysis } from './tuned-frontier.ts';
 
-const WIDTH = 560;
-const HEIGHT = 360;
+const WIDTH = 860;
+const HEIGHT = 480;
 
 /** Frontier chart; null when there is nothing to draw. */
 export async function frontierChart(a: FrontierAnalysis): Promise<Chart | null> {
