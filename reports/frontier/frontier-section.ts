@@ -39,7 +39,10 @@ export function frontierAnswer(a: FrontierAnalysis): string[] {
   const counts = Object.fromEntries(a.families.map((f) => [f, a.settings.filter((s) => s.family === f).length]));
   const out = a.agents.map((g) => frontierHeadline(g, counts));
   const passing = a.agents.filter(meetsBar).map((g) => g.label);
-  out.push(passing.length > 0
+  const swept = a.families.filter((f) => a.settings.filter((s) => s.family === f).length > 1);
+  if (swept.length === 0) {
+    out.push(`Quality bar (≥ ${MARGIN_BAR_PCT} % cheaper than every tuned frontier, CI excluding zero): cannot be judged on these records — no family is swept. Against the single settings here, ${passing.length ? passing.join(', ') : 'no agent'} would clear it.`);
+  } else out.push(passing.length > 0
     ? `Quality bar (≥ ${MARGIN_BAR_PCT} % cheaper than every tuned frontier at its own violation rate, CI excluding zero, or dominating the family): met by ${passing.join(', ')}.`
     : `Quality bar (≥ ${MARGIN_BAR_PCT} % cheaper than every tuned frontier at its own violation rate, CI excluding zero, or dominating the family): not met by any agent.`);
   const settings = a.families.map((f) => `${f} (${a.settings.filter((s) => s.family === f).length})`).join(', ');

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { analyzeFrontiers, frontierOptionsFromFamilies } from '../../../reports/frontier/tuned-frontier.ts';
-import { frontierHeadline } from '../../../reports/frontier/frontier-section.ts';
+import { frontierAnswer, frontierHeadline } from '../../../reports/frontier/frontier-section.ts';
 import type { RunRecord } from '../../../lib/ports.ts';
 import { makeRecord } from '../helpers/synthetic-records.ts';
 
@@ -75,6 +75,15 @@ test('the tuning/held-out split of experiments/defs/README-tuning.md: tuning-exp
   assert.equal(a.evaluationSeeds, [201, 202, 203]);
   // Frontier chosen on tuning = hpa-50, hpa-150; on held-out (1, 10)–(5, 5) at 4 % = 6.25 → (4.4 − 6.25)/6.25.
   assert.ok(Math.abs(a.agents[0].best!.pct - ((4.4 - 6.25) / 6.25) * 100) < 1e-9);
+});
+
+test('the answer says the quality bar cannot be judged when no family is swept, and names untuned baselines as such', () => {
+  const single = records().filter((r) => r.autoscaler === 'kpa' || r.autoscaler === 'hybrid');
+  const answer = frontierAnswer(analyzeFrontiers(single, { resamples: 50 })!);
+  assert.match(answer[0], /than the best baseline \(kpa, a single untuned setting\)/);
+  assert.ok(answer.some((l) => /cannot be judged on these records — no family is swept/.test(l)), answer.join('\n'));
+  const swept = frontierAnswer(analyzeFrontiers(records(), { resamples: 50 })!);
+  assert.ok(swept.some((l) => /Quality bar .*: met by hybrid\./.test(l)), swept.join('\n'));
 });
 
 test('a frontier-families file of the wrong shape is refused with the field named', () => {
