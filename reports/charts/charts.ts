@@ -134,16 +134,22 @@ export interface EpisodeLog {
 export async function learningCurveChart(logs: readonly EpisodeLog[]): Promise<Chart | null> {
   const values = logs.filter((l) => Number.isFinite(l.episode) && Number.isFinite(l.reward));
   if (values.length === 0) return null;
+  // Small multiples, one panel per agent (their episode counts and reward scales differ); the panel title names it.
   const svg = await renderSvg({
     ...FONT,
-    width: 480,
-    height: 240,
     data: { values },
     transform: [{ window: [{ op: 'mean', field: 'reward', as: 'smoothed' }], frame: [-9, 0], groupby: ['agent'], sort: [{ field: 'episode' }] }],
-    layer: [
-      { mark: { type: 'line', opacity: 0.25 }, encoding: { x: { field: 'episode', type: 'quantitative' }, y: { field: 'reward', type: 'quantitative', title: 'episode reward' }, color: { field: 'agent', type: 'nominal', scale: COLOURS } } },
-      { mark: { type: 'line', strokeWidth: 2 }, encoding: { x: { field: 'episode', type: 'quantitative' }, y: { field: 'smoothed', type: 'quantitative' }, color: { field: 'agent', type: 'nominal', scale: COLOURS } } },
-    ],
+    facet: { field: 'agent', type: 'nominal', title: null },
+    columns: 3,
+    spec: {
+      width: 330,
+      height: 150,
+      layer: [
+        { mark: { type: 'line', opacity: 0.3, color: '#9aa9bb' }, encoding: { x: { field: 'episode', type: 'quantitative' }, y: { field: 'reward', type: 'quantitative', title: 'episode reward' } } },
+        { mark: { type: 'line', strokeWidth: 2, color: '#1f5f9e' }, encoding: { x: { field: 'episode', type: 'quantitative' }, y: { field: 'smoothed', type: 'quantitative' } } },
+      ],
+    },
+    resolve: { scale: { x: 'independent', y: 'independent' } },
   });
-  return { id: 'learning-curves', title: 'Learning curves', caption: 'Episode reward (faint) and its 10-episode moving average per agent.', svg };
+  return { id: 'learning-curves', title: 'Learning curves', caption: 'One panel per agent: episode reward (grey) and its 10-episode moving average (blue).', svg };
 }
