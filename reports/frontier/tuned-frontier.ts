@@ -121,21 +121,31 @@ export function analyzeFrontiers(records: readonly RunRecord[], options: Frontie
   if (strata.length === 0) return null;
   const evaluationSeeds = [...new Set(strata.flatMap((s) => s.seeds))].sort((a, b) => a - b);
   // Means of every autoscaler over one draw of (scenario, seed) cells.
-  const measure = (draw: { scenario: string; seeds: number[] }[]): Map<string, PlanePoint> => {
+  // cells[name][stratum][seed index]; a draw is a list of seed indexes per stratum (no lookups by key per draw).
+  const cells = present.map((name) => strata.map((st) => st.seeds.map((seed) => byName.get(name)!.get(st.scenario)!.get(seed)!)));
+  const measure = (draw: number[][]): Map<string, PlanePoint> => {
     const out = new Map<string, PlanePoint>();
-    for (const name of present) {
-      const cells = draw.flatMap((d) => d.seeds.map((seed) => byName.get(name)!.get(d.scenario)!.get(seed)!));
-      out.set(name, { label: name, cost: mean(cells.map((c) => c.cost)), violation: mean(cells.map((c) => c.violation)) });
-    }
+    present.forEach((name, k) => {
+      let cost = 0;
+      let violation = 0;
+      let n = 0;
+      draw.forEach((idx, st) => {
+        for (const i of idx) {
+          const c = cells[k][st][i];
+          (cost += c.cost), (violation += c.violation), n++;
+        }
+      });
+      out.set(name, { label: name, cost: cost / n, violation: violation / n });
+    });
     return out;
   };
   const margins = (m: Map<string, PlanePoint>): Map<string, Map<string, number | null>> => {
     const out = new Map<string, Map<string, number | null>>();
+    const frontiers = Object.keys(families).map((family) => ({ family, f: efficientFrontier([...(chosen.get(family) ?? [])].filter((n) => m.has(n)).map((n) => m.get(n)!)) }));
     for (const agent of agents.filter((a) => m.has(a))) {
       const a = m.get(agent)!;
       const row = new Map<string, number | null>();
-      for (const family of Object.keys(families)) {
-        const f = efficientFrontier([...(chosen.get(family) ?? [])].filter((n) => m.has(n)).map((n) => m.get(n)!));
+      for (const { family, f } of frontiers) {
         const cost = frontierCostAt(f, a.violation);
         row.set(family, cost === null ? null : ((a.cost - cost) / cost) * 100);
       }
@@ -145,12 +155,12 @@ export function analyzeFrontiers(records: readonly RunRecord[], options: Frontie
     }
     return out;
   };
-  const observed = measure(strata);
+  const observed = measure(strata.map((s) => s.seeds.map((_, i) => i)));
   const obsMargins = margins(observed);
   const rng = createRng(cellSeed(`frontier/${agents.join(',')}`));
   const draws: Map<string, Map<string, number | null>>[] = [];
   for (let b = 0; b < (options.resamples ?? 10_000); b++) {
-    draws.push(margins(measure(strata.map((s) => ({ scenario: s.scenario, seeds: s.seeds.map(() => s.seeds[Math.floor(rng.next() * s.seeds.length)]) })))));
+    draws.push(margins(measure(strata.map((s) => s.seeds.map(() => Math.floor(rng.next() * s.seeds.length))))));
   }
   const marginOf = (agent: string, family: string): Margin | null => {
     const pct = obsMargins.get(agent)?.get(family) ?? null;
