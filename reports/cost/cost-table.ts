@@ -21,7 +21,7 @@ export function buildCostTable(c: CostReport): ReportTable {
   return {
     id: 'cost',
     title: `Cost calculator — ${n} requests per month (${priceText(c.prices.vcpuHourUsd, 'vCPU-hour')}, ${priceText(c.prices.gibHourUsd, 'GiB-hour')})`,
-    columns: ['autoscaler', '$ per million requests [95 % CI]', `monthly cost at ${n} requests`, 'SLA-violating requests', 'saving vs best tuned frontier at its rate'],
+    columns: ['autoscaler', '$ per million requests [95 % CI]', `monthly cost at ${n} requests`, 'SLA-violating requests', 'saving vs the best baseline frontier at its rate'],
     rows,
     notes: [
       '$ per million requests = Σ cost / Σ successful requests over the paired runs (DESIGN.md §6); monthly = that × requests per month / 10⁶; SLA-violating requests = Σ violating / Σ requests. CI: stratified percentile bootstrap over seeds, the same draw for every autoscaler.',
