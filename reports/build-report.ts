@@ -1,16 +1,22 @@
 // Assembles a ReportContent from checked RunRecords (+ optionally the n=30 table and RL training logs):
 // T4 and its realistic-plant versions, T1–T3, the charts, and every data problem.
 import type { RunRecord } from '../lib/ports.ts';
-import { latencyCdfChart, learningCurveChart, metricBoxChart, paretoChart, timeSeriesChart, type EpisodeLog } from './charts/charts.ts';
+import { latencyCdfChart, learningCurveChart, metricBoxChart, timeSeriesChart, type EpisodeLog } from './charts/charts.ts';
 import type { Chart } from './charts/render-svg.ts';
 import { T1, T2 } from './tables/claims.ts';
 import { buildClaimTable, buildT3 } from './tables/claim-table.ts';
+import { countVerdicts, renderClaimTable } from './tables/render-claims.ts';
 import { METRICS } from './tables/metrics.ts';
 import { buildPairedRecordTable, type Arm } from './tables/paired-record-table.ts';
 import { buildSummaryTable } from './tables/summary-table.ts';
 import { uniqueNotes, type ReportTable } from './tables/table-model.ts';
 import type { ModelFacts } from './tables/model-facts.ts';
 import type { ReportContent } from './writer/report-content.ts';
+import { analyzeFrontiers, type FrontierOptions } from './frontier/tuned-frontier.ts';
+import { buildFamilyMarginTable, buildFrontierTable, frontierAnswer } from './frontier/frontier-section.ts';
+import { frontierChart } from './frontier/frontier-chart.ts';
+import { costReport } from './cost/cost-calculator.ts';
+import { buildCostTable, buildSavingsTable } from './cost/cost-table.ts';
 
 /** Record names of the controllers in the realistic-plant version of T4. */
 export const REALISTIC_ARMS = {
@@ -18,6 +24,9 @@ export const REALISTIC_ARMS = {
   upstreamHpa: { label: 'upstream-exact HPA', autoscalers: ['hpa', 'hpa-70'] },
   threshold: { label: 'threshold rule ("Hybrid")', autoscalers: ['thesis-threshold'] },
 } satisfies Record<string, Arm>;
+
+/** At most this many claims (thesis | ours | verdict) per printed table, so that every table fits 1,400 px. */
+const CLAIMS_PER_PART = 4;
 
 export interface BuildReportInput {
   experiment: string;
@@ -34,6 +43,13 @@ export interface BuildReportInput {
   intro?: string[];
   /** Bootstrap resamples for record tables (default 10,000; --quick uses fewer). */
   resamples?: number;
+  /**
+   * Tuned-baseline frontier input: its own records (tuning + held-out experiments) with families, agents and the
+   * tuning experiment; default: the report's records, families by autoscaler type, no split.
+   */
+  frontier?: Omit<FrontierOptions, 'resamples' | 'point'> & { records?: RunRecord[] };
+  /** Requests per month for the cost section (default 100 million). */
+  requestsPerMonth?: number;
 }
 
 /** Builds every table and chart; tables for autoscalers without records say "not available". */
@@ -49,21 +65,21 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
   ];
   tables.push(...realistic);
   for (const t of realistic) {
-    const changed = t.rows.filter((r) => r[9]?.endsWith('(changed)')).map((r) => `${r[0]} (${r[9].replace(' (changed)', '')} → ${r[8]})`);
-    const same = t.rows.filter((r) => r[9]?.endsWith('(same)')).map((r) => r[0]);
+    const checks = t.conclusionChecks ?? [];
+    const changed = checks.filter((c) => c.here !== c.before).map((c) => `${c.metric} (${c.before} → ${c.here})`);
+    const same = checks.filter((c) => c.here === c.before).map((c) => c.metric);
     if (changed.length + same.length === 0) continue;
     conclusions.push(`${t.title}: ${changed.length === 0 ? 'every tested conclusion of the thesis-compatible T4 holds' : `the conclusion changes for ${changed.join('; ')}`}${same.length ? `; unchanged: ${same.join(', ')}` : ''}.`);
   }
-  tables.push(buildClaimTable(T1, records, opts), buildClaimTable(T2, records, { ...opts, modelFacts: input.modelFacts }), buildT3(records, opts));
+  const claimTables = [buildClaimTable(T1, records, opts), buildClaimTable(T2, records, { ...opts, modelFacts: input.modelFacts }), buildT3(records, opts)];
+  for (const data of claimTables) {
+    tables.push(...renderClaimTable(data, { maxClaimsPerPart: CLAIMS_PER_PART }));
+    const n = countVerdicts(data);
+    conclusions.push(`${data.id}: ${n.reproduced} reproduced, ${n.exceeded} exceeded, ${n['not reproduced']} not reproduced, ${n['not comparable']} not comparable, ${n['not available']} not available${n.incomplete ? `, ${n.incomplete} incomplete` : ''}.`);
+  }
   if (records.length > 0) tables.push(buildSummaryTable(records, opts));
   for (const t of tables) t.notes = uniqueNotes(t.notes);
-  for (const t of tables) {
-    const verdicts = t.rows.flatMap((r) => r.filter((_, i) => t.columns[i] === 'verdict'));
-    const count = (prefix: string): number => verdicts.filter((v) => v.startsWith(prefix)).length;
-    if (verdicts.length > 0 && t.id !== 'T4' && t.id !== 'summary') {
-      conclusions.push(`${t.id}: ${count('reproduced')} reproduced, ${count('not reproduced')} not reproduced, ${count('not comparable')} not comparable, ${count('not available')} not available.`);
-    }
-  }
+  const lead = await leadSection(records, input);
   const charts: Chart[] = [];
   const add = (c: Chart | null): void => void (c && charts.push(c));
   add(await timeSeriesChart(records));
@@ -77,15 +93,15 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
     ]),
   );
   add(await latencyCdfChart(records));
-  add(await paretoChart(records));
   if (input.trainingLogs && input.trainingLogs.length > 0) add(await learningCurveChart(input.trainingLogs));
   const incomplete = tables.flatMap((t) => t.incomplete.map((p) => `${t.id} — ${p}`));
   return {
-    title: `scalelab — reproduction of the thesis tables (${input.experiment})`,
+    title: `scalelab — does RL beat tuned baselines? (${input.experiment})`,
     experiment: input.experiment,
+    ...lead,
     intro: [
       ...(input.intro ?? []),
-      'Verdicts: reproduced = our 95 % CI contains the thesis\'s value or beats it in the claimed direction (values the thesis reports for a baseline, descriptive values such as λ or the safety-intervention rate, claimed deteriorations and efficiencies above 100 % count only by containment); not reproduced = it does not; not comparable = the thesis\'s unit cannot be matched (the reason is under the table); not available = no records for that autoscaler yet (never a made-up number).',
+      'Verdicts: reproduced = our 95 % CI contains the thesis\'s value or comes within the tolerance stated for that claim (the rounding of the thesis\'s printed figures); exceeded = the whole CI is better than the claim in the direction the claim is an achievement (values the thesis reports for a baseline, descriptive values, claimed deteriorations and efficiencies above 100 % can only be reproduced); not reproduced = neither; not comparable = an absolute value measured on the thesis\'s plant or in its units, which ours cannot match (the reason is under the table; the relative change is judged instead); not available = no records for that autoscaler yet (never a made-up number).',
     ],
     tables,
     conclusions,
@@ -93,4 +109,25 @@ export async function buildReportContent(input: BuildReportInput): Promise<Repor
     dataProblems: [...input.dataProblems, ...incomplete],
     records,
   };
+}
+
+/** The answer first: agents against the tuned-baseline frontiers (chart and tables) and the cost calculator. */
+async function leadSection(records: readonly RunRecord[], input: BuildReportInput): Promise<Pick<ReportContent, 'answer' | 'leadCharts' | 'leadTables'>> {
+  const resamples = input.resamples ?? 10_000;
+  const frontierRecords = input.frontier?.records ?? records;
+  const frontier = frontierRecords.length === 0 ? null : analyzeFrontiers(frontierRecords, { ...input.frontier, resamples });
+  const leadTables: ReportTable[] = [];
+  const leadCharts: Chart[] = [];
+  const answer = frontier === null ? ['No agent and baseline records to compare yet: the frontier section needs both.'] : frontierAnswer(frontier);
+  if (frontier !== null) {
+    leadTables.push(buildFrontierTable(frontier), buildFamilyMarginTable(frontier));
+    const chart = await frontierChart(frontier);
+    if (chart) leadCharts.push(chart);
+  }
+  if ((input.frontier?.records ?? records).length > 0) {
+    // With tuning + held-out records the cost section prices the held-out runs, against the same tuned frontier.
+    const cost = costReport(input.frontier?.records ?? records, { requestsPerMonth: input.requestsPerMonth ?? 100_000_000, resamples, frontier: input.frontier });
+    leadTables.push(buildCostTable(cost), buildSavingsTable(cost));
+  }
+  return { answer, leadCharts, leadTables };
 }

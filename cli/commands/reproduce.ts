@@ -12,6 +12,7 @@ import { runProgressBar, startProgress } from '../progress.ts';
 import { chooseBackend } from '../backends.ts';
 import { checkOutDir, nonEmptyPath, staleLockNote } from '../out-dir.ts';
 import { lockFolder, type FolderLock } from '../../experiments/folder-lock.ts';
+import { readTunedFrontierInput } from './cost.ts';
 
 export interface ReproduceOptions {
   quick?: boolean;
@@ -82,6 +83,7 @@ async function reproduceLocked(options: ReproduceOptions, hold: (dir: string) =>
     n30,
     trainingLogs: readTrainingLogs(options.trainingLogs ?? MODELS_DIR),
     modelFacts: readModelFacts(check.usable),
+    frontier: readTunedFrontierInput(),
     resamples: options.quick ? 1000 : 10_000,
     intro: [
       `T4 comes from the thesis-compatible plant (30 traces × 8640 steps). The other tables come from ${check.usable.length} run records: ${source}.`,
@@ -94,7 +96,8 @@ async function reproduceLocked(options: ReproduceOptions, hold: (dir: string) =>
   const written = writeReport(outDir, content, { writeRecords: !sameFile });
   steps.increment(1, 'report written');
   steps.stop();
-  for (const t of content.tables) say(`\n${renderTableText(t)}`);
+  say(`\n${content.answer.join('\n')}`);
+  for (const t of [...content.leadTables, ...content.tables]) say(`\n${renderTableText(t)}`);
   if (content.conclusions.length) say(`\nConclusions:\n${content.conclusions.map((c) => `  - ${c}`).join('\n')}`);
   if (content.dataProblems.length) say(`\n${content.dataProblems.length} data problem(s), listed in the report.`);
   say(`\nReport: ${relative(process.cwd(), resolve(written.html)) || written.html} (and report.md, summary.csv, records.jsonl) — ${((performance.now() - started) / 1000).toFixed(1)} s`);

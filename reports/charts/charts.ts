@@ -4,29 +4,34 @@ import { latencyCdfPoints, paretoFront, seriesPoints } from './chart-data.ts';
 import { renderSvg, type Chart } from './render-svg.ts';
 
 const FONT = { config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: '#ddd' } } } as const;
+/** 20 distinguishable colours (Tableau 20), enough for every autoscaler of the standard experiment. */
+const COLOURS = { scheme: 'tableau20' } as const;
+/** Panels whose values span orders of magnitude get a log axis. */
+const LOG_PANELS = new Set(['P95 latency (ms)']);
 
-/** Load, ready pods and P95 latency over time: one column per scenario, one colour per autoscaler. */
+/** Load, ready pods and P95 latency (log axis) over time: a row per panel, a column per scenario, a colour per autoscaler. */
 export async function timeSeriesChart(records: readonly RunRecord[]): Promise<Chart | null> {
   const { points, seeds } = seriesPoints(records);
   if (points.length === 0) return null;
+  const scenarios = new Set(points.map((p) => p.scenario)).size;
+  const width = Math.max(110, Math.min(260, Math.floor(1150 / scenarios) - 20));
   const svg = await renderSvg({
     ...FONT,
-    data: { values: points },
-    facet: {
-      row: { field: 'panel', type: 'nominal', title: null, sort: ['load (req/s)', 'ready pods', 'P95 latency (ms)'] },
-      column: { field: 'scenario', type: 'nominal', title: null },
-    },
-    spec: {
-      width: 260,
-      height: 120,
-      mark: { type: 'line', strokeWidth: 1.2, interpolate: 'step-after' },
-      encoding: {
-        x: { field: 'tMinutes', type: 'quantitative', title: 'minutes' },
-        y: { field: 'value', type: 'quantitative', title: null },
-        color: { field: 'autoscaler', type: 'nominal', title: 'autoscaler' },
+    vconcat: ['load (req/s)', 'ready pods', 'P95 latency (ms)'].map((panel) => ({
+      data: { values: points.filter((p) => p.panel === panel && (!LOG_PANELS.has(panel) || p.value > 0)) },
+      facet: { column: { field: 'scenario', type: 'nominal', title: null } },
+      spec: {
+        width,
+        height: 110,
+        mark: { type: 'line', strokeWidth: 1.2, interpolate: 'step-after' },
+        encoding: {
+          x: { field: 'tMinutes', type: 'quantitative', title: 'minutes' },
+          y: { field: 'value', type: 'quantitative', title: panel + (LOG_PANELS.has(panel) ? ', log' : ''), scale: LOG_PANELS.has(panel) ? { type: 'log' } : {} },
+          color: { field: 'autoscaler', type: 'nominal', title: 'autoscaler', scale: COLOURS },
+        },
       },
-    },
-    resolve: { scale: { y: 'independent', x: 'independent' } },
+      resolve: { scale: { x: 'independent' } },
+    })),
   });
   const seedText = [...seeds.entries()].map(([s, seed]) => `${s}: seed ${seed}`).join(', ');
   return { id: 'time-series', title: 'Load, ready pods and P95 latency over time', caption: `One run per scenario and autoscaler (${seedText}).`, svg };
@@ -45,21 +50,21 @@ export async function metricBoxChart(
     }
   }
   if (values.length === 0) return null;
+  // One panel per metric (small multiples); latency panels on a log axis.
   const svg = await renderSvg({
     ...FONT,
-    data: { values },
-    facet: { column: { field: 'metric', type: 'nominal', title: null, sort: metrics.map((m) => m.label) } },
-    spec: {
-      width: 150,
+    hconcat: metrics.map((m) => ({
+      data: { values: values.filter((v) => v.metric === m.label && (!m.label.includes('latency') || v.value > 0)) },
+      title: { text: m.label + (m.label.includes('latency') ? ' (log)' : ''), fontSize: 11 },
+      width: 190,
       height: 180,
-      mark: { type: 'boxplot', extent: 1.5, size: 18 },
+      mark: { type: 'boxplot', extent: 1.5, size: 9 },
       encoding: {
-        x: { field: 'autoscaler', type: 'nominal', title: null, axis: { labelAngle: -40 } },
-        y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-        color: { field: 'autoscaler', type: 'nominal', legend: null },
+        y: { field: 'autoscaler', type: 'nominal', title: null },
+        x: { field: 'value', type: 'quantitative', title: null, scale: m.label.includes('latency') ? { type: 'log' } : { zero: false } },
+        color: { field: 'autoscaler', type: 'nominal', legend: null, scale: COLOURS },
       },
-    },
-    resolve: { scale: { y: 'independent' } },
+    })),
   });
   return { id: 'metric-boxes', title: 'Metrics across seeds and scenarios', caption: 'Box = interquartile range, line = median, whiskers = 1.5 × IQR; every run is one value.', svg };
 }
@@ -71,7 +76,8 @@ export async function latencyCdfChart(records: readonly RunRecord[]): Promise<Ch
   const svg = await renderSvg({
     ...FONT,
     data: { values },
-    facet: { column: { field: 'scenario', type: 'nominal', title: null } },
+    facet: { field: 'scenario', type: 'nominal', title: null },
+    columns: 4,
     spec: {
       width: 220,
       height: 180,
@@ -79,7 +85,7 @@ export async function latencyCdfChart(records: readonly RunRecord[]): Promise<Ch
       encoding: {
         x: { field: 'latencyMs', type: 'quantitative', title: 'latency (ms, log)', scale: { type: 'log' } },
         y: { field: 'cumulative', type: 'quantitative', title: 'share of requests ≤ x', scale: { domain: [0, 1] } },
-        color: { field: 'autoscaler', type: 'nominal' },
+        color: { field: 'autoscaler', type: 'nominal', scale: COLOURS },
       },
     },
   });
@@ -128,16 +134,22 @@ export interface EpisodeLog {
 export async function learningCurveChart(logs: readonly EpisodeLog[]): Promise<Chart | null> {
   const values = logs.filter((l) => Number.isFinite(l.episode) && Number.isFinite(l.reward));
   if (values.length === 0) return null;
+  // Small multiples, one panel per agent (their episode counts and reward scales differ); the panel title names it.
   const svg = await renderSvg({
     ...FONT,
-    width: 480,
-    height: 240,
     data: { values },
     transform: [{ window: [{ op: 'mean', field: 'reward', as: 'smoothed' }], frame: [-9, 0], groupby: ['agent'], sort: [{ field: 'episode' }] }],
-    layer: [
-      { mark: { type: 'line', opacity: 0.25 }, encoding: { x: { field: 'episode', type: 'quantitative' }, y: { field: 'reward', type: 'quantitative', title: 'episode reward' }, color: { field: 'agent', type: 'nominal' } } },
-      { mark: { type: 'line', strokeWidth: 2 }, encoding: { x: { field: 'episode', type: 'quantitative' }, y: { field: 'smoothed', type: 'quantitative' }, color: { field: 'agent', type: 'nominal' } } },
-    ],
+    facet: { field: 'agent', type: 'nominal', title: null },
+    columns: 3,
+    spec: {
+      width: 330,
+      height: 150,
+      layer: [
+        { mark: { type: 'line', opacity: 0.3, color: '#9aa9bb' }, encoding: { x: { field: 'episode', type: 'quantitative' }, y: { field: 'reward', type: 'quantitative', title: 'episode reward' } } },
+        { mark: { type: 'line', strokeWidth: 2, color: '#1f5f9e' }, encoding: { x: { field: 'episode', type: 'quantitative' }, y: { field: 'smoothed', type: 'quantitative' } } },
+      ],
+    },
+    resolve: { scale: { x: 'independent', y: 'independent' } },
   });
-  return { id: 'learning-curves', title: 'Learning curves', caption: 'Episode reward (faint) and its 10-episode moving average per agent.', svg };
+  return { id: 'learning-curves', title: 'Learning curves', caption: 'One panel per agent: episode reward (grey) and its 10-episode moving average (blue).', svg };
 }

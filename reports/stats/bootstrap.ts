@@ -24,6 +24,20 @@ function percentile(sorted: readonly number[], q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/** Resamples and confidence after checking them: resamples a whole number ≥ 1, confidence strictly inside (0, 1). */
+function checkedOptions(options: BootstrapOptions, what: string): { resamples: number; confidence: number } {
+  const resamples = options.resamples ?? 10_000;
+  const confidence = options.confidence ?? 0.95;
+  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`${what}: resamples is ${resamples}, expected a whole number ≥ 1`);
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`${what}: confidence is ${confidence}, expected a number strictly between 0 and 1 (e.g. 0.95)`);
+  return { resamples, confidence };
+}
+
+function checkFinite(values: readonly number[], what: string): void {
+  const i = values.findIndex((v) => !Number.isFinite(v));
+  if (i >= 0) throw new RangeError(`${what}: value ${i} is ${values[i]}, expected a finite number`);
+}
+
 function interval(estimate: number, stats: number[], confidence: number): ConfidenceInterval {
   stats.sort((a, b) => a - b);
   const alpha = (1 - confidence) / 2;
@@ -36,10 +50,10 @@ export function bootstrapCi(
   statistic: (sample: number[]) => number,
   options: BootstrapOptions,
 ): ConfidenceInterval {
-  const resamples = options.resamples ?? 10_000;
-  const confidence = options.confidence ?? 0.95;
+  const { resamples, confidence } = checkedOptions(options, 'bootstrapCi');
   const n = values.length;
   if (n === 0) throw new RangeError('bootstrapCi needs at least one value');
+  checkFinite(values, 'bootstrapCi');
   const sample = new Array<number>(n);
   const stats: number[] = [];
   for (let r = 0; r < resamples; r++) {
@@ -58,9 +72,9 @@ export function stratifiedBootstrapCi(
   statistic: (strata: number[][]) => number,
   options: BootstrapOptions,
 ): ConfidenceInterval {
-  const resamples = options.resamples ?? 10_000;
-  const confidence = options.confidence ?? 0.95;
+  const { resamples, confidence } = checkedOptions(options, 'stratifiedBootstrapCi');
   if (strata.length === 0 || strata.some((s) => s.length === 0)) throw new RangeError('stratifiedBootstrapCi needs non-empty strata');
+  strata.forEach((s, k) => checkFinite(s, `stratifiedBootstrapCi stratum ${k}`));
   const stats: number[] = [];
   for (let r = 0; r < resamples; r++) {
     const drawn = strata.map((s) => s.map(() => s[Math.floor(options.rng.next() * s.length)]));

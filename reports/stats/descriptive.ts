@@ -31,6 +31,8 @@ export function sd(values: readonly number[]): number {
  */
 export function quantile(values: readonly number[], q: number): number {
   requireValues(values, 'quantile');
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q is ${q}, expected a number in [0, 1]`);
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q is ${q}, expected a number in [0, 1]`);
   const sorted = [...values].sort((a, b) => a - b);
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);

@@ -19,6 +19,14 @@ export function cohensDPaired(a: readonly number[], b: readonly number[]): numbe
  */
 export function rankBiserialPaired(a: readonly number[], b: readonly number[]): number {
   if (a.length !== b.length) throw new RangeError(`rankBiserialPaired: samples differ in length (${a.length} vs ${b.length})`);
+  for (const [name, v] of [["a", a], ["b", b]] as const) {
+    const i = v.findIndex((x) => !Number.isFinite(x));
+    if (i >= 0) throw new RangeError(`rankBiserialPaired: ${name}[${i}] is ${v[i]}, expected a finite number`);
+  }
+  for (const [name, v] of [['a', a], ['b', b]] as const) {
+    const i = v.findIndex((x) => !Number.isFinite(x));
+    if (i >= 0) throw new RangeError(`rankBiserialPaired: ${name}[${i}] is ${v[i]}, expected a finite number`);
+  }
   const d = a.map((x, i) => x - b[i]).filter((v) => v !== 0);
   if (d.length === 0) return 0;
   const { ranks } = rankWithTies(d.map(Math.abs));

@@ -4,6 +4,14 @@
 /** P(a random value of `x` beats a random value of `y`); `lowerIsBetter` for latency, cost, violations. */
 export function probabilityOfImprovement(x: readonly number[], y: readonly number[], lowerIsBetter = false): number {
   if (x.length === 0 || y.length === 0) throw new RangeError('probabilityOfImprovement needs values in both groups');
+  for (const [name, v] of [["x", x], ["y", y]] as const) {
+    const i = v.findIndex((z) => !Number.isFinite(z));
+    if (i >= 0) throw new RangeError(`probabilityOfImprovement: ${name}[${i}] is ${v[i]}, expected a finite number`);
+  }
+  for (const [name, v] of [['x', x], ['y', y]] as const) {
+    const i = v.findIndex((z) => !Number.isFinite(z));
+    if (i >= 0) throw new RangeError(`probabilityOfImprovement: ${name}[${i}] is ${v[i]}, expected a finite number`);
+  }
   let wins = 0;
   for (const a of x) {
     for (const b of y) {

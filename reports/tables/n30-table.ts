@@ -1,8 +1,8 @@
 // T4, the thesis's "n=30 publication table", rebuilt from per-trace rows of the thesis-compatible plant:
 // thesis means beside ours (verdict: equal at the thesis's printed precision), and the thesis's tests.
-import { formatNumber, type ReportTable } from './table-model.ts';
+import { formatNumber, signedPct, type ReportTable } from './table-model.ts';
 import { conclusionOf } from './paired-record-table.ts';
-import { describeTest, pairedRows, signedPct, type PairedMetric } from './paired-table.ts';
+import { describeTest, pairedRows, type PairedMetric } from './paired-table.ts';
 
 /** One per-trace row of the thesis-compatible study (structurally what sim/thesis's runThesisStudy returns). */
 export interface N30Row {
@@ -71,7 +71,7 @@ export function analyzeN30(rows: readonly N30Row[], options: { resamples?: numbe
   }
   const results = pairedRows(metrics, { seedKey: 'T4', resamples: options.resamples });
   const columns = ['metric', 'HPA: thesis', 'ours', '"Hybrid": thesis', 'ours (threshold rule)', 'thesis says', 'our change', '% improvement', 'test', 'p (Holm)', 'effect', 'mean diff [95 % CI]', 'verdict'];
-  const table: ReportTable = { id: 'T4', title: `T4 — n=${baseline.length} publication table (thesis-compatible plant)`, columns, rows: [], notes: [], incomplete: [] };
+  const table: ReportTable = { id: 'T4', title: `T4 — n=${baseline.length} publication table (thesis-compatible plant)`, columns, rows: [], notes: [], incomplete: [], cellVerdicts: [] };
   results.forEach((r, i) => {
     const p = T4_PUBLISHED[i];
     const ours = [formatNumber(r.baselineMean, p.decimals), formatNumber(r.otherMean, p.decimals)];
@@ -81,6 +81,7 @@ export function analyzeN30(rows: readonly N30Row[], options: { resamples?: numbe
       p.label, formatNumber(p.hpa, p.decimals), ours[0], formatNumber(p.other, p.decimals), ours[1], p.says || '—',
       signedPct(r.changePct), signedPct(r.improvementPct), t.test, t.p, t.effect, t.ci, match ? 'reproduced' : 'not reproduced',
     ]);
+    table.cellVerdicts!.push([...columns.slice(1).map(() => null), match ? 'reproduced' : 'not reproduced']);
   });
   table.notes.push(
     'verdict: both means equal the published ones at the thesis\'s printed precision.',

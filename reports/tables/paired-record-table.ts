@@ -2,9 +2,9 @@
 // tests, and whether each metric's conclusion agrees with the thesis-compatible T4.
 import type { RunRecord } from '../../lib/ports.ts';
 import { METRICS, type MetricSpec } from './metrics.ts';
-import { describeTest, pairedRows, signedPct, type PairedMetric, type PairedRow } from './paired-table.ts';
+import { describeTest, pairedRows, type PairedMetric, type PairedRow } from './paired-table.ts';
 import { collectSamples, pairSamples } from './samples.ts';
-import { adaptiveDecimals, formatSmall, maxDecimalsFor, type ReportTable } from './table-model.ts';
+import { adaptiveDecimals, formatSmall, maxDecimalsFor, signedPct, type ReportTable } from './table-model.ts';
 
 /** The T4 metrics as RunRecord metrics (DESIGN.md §6 definitions), with the T4 row they correspond to. */
 export const REALISTIC_T4_METRICS: { spec: MetricSpec; t4Field: string; higherIsBetter?: boolean; tested: boolean }[] = [
@@ -44,7 +44,7 @@ export function buildPairedRecordTable(
   options: { t4Conclusions?: Record<string, string>; resamples?: number } = {},
 ): ReportTable {
   const columns = ['metric', baseline.label, other.label, 'change', 'test', 'p (Holm)', 'effect', 'mean diff [95 % CI]', 'conclusion here', 'thesis-compatible T4'];
-  const table: ReportTable = { id, title, columns, rows: [], notes: [], incomplete: [] };
+  const table: ReportTable = { id, title, columns, rows: [], notes: [], incomplete: [], conclusionChecks: [] };
   const metrics: PairedMetric[] = [];
   for (const m of REALISTIC_T4_METRICS) {
     const b = collectSamples(records, baseline.autoscalers, m.spec);
@@ -72,6 +72,7 @@ export function buildPairedRecordTable(
       const here = r.metric.tested ? conclusionOf(r) : '—';
       const before = options.t4Conclusions?.[spec.t4Field] ?? '—';
       const agree = !r.metric.tested || before === '—' ? before : `${before}${before === here ? ' (same)' : ' (changed)'}`;
+      if (r.metric.tested && before !== '—') table.conclusionChecks!.push({ metric: r.metric.label, here, before });
       const unit = spec.spec.unit ? ` ${spec.spec.unit}` : '';
       const dec = adaptiveDecimals(Math.min(Math.abs(r.baselineMean), Math.abs(r.otherMean)) || Math.max(Math.abs(r.baselineMean), Math.abs(r.otherMean)), spec.spec.decimals, maxDecimalsFor(spec.spec.unit));
       table.rows.push([r.metric.label, formatSmall(r.baselineMean, dec) + unit, formatSmall(r.otherMean, dec) + unit, signedPct(r.changePct), t.test, t.p, t.effect, t.ci, here, agree]);

@@ -2,7 +2,7 @@
 // relative change, the test chosen by Shapiro–Wilk, Holm-adjusted p, effect size and bootstrap CI.
 import { createRng } from '../../lib/rng.ts';
 import { compareMetrics, type PairedComparison } from '../stats/index.ts';
-import { cellSeed } from './claim-cell.ts';
+import { cellSeed } from './cell-seed.ts';
 import { adaptiveDecimals, formatSmall } from './table-model.ts';
 
 export interface PairedMetric {
@@ -68,10 +68,3 @@ export function describeTest(c: PairedComparison | null, maxDecimals = 6): { tes
 }
 
 const swP = (p: number, withOp = false): string => (p < 0.001 ? '< 0.001' : `${withOp ? '= ' : ''}${p.toFixed(3)}`);
-
-/** Signed percent with one decimal ("+8.9 %", "−60.6 %"). */
-export function signedPct(v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  const s = Math.abs(v).toFixed(1);
-  return `${v > 0 && s !== '0.0' ? '+' : v < 0 && s !== '0.0' ? '−' : ''}${s} %`;
-}

@@ -3,7 +3,7 @@
 import type { RunRecord } from '../../lib/ports.ts';
 import { createRng } from '../../lib/rng.ts';
 import { iqm, probabilityOfImprovement, stratifiedBootstrapCi } from '../stats/index.ts';
-import { cellSeed } from './claim-cell.ts';
+import { cellSeed } from './cell-seed.ts';
 import { METRICS, type MetricSpec } from './metrics.ts';
 import { collectSamples, resolveAutoscaler } from './samples.ts';
 import { adaptiveDecimals, formatWithCi, maxDecimalsFor, type ReportTable } from './table-model.ts';

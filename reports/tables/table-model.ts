@@ -1,7 +1,5 @@
 // The shape every report table is built into before rendering (text, Markdown, HTML share it).
-
-/** Plain verdict on one claimed value. */
-export type Verdict = 'reproduced' | 'not reproduced' | 'not comparable' | 'not available' | 'incomplete';
+import type { Verdict } from './verdict.ts';
 
 /** One table, in the thesis's original layout, ready to render. Cells are display strings. */
 export interface ReportTable {
@@ -14,6 +12,10 @@ export interface ReportTable {
   notes: string[];
   /** Comparisons that could not use every record (missing seeds, NaN metrics, …), one line each. */
   incomplete: string[];
+  /** The verdict behind each cell (same shape as `rows`, null where the cell is not a verdict): renderers colour by it. */
+  cellVerdicts?: (Verdict | null)[][];
+  /** Realistic T4: per tested metric, the conclusion here and on the thesis-compatible plant (for the report's conclusions). */
+  conclusionChecks?: { metric: string; here: string; before: string }[];
 }
 
 /** Notes without repeats, in order of first appearance (a note added once per metric prints once). */
@@ -43,6 +45,13 @@ export function formatWithCi(estimate: number, low: number, high: number, decima
 export function formatSmall(value: number, decimals: number): string {
   if (value !== 0 && Number.isFinite(value) && Math.abs(value) < 0.5 * 10 ** -decimals) return `${value < 0 ? '> −' : '< '}${formatNumber(10 ** -decimals, decimals)}`;
   return formatNumber(value, decimals);
+}
+
+/** Signed percent with one decimal ("+8.9 %", "−60.6 %"). */
+export function signedPct(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  const s = Math.abs(v).toFixed(1);
+  return `${v > 0 && s !== '0.0' ? '+' : v < 0 && s !== '0.0' ? '−' : ''}${s} %`;
 }
 
 /** Most decimals worth printing for a unit: percentages stop at 0.001 % (1 in 100,000), other units at 6. */

@@ -7,7 +7,13 @@ import type { ReportTable } from '../tables/table-model.ts';
 export interface ReportContent {
   title: string;
   experiment: string;
-  /** Short paragraphs at the top (what was run, how long, how to read the verdicts). */
+  /** The answer the report opens with: per agent, its cost against the best tuned baseline at its SLA-violation rate. */
+  answer: string[];
+  /** Shown right after the answer: the frontier chart. */
+  leadCharts: Chart[];
+  /** Shown after the lead charts, before the thesis tables: frontier margins and the cost calculator. */
+  leadTables: ReportTable[];
+  /** Short paragraphs (what was run, how long, how to read the verdicts). */
   intro: string[];
   tables: ReportTable[];
   /** Plain-language conclusions (e.g. how the T4 conclusion changes on the realistic plant). */

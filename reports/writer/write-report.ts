@@ -34,6 +34,6 @@ export function writeReport(dir: string, content: ReportContent, options: { writ
   const keepExisting = options.writeRecords === false || (content.records.length === 0 && existsSync(paths.records) && statSync(paths.records).size > 0);
   if (!keepExisting) writeFileSync(paths.records, content.records.map((r) => JSON.stringify(r)).join('\n') + (content.records.length ? '\n' : ''));
   writeFileSync(paths.summary, summaryCsv(content.records));
-  for (const ch of content.charts) writeFileSync(join(dir, 'charts', `${ch.id}.svg`), ch.svg);
+  for (const ch of [...content.leadCharts, ...content.charts]) writeFileSync(join(dir, 'charts', `${ch.id}.svg`), ch.svg);
   return paths;
 }

@@ -42,3 +42,29 @@ test('stratified bootstrap resamples within strata: a constant stratum adds no w
   const expectedWidth = (2 * 1.959964 * s) / Math.sqrt(300) / 2;
   assert.ok(Math.abs(ci.high - ci.low - expectedWidth) < 0.12 * expectedWidth, `${ci.high - ci.low} vs ${expectedWidth}`);
 });
+
+test('percentile CI against exact enumeration of the bootstrap distribution (mean of [0, 10, 20], 80 %)', () => {
+  // Exact bootstrap distribution of the resample sum in units of 10 (27 equally likely ordered draws):
+  // sum 0..6 with counts 1, 3, 6, 7, 6, 3, 1. The 10 % quantile falls in sum 1 (cdf 1/27 → 4/27), the 90 %
+  // quantile in sum 5 (cdf 23/27 → 26/27): CI of the mean = [10/3, 50/3]. 20,000 resamples put both
+  // percentiles far inside those steps (the share's SD is ~0.002, the nearest step edge 0.04 away).
+  const ci = bootstrapCi([0, 10, 20], meanOf, { rng: createRng(11), resamples: 20_000, confidence: 0.8 });
+  assert.is(ci.estimate, 10);
+  assert.ok(Math.abs(ci.low - 10 / 3) < 1e-12, String(ci.low));
+  assert.ok(Math.abs(ci.high - 50 / 3) < 1e-12, String(ci.high));
+  // At 95 % both ends are the extremes (each has probability 1/27 > 2.5 %).
+  const wide = bootstrapCi([0, 10, 20], meanOf, { rng: createRng(12), resamples: 20_000 });
+  assert.equal([wide.low, wide.high], [0, 20]);
+});
+
+test('bad input is refused with the field named: NaN values, resamples 0, confidence outside (0, 1)', () => {
+  const rng = createRng(1);
+  assert.throws(() => bootstrapCi([1, NaN, 3], meanOf, { rng }), /bootstrapCi: value 1 is NaN/);
+  assert.throws(() => bootstrapCi([1, 2], meanOf, { rng, resamples: 0 }), /resamples is 0, expected a whole number ≥ 1/);
+  assert.throws(() => bootstrapCi([1, 2], meanOf, { rng, resamples: 2.5 }), /resamples is 2.5/);
+  assert.throws(() => bootstrapCi([1, 2], meanOf, { rng, confidence: 1 }), /confidence is 1, expected a number strictly between 0 and 1/);
+  assert.throws(() => bootstrapCi([1, 2], meanOf, { rng, confidence: 95 }), /confidence is 95/);
+  assert.throws(() => stratifiedBootstrapCi([[1], [Infinity]], (s) => s.length, { rng }), /stratum 1: value 0 is Infinity/);
+  assert.throws(() => stratifiedBootstrapCi([[1]], (s) => s.length, { rng, confidence: 0 }), /confidence is 0/);
+});
+

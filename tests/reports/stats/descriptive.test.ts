@@ -26,3 +26,12 @@ test('non-finite values are rejected instead of silently propagating', () => {
   assert.throws(() => mean([1, NaN]), /non-finite/);
   assert.throws(() => sd([1]), /at least 2/);
 });
+
+test('quantile refuses q outside [0, 1] (and NaN) instead of reading past the sorted values', () => {
+  assert.throws(() => quantile([1, 2, 3], 1.5), /quantile: q is 1.5, expected a number in \[0, 1\]/);
+  assert.throws(() => quantile([1, 2, 3], -0.1), /q is -0.1/);
+  assert.throws(() => quantile([1, 2, 3], NaN), /q is NaN/);
+  assert.is(quantile([1, 2, 3], 1), 3);
+  assert.is(quantile([1, 2, 3], 0), 1);
+});
+

@@ -14,3 +14,9 @@ test('matched-pairs rank-biserial r = (W+ − W−)/(W+ + W−): cucumber data W
   assert.is(rankBiserialPaired([3, 4], [1, 1]), 1);
   assert.is(rankBiserialPaired([1, 1], [3, 4]), -1);
 });
+
+test('NaN in either sample is refused with the sample and index named', () => {
+  assert.throws(() => rankBiserialPaired([1, NaN], [0, 0]), /rankBiserialPaired: a\[1\] is NaN/);
+  assert.throws(() => rankBiserialPaired([1, 2], [NaN, 0]), /b\[0\] is NaN/);
+});
+

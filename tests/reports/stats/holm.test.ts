@@ -14,3 +14,9 @@ test('a NaN p-value (no test possible) stays NaN and does not count in the famil
   assert.ok(Number.isNaN(r[1]));
   assert.ok(Math.abs(r[0] - 0.02) < 1e-15 && Math.abs(r[2] - 0.02) < 1e-15);
 });
+
+test('p-values outside [0, 1] are refused with their position named', () => {
+  assert.throws(() => holmAdjust([0.2, 1.5]), /holmAdjust: p-value 1 is 1.5, expected a probability in \[0, 1\]/);
+  assert.throws(() => holmAdjust([-0.01]), /p-value 0 is -0.01/);
+});
+

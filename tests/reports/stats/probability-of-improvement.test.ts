@@ -13,3 +13,16 @@ test('it equals U1/(n·m) of the Mann–Whitney test', () => {
   const y = [20, 11, 17, 12];
   assert.is(probabilityOfImprovement(x, y), mannWhitneyU(x, y).u1 / 20);
 });
+
+test('lower is better with ties (hand count over the 9 pairs: 7/9)', () => {
+  // x = 1, 2, 3 against y = 2, 3, 4 with lower better: 1 beats 2, 3, 4 (3); 2 ties 2, beats 3, 4 (2.5);
+  // 3 ties 3, beats 4 (1.5): 3 + 2.5 + 1.5 = 7 of 9; higher-is-better is the complement 2/9.
+  assert.is(probabilityOfImprovement([1, 2, 3], [2, 3, 4], true), 7 / 9);
+  assert.is(probabilityOfImprovement([1, 2, 3], [2, 3, 4], false), 2 / 9);
+});
+
+test('NaN or infinite values are refused with the group and index named', () => {
+  assert.throws(() => probabilityOfImprovement([1, NaN], [2]), /probabilityOfImprovement: x\[1\] is NaN/);
+  assert.throws(() => probabilityOfImprovement([1], [Infinity]), /y\[0\] is Infinity/);
+});
+

@@ -8,7 +8,8 @@ import { writeReport } from '../../../reports/writer/write-report.ts';
 import { summaryCsv } from '../../../reports/writer/summary-csv.ts';
 import { makeRecord } from '../helpers/synthetic-records.ts';
 
-const records = [1, 2, 3].flatMap((s) => [makeRecord('hpa', s, { costUsd: 1 + s / 10 }), makeRecord('hybrid', s, { costUsd: 1.2 + s / 10 }, { level: 1.3 })]);
+const typed = <T extends { autoscaler: string; config: Record<string, unknown> }>(r: T, type: string): T => ((r.config = { autoscaler: { name: r.autoscaler, type } }), r);
+const records = [1, 2, 3].flatMap((s) => [typed(makeRecord('hpa', s, { costUsd: 1 + s / 10 }), 'hpa'), typed(makeRecord('hybrid', s, { costUsd: 1.2 + s / 10 }, { level: 1.3 }), 'hybrid')]);
 
 test('the report directory gets report.md, a self-contained index.html, records.jsonl and summary.csv', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scalelab-report-'));
@@ -24,7 +25,11 @@ test('the report directory gets report.md, a self-contained index.html, records.
     assert.ok(html.includes('record 9: schema is'), 'data problems listed');
     const md = readFileSync(paths.markdown, 'utf8');
     assert.ok(md.includes('### T1 — reward configurations'));
-    assert.ok(md.includes('![Cost vs SLA violations (Pareto front)](charts/pareto.svg)'));
+    // The answer and the frontier chart come first, the thesis tables after them.
+    assert.ok(md.indexOf('## The answer') < md.indexOf('![Cost vs SLA violations: agents against the tuned-baseline frontiers](charts/frontier.svg)'));
+    assert.ok(md.indexOf('charts/frontier.svg') < md.indexOf('### T1 — reward configurations'));
+    assert.match(md, /- hybrid: not better than the best baseline \(hpa, a single untuned setting\)/);
+    assert.ok(readFileSync(join(dir, 'charts', 'frontier.svg'), 'utf8').startsWith('<svg'));
     const lines = readFileSync(paths.records, 'utf8').trim().split('\n');
     assert.is(lines.length, 6);
     assert.equal(JSON.parse(lines[0]), records[0]);
