@@ -65,6 +65,11 @@ export interface PlantConfig {
   prometheusScrapeSeconds: number;
   /** Window of the Prometheus-style aggregates (rps, latency, error rate), seconds. */
   prometheusWindowSeconds: number;
+  /**
+   * Age of the data an autoscaler's PromQL sees, seconds: queries are evaluated at now − this (the scrape phase
+   * and exporter delay of a real cluster; 0 = the query runs right at a scrape). < prometheusWindowSeconds.
+   */
+  prometheusLagSeconds: number;
   /** SLA latency: a request slower than this (or failed) violates the SLA, ms. */
   slaLatencyMs: number;
   /** Draw per-tick arrivals from a Poisson distribution instead of using expected counts. */
@@ -105,6 +110,7 @@ export const defaultPlantConfig: PlantConfig = Object.freeze({
   metricsLagSeconds: 5,
   prometheusScrapeSeconds: 15,
   prometheusWindowSeconds: 60,
+  prometheusLagSeconds: 0,
   slaLatencyMs: 200,
   poissonArrivals: false,
   nodes: null,

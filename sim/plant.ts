@@ -6,7 +6,7 @@ import type { Workload } from '../workloads/workload.ts';
 import type { PlantConfig } from './config.ts';
 import { podCapacityRps, podCostPerSecondUsd } from './config.ts';
 import type { IntervalSample } from './interval-sample.ts';
-import { createServiceMetrics } from './metrics-pipeline.ts';
+import { createServiceMetrics, type ScrapeSample } from './metrics-pipeline.ts';
 import { advancePods, createPodSet, podViews, samplePodMetrics, scalePods } from './pods.ts';
 import type { LatencyShape, StableLookup } from './latency-shapes.ts';
 import { EMPTY_SHAPE, createLatencyShapes } from './latency-shapes.ts';
@@ -49,6 +49,8 @@ export interface Plant {
   setReplicas(replicas: number): void;
   /** What an autoscaler sees now (builds a fresh object; call it only when deciding). */
   observe(): Observation;
+  /** The scraped Prometheus samples still kept (for the observation-contract test). */
+  scrapeSamples(): ScrapeSample[];
 }
 
 const EPS = 1e-9;
@@ -72,7 +74,8 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     workload.kind === 'open' ? Math.max(0, workload.rateAt(t)) : workload.vusAt(t) / (think + baseSeconds);
   const initial = config.initialReplicas ?? Math.min(config.maxReplicas, Math.max(config.minReplicas, Math.ceil(idleRate(0) / (0.6 * mu))));
   const pods = createPodSet(config, startupRng, initial);
-  const metrics = createServiceMetrics(config.prometheusScrapeSeconds, config.prometheusWindowSeconds);
+  const metrics = createServiceMetrics(config.prometheusScrapeSeconds, config.prometheusWindowSeconds, config.prometheusLagSeconds);
+  const mib = 1024 * 1024;
 
   let t = 0;
   // Double-valued state in one object: its fields update in place (closure `let`s would box every update).
@@ -208,14 +211,20 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     stats.pendingPods = pods.unscheduled;
     stats.cpuUtilization = c > 0 ? perPodMilli / config.cpuRequestMilli : 0;
 
-    metrics.add(arrivals, rejected + timedOut, successful, stats.latencySumMs, shape.fractions, shape.from);
+    metrics.add(arrivals, rejected + timedOut, successful, stats.latencySumMs, shape.fractions, shape.from, stats.cpuUsedCoreSeconds);
     t += dt;
+    const memory = config.memoryBaseMiB + (c > 0 ? (config.memoryPerInFlightMiB * inFlight) / c : 0);
     if (t >= nextScrape - EPS) {
-      metrics.scrape();
+      // kube-state-metrics lists every pod of the Deployment (Pending ones too); cAdvisor the running ones.
+      const all = pods.ready + pods.starting + pods.unscheduled;
+      metrics.scrape(Math.round(t * 1e6) / 1e6, {
+        cpuRequestCores: all * requestCores,
+        memoryWorkingSetBytes: (c * memory + pods.starting * config.memoryBaseMiB) * mib,
+        memoryRequestBytes: all * config.memoryRequestMiB * mib,
+      });
       nextScrape += config.prometheusScrapeSeconds;
     }
     if (t >= nextSample - EPS) {
-      const memory = config.memoryBaseMiB + (c > 0 ? (config.memoryPerInFlightMiB * inFlight) / c : 0);
       samplePodMetrics(pods, t, st.cumReady, st.cumAtLastSample, memory);
       st.cumAtLastSample = st.cumReady;
       nextSample += config.metricsResolutionSeconds;
@@ -225,17 +234,9 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
 
   function observe(): Observation {
     if (t >= pods.nextEventAt) advancePods(pods, t, st.cumReady);
-    const views = podViews(pods, t);
-    let cpu = 0, mem = 0, n = 0;
-    for (const v of views) {
-      if (v.ready === true && v.cpuUsageMilli !== undefined) {
-        cpu += v.cpuUsageMilli / v.cpuRequestMilli;
-        mem += (v.memoryUsageMiB ?? 0) / v.memoryRequestMiB;
-        n++;
-      }
-    }
     let blocked = 0;
     for (const p of pods.pods) if (p.stage === 0 && p.scheduleAt <= t) blocked++;
+    const prom = metrics.query(t - config.prometheusLagSeconds);
     return {
       nowSeconds: t,
       specReplicas: pods.desired,
@@ -244,16 +245,15 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
       pendingReplicas: blocked,
       minReplicas: config.minReplicas,
       maxReplicas: config.maxReplicas,
-      pods: views,
-      rps: metrics.rps(),
-      latencyMeanMs: metrics.latencyMeanMs(),
-      latencyP95Ms: metrics.latencyP95Ms(),
-      errorRate: metrics.errorRate(),
-      cpuUtilization: n > 0 ? cpu / n : undefined,
-      memoryUtilization: n > 0 ? mem / n : undefined,
-      queueLength: stats.queueLength,
+      pods: podViews(pods, t),
+      rps: prom.rps,
+      latencyMeanMs: prom.latencyMeanMs,
+      latencyP95Ms: prom.latencyP95Ms,
+      errorRate: prom.errorRate,
+      cpuUtilization: prom.cpuUtilization,
+      cpuUsageCores: prom.cpuUsageCores,
+      memoryUtilization: prom.memoryUtilization,
       inFlight: stats.inFlight,
-      cpuPerRequestCoreSeconds: config.cpuPerRequestCoreSeconds,
     };
   }
 
@@ -269,5 +269,6 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
       if (n !== pods.desired) scalePods(pods, n, t);
     },
     observe,
+    scrapeSamples: () => metrics.scrapeSamples(),
   };
 }

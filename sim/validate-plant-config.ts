@@ -29,7 +29,7 @@ export function validatePlantConfig(config: PlantConfig): PlantConfig {
     'startupMedianSeconds', 'requestTimeoutSeconds', 'metricsResolutionSeconds', 'prometheusScrapeSeconds',
     'prometheusWindowSeconds', 'slaLatencyMs', 'memoryRequestMiB']) positive(c, f);
   for (const f of ['startupCpuMilli', 'memoryBaseMiB', 'memoryPerInFlightMiB', 'schedulingDelaySeconds', 'startupSigma',
-    'readinessDelaySeconds', 'queueCapacityPerPod', 'pricePerVcpuHourUsd', 'pricePerGibHourUsd', 'metricsLagSeconds']) nonNegative(c, f);
+    'readinessDelaySeconds', 'queueCapacityPerPod', 'pricePerVcpuHourUsd', 'pricePerGibHourUsd', 'metricsLagSeconds', 'prometheusLagSeconds']) nonNegative(c, f);
   if (!Number.isInteger(config.minReplicas) || config.minReplicas < 0)
     throw new PlantConfigError('minReplicas', config.minReplicas, 'an integer ≥ 0');
   if (!Number.isInteger(config.maxReplicas) || config.maxReplicas < Math.max(1, config.minReplicas))
@@ -44,6 +44,8 @@ export function validatePlantConfig(config: PlantConfig): PlantConfig {
     throw new PlantConfigError('baseServiceTimeMs', config.baseServiceTimeMs, `≥ the CPU time at the limit (${cpuMs} ms)`);
   if (config.metricsLagSeconds >= config.metricsResolutionSeconds)
     throw new PlantConfigError('metricsLagSeconds', config.metricsLagSeconds, `< metricsResolutionSeconds (${config.metricsResolutionSeconds})`);
+  if (config.prometheusLagSeconds >= config.prometheusWindowSeconds)
+    throw new PlantConfigError('prometheusLagSeconds', config.prometheusLagSeconds, `< prometheusWindowSeconds (${config.prometheusWindowSeconds})`);
   const ratio = config.metricsResolutionSeconds / config.tickSeconds;
   if (Math.abs(ratio - Math.round(ratio)) > 1e-9)
     throw new PlantConfigError('tickSeconds', config.tickSeconds, `a divisor of metricsResolutionSeconds (${config.metricsResolutionSeconds})`);

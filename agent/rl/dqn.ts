@@ -3,11 +3,12 @@
 // gradient clipping by global norm; evaluation acts greedily.
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Rng } from '../../lib/rng.ts';
-import { createRng } from '../../lib/rng.ts';
 import type { DiscreteEnv } from './discrete-env.ts';
 import { buildMlp, copyWeights, mlpForward, mlpPredictOne } from './mlp.ts';
 import { createReplayBuffer, type ReplayBuffer, type TransitionBatch } from './replay-buffer.ts';
 import { linearSchedule } from './schedules.ts';
+import { loopRng, nextCheckpointMark, type CheckpointHook, type LoopState } from './loop-state.ts';
+import { clipByGlobalNorm, createAdam, type OptimizerState } from './optimizer.ts';
 import { tf } from './tf.ts';
 
 /** DQN hyper-parameters. */
@@ -74,17 +75,6 @@ export function dqnTargets(rewards: tf.Tensor1D, dones: tf.Tensor1D, qOnlineNext
   });
 }
 
-/** Scales gradients so their global L2 norm is at most maxNorm (tf.clip_by_global_norm). Call inside tf.tidy. */
-export function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTensorMap {
-  if (!(maxNorm > 0)) return grads;
-  const names = Object.keys(grads);
-  const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n])))));
-  const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm));
-  const out: tf.NamedTensorMap = {};
-  for (const n of names) out[n] = tf.mul(grads[n], scale);
-  return out;
-}
-
 /** Index of the largest value (first on ties). */
 export function argMax(values: ArrayLike<number>): number {
   let best = 0;
@@ -109,17 +99,19 @@ export interface DqnAgent {
   update(batch: TransitionBatch): number;
   /** Copies the online weights into the target network. */
   syncTarget(): void;
+  /** Adam's moments and step count (for an exact resume). */
+  optimizerState(): OptimizerState;
+  setOptimizerState(state: OptimizerState): void;
   dispose(): void;
 }
 
 /** Use to build a DQN agent; the same seed gives the same initial weights. */
-export function createDqnAgent(observationSize: number, actionCount: number, seed: number, config: DqnConfig = defaultDqnConfig, online?: LayersModel): DqnAgent {
+export function createDqnAgent(observationSize: number, actionCount: number, seed: number, config: DqnConfig = defaultDqnConfig, online?: LayersModel, loadedTarget?: LayersModel): DqnAgent {
   const spec = { inputSize: observationSize, hiddenUnits: config.hiddenUnits, outputSize: actionCount, seed };
   const net = online ?? buildMlp({ ...spec, name: 'q' });
-  const target = buildMlp({ ...spec, name: 'q_target' });
-  copyWeights(net, target);
-  const optimizer = tf.train.adam(config.learningRate);
-  const variables = () => net.trainableWeights.map((w) => w.read() as tf.Variable);
+  const target = loadedTarget ?? buildMlp({ ...spec, name: 'q_target' });
+  if (!loadedTarget) copyWeights(net, target);
+  const adam = createAdam(config.learningRate, () => net.trainableWeights.map((w) => w.read() as tf.Variable));
   const qValues = (observation: Float32Array): Float32Array => mlpPredictOne(net, observation);
   return {
     config,
@@ -149,16 +141,18 @@ export function createDqnAgent(observationSize: number, actionCount: number, see
         const { value, grads } = tf.variableGrads(() => {
           const q = tf.sum(tf.mul(mlpForward(net, obs), mask), 1);
           return tf.losses.huberLoss(y, q, undefined, config.huberDelta) as tf.Scalar;
-        }, variables());
-        optimizer.applyGradients(clipByGlobalNorm(grads, config.maxGradNorm) as Parameters<typeof optimizer.applyGradients>[0]);
+        }, adam.variables());
+        adam.apply(clipByGlobalNorm(grads, config.maxGradNorm));
         return value.dataSync()[0];
       });
     },
     syncTarget: () => copyWeights(net, target),
+    optimizerState: () => adam.state(),
+    setOptimizerState: (state) => adam.setState(state),
     dispose() {
       net.dispose();
       target.dispose();
-      optimizer.dispose();
+      adam.dispose();
     },
   };
 }
@@ -182,30 +176,37 @@ export interface TrainDqnOptions {
   config?: DqnConfig;
   /** Continue an agent (resume); default a fresh one from `seed`. */
   agent?: DqnAgent;
-  /** Global step to start from (resume): ε and sync follow the global count. */
-  startStep?: number;
-  /** Episode seeds; default `seed·1000 + episode`. */
+  /** The loop state of a checkpoint to continue from (step, replay buffer, optimiser). */
+  resume?: LoopState;
+  /** Episode seeds; default `seed·1000 + episode` (episode counts from the resumed state's episodes). */
   episodeSeed?: (episode: number) => number;
   onEpisode?: (log: EpisodeLog) => void;
-  /** Called every env step (progress, checkpoints). */
+  /** Called every env step (progress). */
   onStep?: (step: number, agent: DqnAgent) => void | Promise<void>;
+  checkpoint?: CheckpointHook;
 }
 
-/** Use to train DQN on any DiscreteEnv; same env, options and seed → same weights. */
+/** Use to train DQN on any DiscreteEnv; same env, options and seed → same weights, with or without resumes. */
 export async function trainDqn(env: DiscreteEnv, options: TrainDqnOptions): Promise<DqnAgent> {
   const config = options.config ?? defaultDqnConfig;
   const agent = options.agent ?? createDqnAgent(env.observationSize, env.actionCount, options.seed, config);
-  const rng = createRng(options.seed * 7919 + (options.startStep ?? 0));
   const buffer: ReplayBuffer = createReplayBuffer(config.bufferSize, env.observationSize);
+  const start = options.resume?.step ?? 0;
+  if (options.resume) {
+    if (options.resume.buffer) buffer.setState(options.resume.buffer);
+    agent.setOptimizerState(options.resume.optimizers.q);
+  }
+  let rng = loopRng(options.seed, 0, start);
   const epsilonAt = linearSchedule(config.epsilonStart, config.epsilonEnd, config.explorationFraction * options.totalSteps);
   const episodeSeed = options.episodeSeed ?? ((e: number) => options.seed * 1000 + e);
-  let episode = 0;
+  let episode = options.resume?.episodes ?? 0;
+  let mark = options.checkpoint ? nextCheckpointMark(start, options.checkpoint.everySteps) : Infinity;
   let observation = env.reset(episodeSeed(episode));
   let episodeReward = 0;
   let episodeLength = 0;
   let lossSum = 0;
   let lossCount = 0;
-  for (let step = options.startStep ?? 0; step < options.totalSteps; step++) {
+  for (let step = start; step < options.totalSteps; step++) {
     const epsilon = epsilonAt(step);
     const action = agent.act(observation, epsilon, rng);
     const r = env.step(action);
@@ -218,13 +219,20 @@ export async function trainDqn(env: DiscreteEnv, options: TrainDqnOptions): Prom
       lossCount++;
     }
     if ((step + 1) % config.targetUpdateInterval === 0) agent.syncTarget();
-    if (r.done || r.truncated) {
+    const ended = r.done || r.truncated;
+    if (ended) {
       options.onEpisode?.({ episode, step: step + 1, reward: episodeReward, length: episodeLength, loss: lossCount ? lossSum / lossCount : null, epsilon });
       episode++;
       observation = env.reset(episodeSeed(episode));
       episodeReward = episodeLength = lossSum = lossCount = 0;
     }
     if (options.onStep) await options.onStep(step + 1, agent);
+    // ---- checkpoint at the first episode end after each mark; the generator restarts from (seed, step)
+    if (ended && step + 1 >= mark && step + 1 < options.totalSteps) {
+      await options.checkpoint!.save({ step: step + 1, episodes: episode, buffer: buffer.state(), optimizers: { q: agent.optimizerState() }, scalars: {} });
+      mark = nextCheckpointMark(step + 1, options.checkpoint!.everySteps);
+      rng = loopRng(options.seed, 0, step + 1);
+    }
   }
   return agent;
 }

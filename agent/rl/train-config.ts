@@ -3,7 +3,8 @@
 import { ACTION_SET_NAMES, type ActionSetName } from './actions.ts';
 import { defaultConstraintConfig, type ConstraintConfig } from './constrained.ts';
 import { defaultDqnConfig, type DqnConfig } from './dqn.ts';
-import { defaultEnvConfig, type EnvConfig } from './env.ts';
+import { defaultEnvConfig, type EnvConfig, type PlantRandomisation } from './env.ts';
+import { defaultEpisodeConfig, type EpisodeConfig } from './episode-sampler.ts';
 import { defaultHybridConfig, type HybridConfig } from './hybrid.ts';
 import { defaultPpoConfig, type PpoConfig } from './ppo.ts';
 import { defaultRewardConfig, REWARD_VARIANTS } from './reward.ts';
@@ -25,6 +26,12 @@ export interface TrainConfig {
   evalEpisodes: number;
 }
 
+/** Training default: plant parameters ±35 % per episode, Prometheus query age 0–14 s, metrics-server lag 0–10 s. */
+export const DEFAULT_TRAINING_RANDOMISATION: PlantRandomisation = Object.freeze({ relativeSpread: 0.35, prometheusLagMaxSeconds: 14, metricsLagMaxSeconds: 10 });
+
+/** Training default: 30 % of episodes are windows of the Twitter trace from its training minutes (README-tuning.md). */
+export const DEFAULT_TRAINING_TRACE: NonNullable<EpisodeConfig['trace']> = Object.freeze({ file: 'data/traces/twitter-2021-08.rpm.csv', fromMinute: 12000, toMinute: 22000, probability: 0.3 });
+
 /** Bad training configuration: names the field, the value and the expectation. */
 export class TrainConfigError extends Error {
   constructor(readonly field: string, readonly value: unknown, readonly expected: string) {
@@ -44,6 +51,8 @@ const RANGES: Record<string, Range> = {
   decisionPeriodSeconds: pos, durationSeconds: pos, checkpointEverySteps: posInt, evalEpisodes: { min: 0, max: 1000, integer: true },
   historyDecisions: posInt, trendDecisions: posInt, floorUtilization: pos, lambdaMax: { min: 0 }, huberDelta: pos,
   hiddenUnits: posInt, baseRps: { min: 0 }, peakRps: { min: 0 }, noiseRelativeSd: { min: 0 },
+  relativeSpread: { min: 0, max: 0.9 }, prometheusLagMaxSeconds: { min: 0, max: 59 }, metricsLagMaxSeconds: { min: 0, max: 14 },
+  fromMinute: { min: 0, integer: true }, toMinute: { min: 1, integer: true }, probability: unit, headroomRange: { min: 0, max: 10 },
 };
 
 function checkNumber(path: string, key: string, v: unknown): number {
@@ -96,6 +105,7 @@ function checkEnv(env: EnvConfig): void {
   e.scenarios.forEach((name, i) => {
     if (typeof name !== 'string' || !isThesisScenarioName(name)) throw new TrainConfigError(`config.env.episodes.scenarios[${i}]`, name, `one of ${THESIS_SCENARIO_NAMES.join(', ')}`);
   });
+  if (e.trace && e.trace.fromMinute >= e.trace.toMinute) throw new TrainConfigError('config.env.episodes.trace.toMinute', e.trace.toMinute, `> fromMinute (${e.trace.fromMinute})`);
   if (env.decisionPeriodSeconds > e.durationSeconds) throw new TrainConfigError('config.env.decisionPeriodSeconds', env.decisionPeriodSeconds, `≤ config.env.episodes.durationSeconds (${e.durationSeconds})`);
   try {
     validatePlantConfig(env.plant);
@@ -115,11 +125,15 @@ export function parseTrainConfig(value: unknown): TrainConfig {
   for (const k of Object.keys(v)) if (!known.includes(k)) throw new TrainConfigError(`config.${k}`, v[k], `no such field (fields: ${known.join(', ')})`);
   const variant = v.rewardVariant ?? 'default';
   if (typeof variant !== 'string' || !(variant in REWARD_VARIANTS)) throw new TrainConfigError('config.rewardVariant', variant, `one of ${Object.keys(REWARD_VARIANTS).join(', ')}`);
-  const envBase: EnvConfig = { ...defaultEnvConfig, reward: { ...defaultRewardConfig, ...REWARD_VARIANTS[variant] } };
+  const envBase: EnvConfig = {
+    ...defaultEnvConfig, reward: { ...defaultRewardConfig, ...REWARD_VARIANTS[variant] },
+    randomisation: { ...DEFAULT_TRAINING_RANDOMISATION }, episodes: { ...defaultEpisodeConfig, trace: { ...DEFAULT_TRAINING_TRACE } },
+  };
   const env = merge('config.env', envBase, v.env);
   if (!ACTION_SET_NAMES.includes(env.actionSet as ActionSetName)) throw new TrainConfigError('config.env.actionSet', env.actionSet, `one of ${ACTION_SET_NAMES.join(', ')}`);
   checkEnv(env);
   const hybrid = merge('config.hybrid', defaultHybridConfig, v.hybrid);
+  if (hybrid.headroomRange.length !== 2 || hybrid.headroomRange[0] >= hybrid.headroomRange[1]) throw new TrainConfigError('config.hybrid.headroomRange', hybrid.headroomRange, 'a range [low, high] with low < high');
   const constraint = merge('config.constraint', defaultConstraintConfig, v.constraint);
   if (constraint.lambdaInitial > constraint.lambdaMax) throw new TrainConfigError('config.constraint.lambdaInitial', constraint.lambdaInitial, `≤ lambdaMax (${constraint.lambdaMax})`);
   const dqn = merge('config.dqn', defaultDqnConfig, v.dqn);

@@ -62,7 +62,7 @@ const files: Record<string, object> = {
   'frontier-families.json': {
     tuningExperiment: 'tuning',
     heldoutExperiment: 'heldout',
-    families: Object.fromEntries(Object.entries(families).map(([f, d]) => [f, { knob: d.knob, members: Object.fromEntries(Object.entries(d.members).map(([n, s]) => [n, d.value(s)])) }])),
+    families: Object.fromEntries(Object.entries(families).map(([f, d]) => [f, { knob: d.knob, members: Object.fromEntries(Object.entries(d.members).map(([n, s]) => [n, d.value(s as Record<string, number>)])) }])),
     agents: agents.map((a) => a.name),
     ablation: { experiment: 'ablation', dqnAlone: 'dqn', full: 'hybrid', fixed: Object.fromEntries(ABLATION_HEADROOMS.map((h) => [`hybrid-fixed-h${digits(h)}`, h])) },
   },
