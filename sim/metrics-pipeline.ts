@@ -25,6 +25,8 @@ export interface ScrapeSample {
   /** container_memory_working_set_bytes and the memory requests summed over the pods, bytes. */
   memoryWorkingSetBytes: number;
   memoryRequestBytes: number;
+  /** kube_deployment_status_replicas_ready at the scrape. */
+  readyReplicas: number;
 }
 
 /** The Observation's Prometheus fields at one query time (undefined = the query returns no value or NaN). */
@@ -43,6 +45,7 @@ export interface ScrapeGauges {
   cpuRequestCores: number;
   memoryWorkingSetBytes: number;
   memoryRequestBytes: number;
+  readyReplicas: number;
 }
 
 /** Rolling scrape history; `add` per tick, `scrape` at each scrape time, `query` at decision time. */
@@ -119,6 +122,7 @@ export function createServiceMetrics(scrapeSeconds: number, windowSeconds: numbe
       s.cpuRequestCores = gauges.cpuRequestCores;
       s.memoryWorkingSetBytes = gauges.memoryWorkingSetBytes;
       s.memoryRequestBytes = gauges.memoryRequestBytes;
+      s.readyReplicas = gauges.readyReplicas;
       ring.push(s);
     },
     query(at) {

@@ -215,12 +215,15 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     t += dt;
     const memory = config.memoryBaseMiB + (c > 0 ? (config.memoryPerInFlightMiB * inFlight) / c : 0);
     if (t >= nextScrape - EPS) {
-      // kube-state-metrics lists every pod of the Deployment (Pending ones too); cAdvisor the running ones.
+      // kube-state-metrics lists every pod of the Deployment (Pending ones too); cAdvisor the running ones. The
+      // pod states are those at the scrape time (what observe() at this time reports as readyReplicas).
+      if (t >= pods.nextEventAt) advancePods(pods, t, st.cumReady);
       const all = pods.ready + pods.starting + pods.unscheduled;
       metrics.scrape(Math.round(t * 1e6) / 1e6, {
         cpuRequestCores: all * requestCores,
         memoryWorkingSetBytes: (c * memory + pods.starting * config.memoryBaseMiB) * mib,
         memoryRequestBytes: all * config.memoryRequestMiB * mib,
+        readyReplicas: pods.ready,
       });
       nextScrape += config.prometheusScrapeSeconds;
     }

@@ -11,6 +11,8 @@ export interface ControllerQueries {
   freshnessAgeSeconds: string;
   /** Requests/s arriving at nginx. */
   rps?: string;
+  /** CPU used by the Deployment's pods, cores (agents estimate CPU per request as this / rps). */
+  cpuUsageCores?: string;
   /** P95 latency, ms (needs a latency histogram source; none by default with the stub_status exporter). */
   latencyP95Ms?: string;
   /** Failed / all requests, fraction. */
@@ -31,6 +33,7 @@ export function defaultQueries(namespace: string, deployment: string, o: { conta
     readyReplicas: `sum(kube_deployment_status_replicas_ready{namespace="${namespace}",deployment="${deployment}"})`,
     freshnessAgeSeconds: `time() - max(timestamp(nginx_http_requests_total{namespace="${namespace}"}))`,
     rps: `sum(rate(nginx_http_requests_total{namespace="${namespace}"}[${w}]))`,
+    cpuUsageCores: `sum(rate(container_cpu_usage_seconds_total{${pods}}[${w}]))`,
     memoryUtilization: `sum(container_memory_working_set_bytes{${pods}}) / sum(kube_pod_container_resource_requests{${pods},resource="memory"})`,
   };
 }

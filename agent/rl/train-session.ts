@@ -4,9 +4,9 @@
 // episodes for reference) and saves the final model with its provenance. A run killed at any point and resumed
 // ends with the same weights, log and provenance (apart from `resumedFromSteps`) as an uninterrupted one.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { parseTrace, type TraceLoader } from '../../workloads/index.ts';
+import { repoTraceLoader } from './trace-files.ts';
 import { createHpaAutoscaler } from '../hpa/index.ts';
 import type { RlAgentName } from './agent-names.ts';
 import { AGENTS } from './agents.ts';
@@ -35,12 +35,6 @@ export interface TrainSessionResult {
   resumedFromStep: number;
   evaluation: { agent: EvaluationSummary; hpa70: EvaluationSummary } | null;
 }
-
-/** The repository root: trace files in a training config are relative to it. */
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-
-/** Reads training traces (paths relative to the repository root). */
-export const repoTraceLoader: TraceLoader = (file, opts) => parseTrace(readFileSync(isAbsolute(file) ? file : resolve(REPO_ROOT, file), 'utf8'), file, opts);
 
 /** The environment config an agent trains on (the hybrids see their setpoint as an extra feature). */
 export function envConfigFor(agent: RlAgentName, config: TrainConfig): EnvConfig {
