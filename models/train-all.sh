@@ -1,13 +1,17 @@
 #!/bin/sh
-# Reproduces every committed model: `sh models/train-all.sh` (≈ 3 min per model on 2 cores). Each run is also
-# resumable on its own after a kill: `node bin/scalelab.js train AGENT --steps N --seed 1 \
-#   --config models/configs/NAME.json --out models/NAME`.
+# Reproduces every committed model: `sh models/train-all.sh` (from a clean checkout of the commit the models'
+# provenance names). Each run is resumable on its own after a kill and then ends bit-identical to an uninterrupted
+# one: `node bin/scalelab.js train AGENT --steps N --seed 1 --config models/configs/NAME.json --out models/NAME`.
 # STEPS=N overrides every model's step count (`scalelab reproduce --quick --retrain` sets STEPS=2000).
+# ONLY="name …" trains a subset (e.g. two shells with disjoint subsets use both cores).
 set -e
-train() { node bin/scalelab.js train "$1" --steps "${STEPS:-$3}" --seed 1 --config "models/configs/$2.json" --out "models/$2"; }
-train dqn dqn 30000
-train ppo ppo 120000
-train hybrid hybrid 30000
-train hybrid-constrained hybrid-constrained 30000
-train dqn dqn-weak-sla 30000
-train dqn dqn-balanced 30000
+train() {
+  case " ${ONLY:-$2} " in *" $2 "*) ;; *) return 0 ;; esac
+  node bin/scalelab.js train "$1" --steps "${STEPS:-$3}" --seed 1 --config "models/configs/$2.json" --out "models/$2"
+}
+train dqn dqn 60000
+train ppo ppo 200000
+train hybrid hybrid 40000
+train hybrid-constrained hybrid-constrained 40000
+train dqn dqn-weak-sla 60000
+train dqn dqn-balanced 60000

@@ -4,7 +4,7 @@
 // `histogram_quantile(0.95, …)`), at the query time minus the metrics lag. `scrapeSamples` exposes the samples so
 // a test can backfill a real Prometheus with them and compare (tests/integration/observation-contract.test.ts).
 import { LATENCY_BOUNDS_MS, LATENCY_BUCKET_COUNT } from './latency-histogram.ts';
-import { histogramQuantile, promRateOf } from './promql.ts';
+import { histogramQuantileOf, promRateOf } from './promql.ts';
 
 /** What one scrape records: cumulative counters since the start, and gauges at the scrape. */
 export interface ScrapeSample {
@@ -75,7 +75,6 @@ export function createServiceMetrics(scrapeSeconds: number, windowSeconds: numbe
   const cur = { requests: 0, failed: 0, successful: 0, latencySumSeconds: 0, cpu: 0 };
   const ts = new Float64Array(keep);
   const vs = new Float64Array(keep);
-  const le = new Float64Array(LATENCY_BUCKET_COUNT);
   // Consecutive ticks often share one cached shape: add their weights and spread them once.
   let pendingShape: ArrayLike<number> | null = null;
   const pending = { from: 0, weight: 0 };
@@ -87,10 +86,11 @@ export function createServiceMetrics(scrapeSeconds: number, windowSeconds: numbe
     pending.weight = 0;
   }
   function rateOf(n: number, at: number, pick: (s: ScrapeSample) => number): number {
-    for (let i = 0; i < n; i++) {
-      ts[i] = ring[i].tSeconds;
-      vs[i] = pick(ring[i]);
-    }
+    for (let i = 0; i < n; i++) vs[i] = pick(ring[i]);
+    return promRateOf(ts, vs, n, at, windowSeconds);
+  }
+  function bucketRate(n: number, at: number, k: number): number {
+    for (let i = 0; i < n; i++) vs[i] = ring[i].durationBuckets[k];
     return promRateOf(ts, vs, n, at, windowSeconds);
   }
   return {
@@ -130,13 +130,13 @@ export function createServiceMetrics(scrapeSeconds: number, windowSeconds: numbe
       while (n < ring.length && ring[n].tSeconds <= at) n++;
       if (n === 0) return {};
       const last = ring[n - 1];
+      for (let i = 0; i < n; i++) ts[i] = ring[i].tSeconds;
       const rps = rateOf(n, at, (s) => s.requestsTotal);
       const failed = rateOf(n, at, (s) => s.failedTotal);
       const count = rateOf(n, at, (s) => s.durationCount);
       const sum = rateOf(n, at, (s) => s.durationSumSeconds);
       const cpu = rateOf(n, at, (s) => s.cpuSecondsTotal);
-      for (let k = 0; k < LATENCY_BUCKET_COUNT; k++) le[k] = rateOf(n, at, (s) => s.durationBuckets[k]);
-      const p95 = Number.isNaN(le[0]) ? Number.NaN : histogramQuantile(0.95, DURATION_BUCKET_LE_SECONDS, le);
+      const p95 = Number.isNaN(count) ? Number.NaN : histogramQuantileOf(0.95, DURATION_BUCKET_LE_SECONDS, (k) => bucketRate(n, at, k));
       return {
         rps: defined(rps),
         errorRate: defined(failed / rps),

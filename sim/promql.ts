@@ -55,27 +55,39 @@ export function promRateOf(ts: ArrayLike<number>, vs: ArrayLike<number>, n: numb
  * NaN without observations. Non-monotonic cumulative counts are made monotonic first, as Prometheus does.
  */
 export function histogramQuantile(q: number, upperBounds: ArrayLike<number>, cumulative: ArrayLike<number>): number {
+  return histogramQuantileOf(q, upperBounds, (k) => cumulative[k]);
+}
+
+/**
+ * `histogramQuantile` reading bucket k's cumulative value through `at(k)`, called only for the +Inf bucket and the
+ * buckets up to the answer (the same result: the monotonic fix and the search use only that prefix).
+ */
+export function histogramQuantileOf(q: number, upperBounds: ArrayLike<number>, at: (k: number) => number): number {
   const n = upperBounds.length;
   if (Number.isNaN(q)) return Number.NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
   if (n < 2 || upperBounds[n - 1] !== Infinity) return Number.NaN;
-  const counts = Array.from(cumulative);
-  for (let i = 1; i < n; i++) if (counts[i] < counts[i - 1]) counts[i] = counts[i - 1];
-  const total = counts[n - 1];
-  if (!(total > 0)) return Number.NaN;
-  let rank = q * total;
-  let b = 0;
-  while (b < n - 1 && counts[b] < rank) b++;
-  if (b === n - 1) return upperBounds[n - 2];
-  if (b === 0 && upperBounds[0] <= 0) return upperBounds[0];
-  let bucketStart = 0;
-  const bucketEnd = upperBounds[b];
-  let count = counts[b];
-  if (b > 0) {
-    bucketStart = upperBounds[b - 1];
-    count -= counts[b - 1];
-    rank -= counts[b - 1];
+  // ensureMonotonic: each count is the running maximum; the +Inf count is the maximum of all.
+  let total = at(n - 1);
+  if (!(total > 0)) {
+    // A larger finite bucket could still lift the monotonic total; scan all (rare: an empty +Inf bucket).
+    for (let k = 0; k < n - 1; k++) total = Math.max(total, at(k));
+    if (!(total > 0)) return Number.NaN;
   }
-  return bucketStart + (bucketEnd - bucketStart) * (rank / count);
+  const rank = q * total;
+  let prev = 0;
+  let running = -Infinity;
+  for (let b = 0; b < n - 1; b++) {
+    const count = Math.max(running, at(b));
+    if (count >= rank) {
+      if (b === 0 && upperBounds[0] <= 0) return upperBounds[0];
+      const bucketStart = b > 0 ? upperBounds[b - 1] : 0;
+      const below = b > 0 ? prev : 0;
+      return bucketStart + (upperBounds[b] - bucketStart) * ((rank - below) / (count - below));
+    }
+    running = count;
+    prev = count;
+  }
+  return upperBounds[n - 2];
 }

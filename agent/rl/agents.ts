@@ -14,6 +14,8 @@ import type { TrainConfig } from './train-config.ts';
 /** What one training run hands an algorithm. */
 export interface TrainRun {
   env: ScalingEnv;
+  /** Another environment of the same config (vectorised training). */
+  makeEnv: () => ScalingEnv;
   config: TrainConfig;
   seed: number;
   totalSteps: number;
@@ -48,6 +50,9 @@ export interface AgentEntry {
   policy(networks: Record<string, LayersModel>): PolicyNetworks;
 }
 
+/** `count` environments: the run's own plus fresh ones. */
+const envsOf = (r: TrainRun, count: number): ScalingEnv[] => Array.from({ length: count }, (_, i) => (i === 0 ? r.env : r.makeEnv()));
+
 const common = (r: TrainRun) => ({ totalSteps: r.totalSteps, seed: r.seed, resume: r.resume, episodeSeed: r.episodeSeed });
 
 async function trainHybridKind(r: TrainRun, constrained: boolean): Promise<Record<string, LayersModel>> {
@@ -68,7 +73,7 @@ export const AGENTS: Record<RlAgentName, AgentEntry> = {
     setpoint: false,
     async train(r) {
       const agent = createDqnAgent(r.env.observationSize, r.env.actionCount, r.seed, r.config.dqn, r.loaded?.q, r.loaded?.q_target);
-      await trainDqn(r.env, { ...common(r), config: r.config.dqn, agent, onEpisode: (e) => r.onEpisode({ ...e }), onStep: (s) => r.onStep(s), checkpoint: r.checkpoint(() => ({ q: agent.online, q_target: agent.target })) });
+      await trainDqn(envsOf(r, r.config.dqn.numEnvs), { ...common(r), config: r.config.dqn, agent, onEpisode: (e) => r.onEpisode({ ...e }), onStep: (s) => r.onStep(s), checkpoint: r.checkpoint(() => ({ q: agent.online, q_target: agent.target })) });
       return { q: agent.online };
     },
     policy: (n) => ({ actionNetwork: n.q }),
@@ -80,7 +85,7 @@ export const AGENTS: Record<RlAgentName, AgentEntry> = {
     async train(r) {
       const agent = createPpoAgent(r.env.observationSize, r.env.actionCount, r.seed, r.config.ppo, r.loaded && { policy: r.loaded.policy, value: r.loaded.value });
       const nets = () => ({ policy: agent.policy, value: agent.value });
-      await trainPpo(r.env, { ...common(r), config: r.config.ppo, agent, onEpisode: (e) => r.onEpisode({ ...e }), onStep: (s) => r.onStep(s), checkpoint: r.checkpoint(nets) });
+      await trainPpo(envsOf(r, r.config.ppo.numEnvs), { ...common(r), config: r.config.ppo, agent, onEpisode: (e) => r.onEpisode({ ...e }), onStep: (s) => r.onStep(s), checkpoint: r.checkpoint(nets) });
       return nets();
     },
     policy: (n) => ({ actionNetwork: n.policy }),

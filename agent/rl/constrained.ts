@@ -21,7 +21,7 @@ export interface ConstraintConfig {
 }
 
 export const defaultConstraintConfig: ConstraintConfig = Object.freeze({
-  delta: 0.05,
+  delta: 0.02,
   lambdaLearningRate: 2,
   lambdaInitial: 0,
   lambdaMax: 20,

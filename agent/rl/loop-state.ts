@@ -15,6 +15,8 @@ export interface LoopState {
   episodes: number;
   buffer?: ReplayBufferState;
   collector?: CollectorState;
+  /** One per environment of a vectorised PPO. */
+  collectors?: CollectorState[];
   optimizers: Record<string, OptimizerState>;
   /** Scalars: λ, the last PPO update's statistics, running sums. */
   scalars: Record<string, number | null>;

@@ -9,7 +9,7 @@ import type { Rng } from '../../lib/rng.ts';
 import type { DiscreteEnv } from './discrete-env.ts';
 import { argMax } from './dqn.ts';
 import { clipByGlobalNorm, createAdam, type OptimizerState } from './optimizer.ts';
-import { buildMlp, mlpForward, mlpPredictOne } from './mlp.ts';
+import { buildMlp, mlpForward, mlpPredictBatch, mlpPredictOne } from './mlp.ts';
 import { tf } from './tf.ts';
 import { loopRng, nextCheckpointMark, scalarsToStats, statsToScalars, type CheckpointHook, type LoopState } from './loop-state.ts';
 
@@ -39,6 +39,8 @@ export interface PpoConfig {
   maxGradNorm: number;
   /** Rewards are multiplied by this before GAE (keeps value targets near unit scale; the scaling env's penalties reach ~40 per step). */
   rewardScale: number;
+  /** Environments stepped together (batched inference); each collects rolloutSteps / numEnvs steps per rollout. */
+  numEnvs: number;
 }
 
 /** CleanRL's discrete-action defaults, with rollouts sized for episodes of ~120 decisions. */
@@ -55,6 +57,7 @@ export const defaultPpoConfig: PpoConfig = Object.freeze({
   entropyCoef: 0.01,
   maxGradNorm: 0.5,
   rewardScale: 1,
+  numEnvs: 1,
 }) as PpoConfig;
 
 // ---------------------------------------------------------------- pure helpers
@@ -166,6 +169,10 @@ export interface PpoAgent {
   sample(observation: Float32Array, rng: Rng): { action: number; logProb: number; value: number };
   /** Most probable action (evaluation): the argmax, or the Gaussian's mean. */
   greedy(observation: Float32Array): number;
+  /** Categorical head: samples for n observations at once (two batched forward passes). */
+  sampleBatch(observations: Float32Array, n: number, rng: Rng): { actions: Int32Array; logProbs: Float32Array; values: Float32Array };
+  /** V(s) of n observations. */
+  valuesBatch(observations: Float32Array, n: number): Float32Array;
   update(rollout: Rollout, rng: Rng): PpoUpdateStats;
   /** Adam's moments and step count (for an exact resume). */
   optimizerState(): OptimizerState;
@@ -238,6 +245,20 @@ export function createPpoAgent(
       const action = mean + std * rng.normal();
       return { action, logProb: gaussianLogProb(action, mean, std), value: stateValue(o) };
     },
+    sampleBatch(o, n, rng) {
+      if (sp.kind !== 'discrete') throw new RangeError('sampleBatch needs a categorical head');
+      const logits = mlpPredictBatch(policy, o, n);
+      const values = mlpPredictBatch(value, o, n);
+      const actions = new Int32Array(n);
+      const logProbs = new Float32Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = softmax(logits.subarray(i * sp.count, (i + 1) * sp.count));
+        actions[i] = sampleCategorical(p, rng);
+        logProbs[i] = Math.log(Math.max(p[actions[i]], 1e-12));
+      }
+      return { actions, logProbs, values };
+    },
+    valuesBatch: (o, n) => mlpPredictBatch(value, o, n),
     greedy(o) {
       const out = raw(o);
       return sp.kind === 'discrete' ? argMax(out) : gaussianParams(out, sp.low, sp.high).mean;
@@ -398,46 +419,84 @@ export interface TrainPpoOptions {
   checkpoint?: CheckpointHook;
 }
 
-/** Use to train PPO on any DiscreteEnv; same env, options and seed → same weights, with or without resumes. */
-export async function trainPpo(env: DiscreteEnv, options: TrainPpoOptions): Promise<PpoAgent> {
+/** Concatenates rollouts (each with its own GAE) into one. */
+export function concatRollouts(parts: Rollout[]): Rollout {
+  if (parts.length === 1) return parts[0];
+  const cat = (k: 'observations' | 'actions' | 'logProbs' | 'values' | 'advantages' | 'returns') => {
+    const out = new Float32Array(parts.reduce((a, p) => a + p[k].length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p[k], at);
+      at += p[k].length;
+    }
+    return out;
+  };
+  return { observations: cat('observations'), actions: cat('actions'), logProbs: cat('logProbs'), values: cat('values'), advantages: cat('advantages'), returns: cat('returns'), size: parts.reduce((a, p) => a + p.size, 0) };
+}
+
+/** Use to train PPO on one DiscreteEnv or several stepped together (batched inference); same envs, options and
+ *  seed → same weights, with or without resumes. */
+export async function trainPpo(env: DiscreteEnv | DiscreteEnv[], options: TrainPpoOptions): Promise<PpoAgent> {
   const config = options.config ?? defaultPpoConfig;
-  const agent = options.agent ?? createPpoAgent(env.observationSize, env.actionCount, options.seed, config);
-  const collector = createRolloutCollector(env.observationSize, config.rolloutSteps);
+  const envs = Array.isArray(env) ? env : [env];
+  const n = envs.length;
+  const d = envs[0].observationSize;
+  const agent = options.agent ?? createPpoAgent(d, envs[0].actionCount, options.seed, config);
+  if (config.rolloutSteps % n !== 0) throw new RangeError(`ppo.rolloutSteps (${config.rolloutSteps}) must be a multiple of the number of environments (${n})`);
+  const collectors = envs.map(() => createRolloutCollector(d, config.rolloutSteps / n));
   const start = options.resume?.step ?? 0;
   let last: PpoUpdateStats | null = null;
   if (options.resume) {
-    if (options.resume.collector) collector.setState(options.resume.collector);
+    const saved = options.resume.collectors ?? (options.resume.collector ? [options.resume.collector] : []);
+    saved.forEach((c, i) => collectors[i].setState(c));
     agent.setOptimizerState(options.resume.optimizers.ppo);
     last = scalarsToStats('ppo', options.resume.scalars);
   }
   let rng = loopRng(options.seed, 1, start);
   const episodeSeed = options.episodeSeed ?? ((e: number) => options.seed * 1000 + e);
   let episode = options.resume?.episodes ?? 0;
+  let nextEpisode = episode;
+  const index = envs.map(() => nextEpisode++);
   let mark = options.checkpoint ? nextCheckpointMark(start, options.checkpoint.everySteps) : Infinity;
-  let observation = env.reset(episodeSeed(episode));
-  let episodeReward = 0;
-  let episodeLength = 0;
-  for (let step = start; step < options.totalSteps; step++) {
-    const { action, logProb, value } = agent.sample(observation, rng);
-    const r = env.step(action);
-    const nextValue = r.done ? 0 : agent.stateValue(r.observation);
-    collector.add(observation, action, logProb, value, r.reward * config.rewardScale, nextValue, r.done, r.done || r.truncated);
-    episodeReward += r.reward;
-    episodeLength++;
-    observation = r.observation;
-    const ended = r.done || r.truncated;
-    if (ended) {
-      options.onEpisode?.({ episode, step: step + 1, reward: episodeReward, length: episodeLength, ...updateLogFields(last, config) });
-      episode++;
-      observation = env.reset(episodeSeed(episode));
-      episodeReward = episodeLength = 0;
+  const obs = new Float32Array(n * d);
+  const nextObs = new Float32Array(n * d);
+  envs.forEach((e, i) => obs.set(e.reset(episodeSeed(index[i])), i * d));
+  const ep = envs.map(() => ({ reward: 0, length: 0 }));
+  for (let step = start; step < options.totalSteps; step += n) {
+    // ---- act in every env with one batched pass (n = 1: the agent's own sample, as before)
+    let actions: ArrayLike<number>, logProbs: ArrayLike<number>, values: ArrayLike<number>;
+    if (n === 1) {
+      const c = agent.sample(obs, rng);
+      [actions, logProbs, values] = [[c.action], [c.logProb], [c.value]];
+    } else {
+      ({ actions, logProbs, values } = agent.sampleBatch(obs, n, rng));
     }
-    if (collector.full) last = agent.update(collector.finish(config.gamma, config.gaeLambda), rng);
-    if (options.onStep) await options.onStep(step + 1, agent);
-    if (ended && step + 1 >= mark && step + 1 < options.totalSteps) {
-      await options.checkpoint!.save({ step: step + 1, episodes: episode, collector: collector.state(), optimizers: { ppo: agent.optimizerState() }, scalars: statsToScalars('ppo', last) });
-      mark = nextCheckpointMark(step + 1, options.checkpoint!.everySteps);
-      rng = loopRng(options.seed, 1, step + 1);
+    const results = envs.map((e, i) => e.step(actions[i]));
+    results.forEach((r, i) => nextObs.set(r.observation, i * d));
+    const nextValues = n === 1 ? [results[0].done ? 0 : agent.stateValue(results[0].observation)] : agent.valuesBatch(nextObs, n);
+    let ended = 0;
+    for (let i = 0; i < n; i++) {
+      const r = results[i];
+      collectors[i].add(obs.subarray(i * d, (i + 1) * d), actions[i], logProbs[i], values[i], r.reward * config.rewardScale, r.done ? 0 : nextValues[i], r.done, r.done || r.truncated);
+      ep[i].reward += r.reward;
+      ep[i].length++;
+      if (r.done || r.truncated) {
+        ended++;
+        options.onEpisode?.({ episode: index[i], step: step + i + 1, reward: ep[i].reward, length: ep[i].length, ...updateLogFields(last, config) });
+        episode++;
+        index[i] = nextEpisode++;
+        obs.set(envs[i].reset(episodeSeed(index[i])), i * d);
+        ep[i] = { reward: 0, length: 0 };
+      } else {
+        obs.set(r.observation, i * d);
+      }
+    }
+    if (collectors[0].full) last = agent.update(concatRollouts(collectors.map((c) => c.finish(config.gamma, config.gaeLambda))), rng);
+    if (options.onStep) await options.onStep(step + n, agent);
+    if (ended === n && step + n >= mark && step + n < options.totalSteps) {
+      await options.checkpoint!.save({ step: step + n, episodes: episode, collectors: collectors.map((c) => c.state()), optimizers: { ppo: agent.optimizerState() }, scalars: statsToScalars('ppo', last) });
+      mark = nextCheckpointMark(step + n, options.checkpoint!.everySteps);
+      rng = loopRng(options.seed, 1, step + n);
     }
   }
   return agent;

@@ -52,7 +52,7 @@ const RANGES: Record<string, Range> = {
   historyDecisions: posInt, trendDecisions: posInt, floorUtilization: pos, lambdaMax: { min: 0 }, huberDelta: pos,
   hiddenUnits: posInt, baseRps: { min: 0 }, peakRps: { min: 0 }, noiseRelativeSd: { min: 0 },
   relativeSpread: { min: 0, max: 0.9 }, prometheusLagMaxSeconds: { min: 0, max: 59 }, metricsLagMaxSeconds: { min: 0, max: 14 },
-  fromMinute: { min: 0, integer: true }, toMinute: { min: 1, integer: true }, probability: unit, headroomRange: { min: 0, max: 10 },
+  fromMinute: { min: 0, integer: true }, toMinute: { min: 1, integer: true }, probability: unit, headroomRange: { min: 0, max: 10 }, numEnvs: { min: 1, max: 64, integer: true },
 };
 
 function checkNumber(path: string, key: string, v: unknown): number {

@@ -89,7 +89,7 @@ export async function runTrainSession(o: TrainSessionOptions): Promise<TrainSess
     appendFileSync(logPath, JSON.stringify({ agent: o.agent, ...row }) + '\n');
   };
   const networks = await entry.train({
-    env, config: o.config, seed: o.seed, totalSteps: o.steps, loaded, resume,
+    env, makeEnv: () => createScalingEnv(envConfig, { loadTrace: repoTraceLoader }), config: o.config, seed: o.seed, totalSteps: o.steps, loaded, resume,
     episodeSeed: (e) => trainingEpisodeSeed(o.seed, e),
     onEpisode: log,
     onStep: (step) => o.onProgress?.({ step, total: o.steps, episodeReward: lastReward, loss: lastLoss, epsilon, lambda }),

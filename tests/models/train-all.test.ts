@@ -45,4 +45,9 @@ test('STEPS overrides every step count (what `reproduce --quick --retrain` relie
   for (const args of calls) assert.is(flag(args, '--steps'), '2000', args.join(' '));
 });
 
+test('ONLY trains a subset, in the script order', () => {
+  const calls = commands({ STEPS: '', ONLY: 'ppo dqn-balanced' });
+  assert.equal(calls.map((a) => flag(a, "--out")), ['models/ppo', 'models/dqn-balanced']);
+});
+
 test.run();
