@@ -9,9 +9,9 @@ train() {
   case " ${ONLY:-$2} " in *" $2 "*) ;; *) return 0 ;; esac
   node bin/scalelab.js train "$1" --steps "${STEPS:-$3}" --seed 1 --config "models/configs/$2.json" --out "models/$2"
 }
-train dqn dqn 60000
-train ppo ppo 200000
-train hybrid hybrid 40000
-train hybrid-constrained hybrid-constrained 40000
-train dqn dqn-weak-sla 60000
-train dqn dqn-balanced 60000
+train dqn dqn 40000
+train ppo ppo 120000
+train hybrid hybrid 30000
+train hybrid-constrained hybrid-constrained 30000
+train dqn dqn-weak-sla 40000
+train dqn dqn-balanced 40000

@@ -220,8 +220,9 @@ export async function trainDqn(env: DiscreteEnv | DiscreteEnv[], options: TrainD
   const obs = new Float32Array(n * d);
   envs.forEach((e, i) => obs.set(e.reset(episodeSeed(index[i])), i * d));
   const ep = envs.map(() => ({ reward: 0, length: 0 }));
-  let lossSum = 0;
-  let lossCount = 0;
+  // Losses of updates since the last episode end (the update of an episode's last step counts for the next one).
+  let lossSum = options.resume?.scalars.lossSum ?? 0;
+  let lossCount = options.resume?.scalars.lossCount ?? 0;
   const crosses = (from: number, every: number) => Math.floor((from + n - 1) / every) > Math.floor((from - 1) / every);
   for (let step = start; step < options.totalSteps; step += n) {
     const epsilon = epsilonAt(step);
@@ -258,7 +259,7 @@ export async function trainDqn(env: DiscreteEnv | DiscreteEnv[], options: TrainD
     if (options.onStep) await options.onStep(step + n, agent);
     // ---- checkpoint at the first step where every env ended its episode after each mark; the generator restarts
     if (ended === n && step + n >= mark && step + n < options.totalSteps) {
-      await options.checkpoint!.save({ step: step + n, episodes: episode, buffer: buffer.state(), optimizers: { q: agent.optimizerState() }, scalars: {} });
+      await options.checkpoint!.save({ step: step + n, episodes: episode, buffer: buffer.state(), optimizers: { q: agent.optimizerState() }, scalars: { lossSum, lossCount } });
       mark = nextCheckpointMark(step + n, options.checkpoint!.everySteps);
       rng = loopRng(options.seed, 0, step + n);
     }

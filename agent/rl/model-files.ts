@@ -169,10 +169,17 @@ export async function loadAgentFiles(
   return { provenance, networks };
 }
 
-/** The code version for provenance: `git describe --always --dirty`, or "unknown" outside a git checkout. */
+/**
+ * The code version for provenance: the commit (`git rev-parse --short HEAD`), with `-dirty` when a tracked file
+ * other than a model output (models/<name>/model/, train-log.jsonl, checkpoint/) differs from it — training one
+ * model while another lane writes its own outputs is still training from a clean tree. "unknown" outside git.
+ */
 export function codeVersion(): string {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    return execFileSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = git(['rev-parse', '--short', 'HEAD']);
+    const changed = git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude,glob)models/*/model/**', ':(exclude,glob)models/*/train-log.jsonl', ':(exclude,glob)models/*/checkpoint/**']);
+    return changed === '' ? head : `${head}-dirty`;
   } catch {
     return 'unknown';
   }

@@ -19,10 +19,10 @@ const episodeSeed = (e: number) => trainingEpisodeSeed(3, e);
 const weights = (m: LayersModel) => m.getWeights().flatMap((w) => Array.from(w.dataSync()));
 /** A copy of a network (what a checkpoint's model files restore). */
 function copy(m: LayersModel, name: string): LayersModel {
-  const spec = m.layers.filter((l) => l.getWeights().length > 0);
-  const inputSize = spec[0].getWeights()[0].shape[0];
-  const hidden = spec.slice(0, -1).map((l) => l.getWeights()[0].shape[1]);
-  const out = buildMlp({ inputSize, hiddenUnits: hidden, outputSize: spec.at(-1)!.getWeights()[0].shape[1], seed: 1, name });
+  const kernels = m.getWeights().filter((w) => w.shape.length === 2);
+  const [inputSize] = kernels[0].shape as [number, number];
+  const hidden = kernels.slice(0, -1).map((k) => k.shape[1] as number);
+  const out = buildMlp({ inputSize, hiddenUnits: hidden, outputSize: kernels.at(-1)!.shape[1] as number, seed: 1, name });
   out.setWeights(m.getWeights());
   return out;
 }
