@@ -11,6 +11,12 @@ export interface NodePoolConfig {
   maxNodes: number;
   /** Time from "pods are Pending" to the new node accepting pods (cloud VM boot + kubelet join), seconds. */
   provisioningSeconds: number;
+  /**
+   * Allocatable CPU of one node, millicores; pods burst above their request only into CPU no pod on the node
+   * requested (pods spread evenly: each gets min(limit, max(request, nodes × this / pods))). Absent or null =
+   * every pod bursts to its limit.
+   */
+  nodeCpuMilli?: number | null;
 }
 
 /** Everything the simulated cluster needs; see `defaultPlantConfig` for the values and their justification. */

@@ -83,9 +83,26 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
   let nextSample = config.metricsResolutionSeconds;
   let nextScrape = config.prometheusScrapeSeconds;
   const shapes = createLatencyShapes(mu, fixedMs, config.slaLatencyMs);
+  // Node CPU (nodes.nodeCpuMilli): a pod bursts above its request only into node CPU no pod has requested, so its
+  // service rate depends on how many pods share the nodes; shapes are cached per (rounded) pod CPU.
+  const nodeCpu = config.nodes?.nodeCpuMilli ?? null;
+  const cur = { mu, shapes, baseMs: config.baseServiceTimeMs, podCpuMilli: config.cpuLimitMilli };
+  const shapeCache = new Map<number, ReturnType<typeof createLatencyShapes>>();
+  function updateNodeCpu(): void {
+    const onNodes = pods.ready + pods.starting;
+    const share = onNodes > 0 ? (pods.nodes * nodeCpu!) / onNodes : config.cpuLimitMilli;
+    const podCpu = Math.round(Math.min(config.cpuLimitMilli, Math.max(config.cpuRequestMilli, share)) / 5) * 5;
+    if (podCpu === cur.podCpuMilli) return;
+    cur.podCpuMilli = podCpu;
+    cur.mu = podCpu / 1000 / costPerRequest;
+    cur.baseMs = podCpu === config.cpuLimitMilli ? config.baseServiceTimeMs : fixedMs + 1000 / cur.mu;
+    let sh = shapeCache.get(podCpu);
+    if (!sh) shapeCache.set(podCpu, (sh = podCpu === config.cpuLimitMilli ? shapes : createLatencyShapes(cur.mu, fixedMs, config.slaLatencyMs)));
+    cur.shapes = sh;
+  }
   const lookup: StableLookup = { pWait: 0, slowFraction: 0, shape: EMPTY_SHAPE };
   // Closed load: cached fixed point per (VUs, ready pods).
-  let closedN = -1, closedC = -1, closedRate = 0;
+  let closedN = -1, closedC = -1, closedRate = 0, closedMu = 0;
 
   const stats: TickStats = {
     tSeconds: 0, durationSeconds: 0, requests: 0, failedRequests: 0, slowRequests: 0, latencySumMs: 0,
@@ -100,7 +117,8 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
   // NaN when that steady state needs more backlog than the queue bound or waits past the timeout: the caller
   // then uses the fluid backlog (VUs see base + backlog/cμ).
   function closedStableRate(vus: number, c: number): number {
-    if (vus === closedN && c === closedC) return closedRate;
+    const mu = cur.mu;
+    if (vus === closedN && c === closedC && mu === closedMu) return closedRate;
     let lo = 0;
     let hi = Math.min(c * mu, vus / (think + baseSeconds));
     for (let k = 0; k < 60 && hi - lo > 1e-9 * (hi + 1); k++) {
@@ -111,6 +129,7 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     }
     const wq = erlangC(c, lo / mu) / (c * mu - lo);
     closedN = vus;
+    closedMu = mu;
     closedC = c;
     closedRate = lo * wq > config.queueCapacityPerPod * c || wq > tau / 2 ? Number.NaN : lo;
     return closedRate;
@@ -119,6 +138,9 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
   function step(dtSeconds: number = config.tickSeconds): TickStats {
     const dt = dtSeconds;
     if (t >= pods.nextEventAt) advancePods(pods, t, st.cumReady);
+    if (nodeCpu !== null) updateNodeCpu();
+    const mu = cur.mu;
+    const shapes = cur.shapes;
     const c = pods.ready;
     const capRate = c * mu;
     const capacity = capRate * dt;
@@ -173,7 +195,7 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     }
 
     const successful = arrivals - rejected - timedOut;
-    const latencyMeanMs = config.baseServiceTimeMs + waitSeconds * 1000;
+    const latencyMeanMs = cur.baseMs + waitSeconds * 1000;
     const readyUsedCores = (served * costPerRequest) / dt;
     const perPodMilli = c > 0 ? (readyUsedCores * 1000) / c : 0;
     st.cumReady += perPodMilli * dt;

@@ -62,6 +62,9 @@ export function validatePlantConfig(config: PlantConfig): PlantConfig {
     if (!Number.isInteger(n.initialNodes) || (n.initialNodes as number) < 0 || (n.initialNodes as number) > config.nodes.maxNodes)
       throw new PlantConfigError('nodes.initialNodes', n.initialNodes, 'an integer in [0, maxNodes]');
     nonNegative(n, 'provisioningSeconds', 'nodes.');
+    const cpu = config.nodes.nodeCpuMilli;
+    if (cpu !== undefined && cpu !== null && (typeof cpu !== 'number' || !Number.isFinite(cpu) || cpu < config.nodes.podsPerNode * config.cpuRequestMilli))
+      throw new PlantConfigError('nodes.nodeCpuMilli', cpu, `null or a number ≥ podsPerNode × cpuRequestMilli (${config.nodes.podsPerNode * config.cpuRequestMilli}): the requests must fit`);
   }
   return config;
 }

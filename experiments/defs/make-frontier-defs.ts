@@ -59,9 +59,17 @@ const files: Record<string, object> = {
       { name: 'hybrid', type: 'hybrid' }, { name: 'hybrid-constrained', type: 'hybrid-constrained' },
     ],
   },
+  'heldout-nodes.json': {
+    name: 'heldout-nodes',
+    description: 'The held-out evaluation on a plant with node capacity: 4 pods per node of 1 CPU (= 4 × the 250m request), 2 nodes at the start, at most 6, 60 s to provision one. Pods burst above their request only into node CPU no pod requested, so a packed node serves half of what the default plant does per pod.',
+    seeds: range(201, 10),
+    plant: { ...plant, nodes: { podsPerNode: 4, initialNodes: 2, maxNodes: 6, provisioningSeconds: 60, nodeCpuMilli: 1000 } },
+    scenarios: [...thesis, ...[31300, 28360, 31000, 25480].map(twitter)], autoscalers: [...grid, ...agents],
+  },
   'frontier-families.json': {
     tuningExperiment: 'tuning',
     heldoutExperiment: 'heldout',
+    heldoutNodesExperiment: 'heldout-nodes',
     families: Object.fromEntries(Object.entries(families).map(([f, d]) => [f, { knob: d.knob, members: Object.fromEntries(Object.entries(d.members).map(([n, s]) => [n, d.value(s as Record<string, number>)])) }])),
     agents: agents.map((a) => a.name),
     ablation: { experiment: 'ablation', dqnAlone: 'dqn', full: 'hybrid', fixed: Object.fromEntries(ABLATION_HEADROOMS.map((h) => [`hybrid-fixed-h${digits(h)}`, h])) },

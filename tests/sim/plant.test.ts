@@ -211,4 +211,17 @@ test('with Poisson arrivals the per-tick counts have mean and variance λ', () =
   close(variance, 300, 0.1, 'variance');
 });
 
+
+
+test('with node CPU, pods burst only into unrequested node CPU: 2 nodes of 1 CPU serve 4 pods at their 500m limit but 8 pods at their 250m request', () => {
+  const nodes = { podsPerNode: 4, initialNodes: 2, maxNodes: 2, provisioningSeconds: 60, nodeCpuMilli: 1000 };
+  // 5 ms of CPU per request: 500m → 100 req/s per pod, 250m → 50 req/s; 6 pods share 2,000m → 333m (rounded to 335m) → 67 req/s.
+  for (const [pods, perPod] of [[4, 100], [6, 67], [8, 50]] as const) {
+    const plant = createPlant(config({ initialReplicas: pods, nodes }), open(() => 100), 1);
+    close(plant.step().readyCapacityRps, pods * perPod, 1e-9, `${pods} pods`);
+  }
+  // Without node CPU the same pods always burst to the limit.
+  const free = createPlant(config({ initialReplicas: 8, nodes: { ...nodes, nodeCpuMilli: null } }), open(() => 100), 1);
+  close(free.step().readyCapacityRps, 800, 1e-9, 'no node CPU limit');
+});
 test.run();
