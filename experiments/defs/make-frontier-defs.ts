@@ -47,12 +47,12 @@ const files: Record<string, object> = {
   'heldout.json': {
     name: 'heldout',
     description: 'Held-out seeds and trace windows (README-tuning.md): the swept baselines and every committed agent. Agents were trained on seeds ≥ 1,000,000 and trace minutes 12,000–21,999 only.',
-    seeds: range(201, 10), plant, scenarios: [...thesis, ...[31300, 28360, 31000, 25480].map(twitter)], autoscalers: [...grid, ...agents],
+    seeds: range(201, 5), plant, scenarios: [...thesis, ...[31300, 28360, 31000, 25480].map(twitter)], autoscalers: [...grid, ...agents],
   },
   'ablation.json': {
     name: 'ablation',
     description: 'Does the hybrid\'s PPO matter? DQN alone, the hybrid with PPO replaced by each fixed headroom, the full hybrid, on the held-out seeds and windows.',
-    seeds: range(201, 10), plant, scenarios: [...thesis, ...[31300, 28360, 31000, 25480].map(twitter)],
+    seeds: range(201, 5), plant, scenarios: [...thesis, ...[31300, 28360, 31000, 25480].map(twitter)],
     autoscalers: [
       { name: 'dqn', type: 'dqn' },
       ...ABLATION_HEADROOMS.map((h) => ({ name: `hybrid-fixed-h${digits(h)}`, type: 'hybrid', fixedHeadroom: h })),
@@ -62,7 +62,7 @@ const files: Record<string, object> = {
   'heldout-nodes.json': {
     name: 'heldout-nodes',
     description: 'The held-out evaluation on a plant with node capacity: 4 pods per node of 1 CPU (= 4 × the 250m request), 2 nodes at the start, at most 6, 60 s to provision one. Pods burst above their request only into node CPU no pod requested, so a packed node serves half of what the default plant does per pod.',
-    seeds: range(201, 10),
+    seeds: range(201, 5),
     plant: { ...plant, nodes: { podsPerNode: 4, initialNodes: 2, maxNodes: 6, provisioningSeconds: 60, nodeCpuMilli: 1000 } },
     scenarios: [...thesis, ...[31300, 28360, 31000, 25480].map(twitter)], autoscalers: [...grid, ...agents],
   },
