@@ -21,6 +21,7 @@ interface SavedConfig {
 /** Options of a loaded autoscaler: the ablation's fixed headroom replaces a hybrid's PPO. */
 export interface LoadOptions {
   fixedHeadroom?: number;
+  onHeadroom?: RlPolicy['onHeadroom'];
 }
 
 export async function loadRlAutoscaler(dir: string, name?: string, expectedAgent?: string, options: LoadOptions = {}): Promise<Autoscaler> {
@@ -45,6 +46,7 @@ export async function loadRlAutoscaler(dir: string, name?: string, expectedAgent
     headroomNetwork: nets.headroomNetwork,
     hybrid: nets.hybrid ? config.hybrid : undefined,
     fixedHeadroom: options.fixedHeadroom,
+    onHeadroom: options.onHeadroom,
     safety: nets.constrained ? (config.constraint?.safety ?? null) : null,
     slaLatencyMs: config.env.plant.slaLatencyMs,
     periodSeconds: config.env.decisionPeriodSeconds,

@@ -25,6 +25,8 @@ export interface RlPolicy {
   hybrid?: Pick<HybridConfig, 'ppoPeriod' | 'headroomRange' | 'floorUtilization'>;
   /** Ablation: replace PPO's headroom by this constant (the hybrid's DQN and floor unchanged). */
   fixedHeadroom?: number;
+  /** Diagnostics: called with each headroom PPO picks (does its choice depend on the state?). */
+  onHeadroom?: (headroom: number, nowSeconds: number) => void;
   /** Constrained hybrid only: the safety layer. */
   safety?: SafetyConfig | null;
   slaLatencyMs: number;
@@ -55,6 +57,7 @@ export function createRlAutoscaler(policy: RlPolicy, name: string = policy.agent
         if (policy.fixedHeadroom !== undefined) headroom = policy.fixedHeadroom;
         else if (policy.headroomNetwork) headroom = headroomOf(gaussianParams(mlpPredictOne(policy.headroomNetwork, features), range[0], range[1]).mean, range);
         features[features.length - 1] = setpointFeature(headroom, range);
+        policy.onHeadroom?.(headroom, o.nowSeconds);
       }
       decisions++;
       if (o.rps === undefined) return { replicas: current, reason: 'NoData' };

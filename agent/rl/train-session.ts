@@ -50,10 +50,12 @@ export async function runTrainSession(o: TrainSessionOptions): Promise<TrainSess
   const checkpointDir = join(o.outDir, 'checkpoint');
   const modelDir = join(o.outDir, 'model');
   const logPath = join(o.outDir, 'train-log.jsonl');
+  // The code this process runs: taken once at the start (modules are loaded now; later commits do not change it).
+  const version = codeVersion();
   const savedConfig = { agent: o.agent, env: envConfig, rewardVariant: o.config.rewardVariant, dqn: o.config.dqn, ppo: o.config.ppo, hybrid: o.config.hybrid, constraint: o.config.constraint, checkpointEverySteps: o.config.checkpointEverySteps };
   const provenance = (steps: number, extra: Record<string, unknown>, resumedFromSteps: number[], evaluation?: Record<string, unknown>): Provenance => ({
     schema: 'scalelab.rl-model/v1', agent: o.agent, observationSize: env.observationSize, actionNames: env.actions.map((a) => a.name),
-    seed: o.seed, steps, config: savedConfig as unknown as Record<string, unknown>, codeVersion: codeVersion(), backend, evaluation, extra, resumedFromSteps,
+    seed: o.seed, steps, config: savedConfig as unknown as Record<string, unknown>, codeVersion: version, backend, evaluation, extra, resumedFromSteps,
   });
 
   // ---- resume from a checkpoint of the same agent, seed, step count and config
