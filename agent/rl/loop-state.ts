@@ -4,8 +4,29 @@
 // re-derived from (seed, step) at every checkpoint — in the uninterrupted run too — so nothing of it is saved.
 import { createRng, type Rng } from '../../lib/rng.ts';
 import type { OptimizerState } from './optimizer.ts';
-import type { CollectorState, PpoUpdateStats } from './ppo.ts';
 import type { ReplayBufferState } from './replay-buffer.ts';
+
+/** Loss terms and diagnostics of one update, averaged over its minibatches (CleanRL's names). */
+export interface PpoUpdateStats {
+  /** Clipped surrogate loss, −mean(min(ratio·A, clip(ratio)·A)). */
+  pgLoss: number;
+  /** 0.5·mean((V − return)²). */
+  valueLoss: number;
+  /** Mean policy entropy (the bonus is −entropyCoef × this). */
+  entropyLoss: number;
+  /** mean((ratio − 1) − log ratio), the low-variance KL estimator. */
+  approxKl: number;
+  /** Fraction of samples whose ratio left [1 − ε, 1 + ε]. */
+  clipFraction: number;
+  /** 1 − Var(returns − values) / Var(returns) over the rollout. */
+  explainedVariance: number;
+}
+
+/** The partial contents of a collector (for an exact resume). */
+export interface CollectorState {
+  n: number;
+  arrays: Record<string, Float32Array>;
+}
 
 /** Everything a loop carries across a checkpoint, beside weights. */
 export interface LoopState {

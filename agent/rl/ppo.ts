@@ -11,7 +11,7 @@ import { argMax } from './dqn.ts';
 import { clipByGlobalNorm, createAdam, type OptimizerState } from './optimizer.ts';
 import { buildMlp, mlpForward, mlpPredictBatch, mlpPredictOne } from './mlp.ts';
 import { tf } from './tf.ts';
-import { loopRng, nextCheckpointMark, scalarsToStats, statsToScalars, type CheckpointHook, type LoopState } from './loop-state.ts';
+import { loopRng, nextCheckpointMark, scalarsToStats, statsToScalars, type CheckpointHook, type CollectorState, type LoopState, type PpoUpdateStats } from './loop-state.ts';
 
 /** PPO hyper-parameters. */
 export interface PpoConfig {
@@ -119,21 +119,7 @@ export interface Rollout {
   size: number;
 }
 
-/** Loss terms and diagnostics of one update, averaged over its minibatches (CleanRL's names). */
-export interface PpoUpdateStats {
-  /** Clipped surrogate loss, −mean(min(ratio·A, clip(ratio)·A)). */
-  pgLoss: number;
-  /** 0.5·mean((V − return)²). */
-  valueLoss: number;
-  /** Mean policy entropy (the bonus is −entropyCoef × this). */
-  entropyLoss: number;
-  /** mean((ratio − 1) − log ratio), the low-variance KL estimator. */
-  approxKl: number;
-  /** Fraction of samples whose ratio left [1 − ε, 1 + ε]. */
-  clipFraction: number;
-  /** 1 − Var(returns − values) / Var(returns) over the rollout. */
-  explainedVariance: number;
-}
+export type { CollectorState, PpoUpdateStats } from './loop-state.ts';
 
 /** What the policy chooses: `count` discrete actions, or one continuous action in [low, high]. */
 export type ActionSpace = { kind: 'discrete'; count: number } | { kind: 'gaussian'; low: number; high: number };
@@ -332,12 +318,6 @@ export function createPpoAgent(
       adam.dispose();
     },
   };
-}
-
-/** The partial contents of a collector (for an exact resume). */
-export interface CollectorState {
-  n: number;
-  arrays: Record<string, Float32Array>;
 }
 
 /** Collects one transition at a time and returns a Rollout with GAE once `size` steps are in. */
