@@ -11,6 +11,7 @@ import { argMax } from './dqn.ts';
 import { clipByGlobalNorm, createAdam, type OptimizerState } from './optimizer.ts';
 import { buildMlp, mlpForward, mlpPredictBatch, mlpPredictOne } from './mlp.ts';
 import { tf } from './tf.ts';
+import { concatRollouts, createRolloutCollector, type Rollout } from './rollout.ts';
 import { loopRng, nextCheckpointMark, scalarsToStats, statsToScalars, type CheckpointHook, type CollectorState, type LoopState, type PpoUpdateStats } from './loop-state.ts';
 
 /** PPO hyper-parameters. */
@@ -62,28 +63,6 @@ export const defaultPpoConfig: PpoConfig = Object.freeze({
 
 // ---------------------------------------------------------------- pure helpers
 
-/**
- * Generalised advantage estimation. `nextValues[t]` = V(s_{t+1}) (for a truncated step: V of the true last
- * observation); `terminal[t]` = 1 stops bootstrapping, `episodeEnd[t]` = 1 (terminal or truncated) stops the
- * λ-recursion. Returns advantages and returns (= advantages + values).
- */
-export function computeGae(
-  rewards: ArrayLike<number>, values: ArrayLike<number>, nextValues: ArrayLike<number>,
-  terminal: ArrayLike<number>, episodeEnd: ArrayLike<number>, gamma: number, lambda: number,
-): { advantages: Float32Array; returns: Float32Array } {
-  const n = rewards.length;
-  const advantages = new Float32Array(n);
-  const returns = new Float32Array(n);
-  let next = 0;
-  for (let t = n - 1; t >= 0; t--) {
-    const delta = rewards[t] + gamma * (1 - terminal[t]) * nextValues[t] - values[t];
-    next = delta + gamma * lambda * (1 - episodeEnd[t]) * next;
-    advantages[t] = next;
-    returns[t] = next + values[t];
-  }
-  return { advantages, returns };
-}
-
 /** Softmax of logits (numerically stable). */
 export function softmax(logits: ArrayLike<number>): Float64Array {
   let max = -Infinity;
@@ -107,19 +86,8 @@ export function sampleCategorical(p: ArrayLike<number>, rng: Rng): number {
 
 // ---------------------------------------------------------------- the agent
 
-/** One rollout, row-major observations; actions are indices (categorical) or real values (Gaussian). */
-export interface Rollout {
-  observations: Float32Array;
-  actions: Float32Array;
-  logProbs: Float32Array;
-  /** V(s) at collection (for the explained variance). */
-  values: Float32Array;
-  advantages: Float32Array;
-  returns: Float32Array;
-  size: number;
-}
-
 export type { CollectorState, PpoUpdateStats } from './loop-state.ts';
+export { computeGae, concatRollouts, createRolloutCollector, type Rollout } from './rollout.ts';
 
 /** What the policy chooses: `count` discrete actions, or one continuous action in [low, high]. */
 export type ActionSpace = { kind: 'discrete'; count: number } | { kind: 'gaussian'; low: number; high: number };
@@ -320,51 +288,6 @@ export function createPpoAgent(
   };
 }
 
-/** Collects one transition at a time and returns a Rollout with GAE once `size` steps are in. */
-export function createRolloutCollector(observationSize: number, size: number) {
-  const arrays = {
-    observations: new Float32Array(size * observationSize),
-    actions: new Float32Array(size),
-    logProbs: new Float32Array(size),
-    rewards: new Float32Array(size),
-    values: new Float32Array(size),
-    nextValues: new Float32Array(size),
-    terminal: new Float32Array(size),
-    ends: new Float32Array(size),
-  };
-  const { observations, actions, logProbs, rewards, values, nextValues, terminal, ends } = arrays;
-  let n = 0;
-  return {
-    get full() {
-      return n >= size;
-    },
-    /** Adds a step; `nextValue` = V(s_{t+1}) (0 if terminal). */
-    add(o: Float32Array, action: number, logProb: number, value: number, reward: number, nextValue: number, done: boolean, end: boolean) {
-      observations.set(o, n * observationSize);
-      actions[n] = action;
-      logProbs[n] = logProb;
-      values[n] = value;
-      rewards[n] = reward;
-      nextValues[n] = nextValue;
-      terminal[n] = done ? 1 : 0;
-      ends[n] = end ? 1 : 0;
-      n++;
-    },
-    /** The rollout with advantages; resets the collector. */
-    finish(gamma: number, lambda: number): Rollout {
-      const { advantages, returns } = computeGae(rewards.subarray(0, n), values.subarray(0, n), nextValues.subarray(0, n), terminal.subarray(0, n), ends.subarray(0, n), gamma, lambda);
-      const r: Rollout = { observations: observations.slice(0, n * observationSize), actions: actions.slice(0, n), logProbs: logProbs.slice(0, n), values: values.slice(0, n), advantages, returns, size: n };
-      n = 0;
-      return r;
-    },
-    state: (): CollectorState => ({ n, arrays: Object.fromEntries(Object.entries(arrays).map(([k, a]) => [k, a.slice()])) }),
-    setState(state: CollectorState) {
-      for (const [k, a] of Object.entries(arrays)) a.set(state.arrays[k]);
-      n = state.n;
-    },
-  };
-}
-
 // ---------------------------------------------------------------- training loop
 
 /** Scalars of one finished episode, with the last update's loss terms and diagnostics (null before the first). */
@@ -397,21 +320,6 @@ export interface TrainPpoOptions {
   onEpisode?: (log: PpoEpisodeLog) => void;
   onStep?: (step: number, agent: PpoAgent) => void | Promise<void>;
   checkpoint?: CheckpointHook;
-}
-
-/** Concatenates rollouts (each with its own GAE) into one. */
-export function concatRollouts(parts: Rollout[]): Rollout {
-  if (parts.length === 1) return parts[0];
-  const cat = (k: 'observations' | 'actions' | 'logProbs' | 'values' | 'advantages' | 'returns') => {
-    const out = new Float32Array(parts.reduce((a, p) => a + p[k].length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p[k], at);
-      at += p[k].length;
-    }
-    return out;
-  };
-  return { observations: cat('observations'), actions: cat('actions'), logProbs: cat('logProbs'), values: cat('values'), advantages: cat('advantages'), returns: cat('returns'), size: parts.reduce((a, p) => a + p.size, 0) };
 }
 
 /** Use to train PPO on one DiscreteEnv or several stepped together (batched inference); same envs, options and
