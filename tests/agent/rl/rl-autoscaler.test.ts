@@ -90,5 +90,25 @@ test('the registry loads a saved model by path and names the problem when the fo
   }
 });
 
+test('the ablation parameter fixedHeadroom is refused with the field named: on a DQN, out of range, or on a non-hybrid model', async () => {
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ name: 'x', type: 'dqn', fixedHeadroom: 0.5 }, /^fixedHeadroom: .*no such parameter for type "dqn"/],
+    [{ name: 'x', type: 'hybrid', fixedHeadroom: -1 }, /^fixedHeadroom: got -1, expected a number in \[0, 10\]/],
+    [{ name: 'x', type: 'hybrid', fixedHeadroom: 'high' }, /^fixedHeadroom: got "high"/],
+    [{ name: 'x', type: 'hybrid', fixedHeadroom: 0.5, model: join(root, 'dqn') }, /is a dqn model, not hybrid/],
+  ];
+  for (const [spec, message] of cases) {
+    try {
+      await createAutoscaler(spec);
+      assert.unreachable(JSON.stringify(spec));
+    } catch (e) {
+      assert.match((e as Error).message, message, JSON.stringify(spec));
+    }
+  }
+  // The committed hybrid with a fixed headroom loads and reports it as the ablation row would.
+  const fixedH = await createAutoscaler({ name: 'hybrid-fixed-h05', type: 'hybrid', fixedHeadroom: 0.5 });
+  assert.is(fixedH.name, 'hybrid-fixed-h05');
+});
+
 test.after(() => rmSync(root, { recursive: true, force: true }));
 test.run();
