@@ -28,42 +28,46 @@ export interface PodView {
 }
 
 /**
- * What an autoscaler sees at one decision. Aggregates are Prometheus-like (15 s scrape, rate over 1 m) and
- * `undefined` means "no data": an autoscaler must hold rather than scale down on missing data.
+ * What an autoscaler sees at one decision: the observation contract (DESIGN.md §2a). Every field names its real
+ * source; the simulator produces it with the same semantics (sim/metrics-pipeline.ts evaluates the same PromQL on
+ * its scraped samples: 15 s scrapes, `[1m]` windows, queried at now − `prometheusLagSeconds`). `undefined` means
+ * "no data" (the query returned nothing or NaN): an autoscaler must hold rather than scale down on missing data.
+ * The plant's true CPU cost per request, queue length and service time are simulator internals, never fields:
+ * estimate CPU per request as `cpuUsageCores / rps` (same window, same lag).
  */
 export interface Observation {
-  /** Unix-like seconds of simulated or wall time. */
+  /** Unix-like seconds of simulated or wall time (the controller's clock). */
   nowSeconds: number;
-  /** The Deployment's desired replica count (scale subresource `spec.replicas`). */
+  /** The Deployment's desired replica count: scale subresource `spec.replicas`. */
   specReplicas: number;
-  /** Pods that are Ready and serving. */
+  /** Pods that are Ready and serving: Deployment `status.readyReplicas` (kube_deployment_status_replicas_ready). */
   readyReplicas: number;
-  /** Pods scheduled but not yet Ready (pulling, starting, readiness delay). */
+  /** Pods scheduled but not yet Ready (pulling, starting, readiness delay): `status.replicas − status.readyReplicas`. */
   startingReplicas: number;
-  /** Pods that cannot be scheduled yet (no node capacity). */
+  /** Pods that cannot be scheduled yet (no node capacity): pods with phase Pending and no node (PodScheduled=False). */
   pendingReplicas: number;
-  /** Replica bounds the autoscaler must respect. */
+  /** Replica bounds the autoscaler must respect (its own configuration). */
   minReplicas: number;
   maxReplicas: number;
-  /** Every pod of the Deployment (for the HPA's per-pod handling). */
+  /** Every pod of the Deployment with its metrics.k8s.io sample (metrics-server: 15 s resolution, lag) — for the HPA. */
   pods: PodView[];
-  /** Requests per second arriving at the service (rate over 1 m). */
+  /** Requests/s arriving: `sum(rate(nginx_http_requests_total[1m]))`. */
   rps?: number;
-  /** Mean and P95 latency of requests completed over the last minute, ms. */
+  /** Mean latency of successful requests, ms: `sum(rate(http_request_duration_seconds_sum[1m])) / sum(rate(…_count[1m])) * 1000`. */
   latencyMeanMs?: number;
+  /** P95 latency, ms: `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[1m]))) * 1000`. */
   latencyP95Ms?: number;
-  /** Failed requests / all requests over the last minute, 0..1. */
+  /** Failed / all requests, 0..1: `sum(rate(http_requests_failed_total[1m])) / sum(rate(nginx_http_requests_total[1m]))`. */
   errorRate?: number;
-  /** Mean CPU usage / request over ready pods, fraction (can exceed 1 when limit > request). */
+  /** CPU used / CPU requested over the Deployment's pods, fraction (> 1 when bursting above the request):
+   *  `sum(rate(container_cpu_usage_seconds_total{pod=~…}[1m])) / sum(kube_pod_container_resource_requests{resource="cpu"})`. */
   cpuUtilization?: number;
-  /** Mean memory usage / request over ready pods, fraction. */
+  /** CPU used by the Deployment's pods, cores: `sum(rate(container_cpu_usage_seconds_total{pod=~…}[1m]))`. */
+  cpuUsageCores?: number;
+  /** Memory working set / memory requested, fraction: `sum(container_memory_working_set_bytes) / sum(kube_pod_container_resource_requests{resource="memory"})`. */
   memoryUtilization?: number;
-  /** Requests waiting in the backlog. */
-  queueLength?: number;
-  /** Requests in flight (being served or queued): the concurrency a KPA-like scaler reads. */
+  /** Requests in flight (queued or in service): Knative queue-proxy concurrency as the KPA reads it (1 s average). */
   inFlight?: number;
-  /** CPU cost of one request, core-seconds, when the backend knows it (simulator) — for predictive scalers. */
-  cpuPerRequestCoreSeconds?: number;
 }
 
 /** What an autoscaler decided and why; `reason` is a stable code (e.g. `ScaleUp`, `CooldownActive`). */

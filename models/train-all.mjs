@@ -3,6 +3,7 @@
 // any folder. Each run is also resumable on its own after a kill: `node bin/scalelab.js train AGENT --steps N
 // --seed 1 --config models/configs/NAME.json --out models/NAME` (from the repository root).
 // STEPS=N overrides every model's step count (`scalelab reproduce --quick --retrain` sets STEPS=2000).
+// ONLY="name …" trains a subset (e.g. two shells with disjoint subsets use both cores).
 // The first failing training stops the script with its exit code.
 import { join } from 'node:path';
 import { $, ProcessOutput } from 'zx';
@@ -11,17 +12,19 @@ const REPO_ROOT = join(import.meta.dirname, '..');
 
 /** [agent, model folder (also its config's name), steps of the committed model]. */
 const MODELS = [
-  ['dqn', 'dqn', 30000],
+  ['dqn', 'dqn', 40000],
   ['ppo', 'ppo', 120000],
   ['hybrid', 'hybrid', 30000],
   ['hybrid-constrained', 'hybrid-constrained', 30000],
-  ['dqn', 'dqn-weak-sla', 30000],
-  ['dqn', 'dqn-balanced', 30000],
+  ['dqn', 'dqn-weak-sla', 40000],
+  ['dqn', 'dqn-balanced', 40000],
 ];
 
 const sh = $({ cwd: REPO_ROOT, stdio: 'inherit' });
 try {
+  const only = process.env.ONLY?.trim() ? new Set(process.env.ONLY.trim().split(/\s+/)) : undefined;
   for (const [agent, name, steps] of MODELS) {
+    if (only && !only.has(name)) continue;
     const n = process.env.STEPS || String(steps);
     await sh`node bin/scalelab.js train ${agent} --steps ${n} --seed 1 --config ${`models/configs/${name}.json`} --out ${`models/${name}`}`;
   }

@@ -11,6 +11,12 @@ export interface NodePoolConfig {
   maxNodes: number;
   /** Time from "pods are Pending" to the new node accepting pods (cloud VM boot + kubelet join), seconds. */
   provisioningSeconds: number;
+  /**
+   * Allocatable CPU of one node, millicores; pods burst above their request only into CPU no pod on the node
+   * requested (pods spread evenly: each gets min(limit, max(request, nodes × this / pods))). Absent or null =
+   * every pod bursts to its limit.
+   */
+  nodeCpuMilli?: number | null;
 }
 
 /** Everything the simulated cluster needs; see `defaultPlantConfig` for the values and their justification. */
@@ -65,6 +71,11 @@ export interface PlantConfig {
   prometheusScrapeSeconds: number;
   /** Window of the Prometheus-style aggregates (rps, latency, error rate), seconds. */
   prometheusWindowSeconds: number;
+  /**
+   * Age of the data an autoscaler's PromQL sees, seconds: queries are evaluated at now − this (the scrape phase
+   * and exporter delay of a real cluster; 0 = the query runs right at a scrape). < prometheusWindowSeconds.
+   */
+  prometheusLagSeconds: number;
   /** SLA latency: a request slower than this (or failed) violates the SLA, ms. */
   slaLatencyMs: number;
   /** Draw per-tick arrivals from a Poisson distribution instead of using expected counts. */
@@ -105,6 +116,7 @@ export const defaultPlantConfig: PlantConfig = Object.freeze({
   metricsLagSeconds: 5,
   prometheusScrapeSeconds: 15,
   prometheusWindowSeconds: 60,
+  prometheusLagSeconds: 0,
   slaLatencyMs: 200,
   poissonArrivals: false,
   nodes: null,

@@ -1,73 +1,105 @@
-// Prometheus-like service metrics for the simulator: counters scraped every 15 s and aggregated over the last
-// window (`rate(…[1m])`, `histogram_quantile(0.95, …)`), so an autoscaler sees what a PromQL query would return.
-import { LATENCY_BUCKET_COUNT, createLatencyCounts, latencyQuantileMs } from './latency-histogram.ts';
+// Prometheus as the simulator's autoscalers see it (DESIGN.md §2a): the service's counters and gauges are
+// "scraped" every `scrapeSeconds` into a short history, and every aggregate an Observation carries is the PromQL
+// the in-cluster controller runs, evaluated on those samples with sim/promql.ts (`rate(…[window])`,
+// `histogram_quantile(0.95, …)`), at the query time minus the metrics lag. `scrapeSamples` exposes the samples so
+// a test can backfill a real Prometheus with them and compare (tests/integration/observation-contract.test.ts).
+import { LATENCY_BOUNDS_MS, LATENCY_BUCKET_COUNT } from './latency-histogram.ts';
+import { histogramQuantileOf, promRateOf } from './promql.ts';
 
-/** Rolling scrape intervals; `add` per tick, `scrape` at each scrape time, the getters over completed scrapes. */
+/** What one scrape records: cumulative counters since the start, and gauges at the scrape. */
+export interface ScrapeSample {
+  tSeconds: number;
+  /** nginx_http_requests_total: all requests that arrived. */
+  requestsTotal: number;
+  /** http_requests_failed_total: requests that failed (rejected, timed out). */
+  failedTotal: number;
+  /** http_request_duration_seconds_count / _sum: successful requests and their latency, seconds. */
+  durationCount: number;
+  durationSumSeconds: number;
+  /** http_request_duration_seconds_bucket{le}: successful requests with latency ≤ le, one per LATENCY_BOUNDS_MS + +Inf. */
+  durationBuckets: Float64Array;
+  /** container_cpu_usage_seconds_total summed over the Deployment's pods, core-seconds. */
+  cpuSecondsTotal: number;
+  /** kube_pod_container_resource_requests{resource="cpu"} summed over the Deployment's pods, cores. */
+  cpuRequestCores: number;
+  /** container_memory_working_set_bytes and the memory requests summed over the pods, bytes. */
+  memoryWorkingSetBytes: number;
+  memoryRequestBytes: number;
+  /** kube_deployment_status_replicas_ready at the scrape. */
+  readyReplicas: number;
+}
+
+/** The Observation's Prometheus fields at one query time (undefined = the query returns no value or NaN). */
+export interface PromAggregates {
+  rps?: number;
+  errorRate?: number;
+  latencyMeanMs?: number;
+  latencyP95Ms?: number;
+  cpuUsageCores?: number;
+  cpuUtilization?: number;
+  memoryUtilization?: number;
+}
+
+/** Gauges of the Deployment at a scrape (from the plant). */
+export interface ScrapeGauges {
+  cpuRequestCores: number;
+  memoryWorkingSetBytes: number;
+  memoryRequestBytes: number;
+  readyReplicas: number;
+}
+
+/** Rolling scrape history; `add` per tick, `scrape` at each scrape time, `query` at decision time. */
 export interface ServiceMetrics {
   /** Adds a tick; the successful requests' latencies are spread as `shape` over buckets `from + i`. */
-  add(requests: number, failed: number, successful: number, latencySumMs: number, shape: ArrayLike<number>, from: number): void;
-  scrape(): void;
-  /** Requests/s over the window; undefined before the first scrape. */
-  rps(): number | undefined;
-  errorRate(): number | undefined;
-  latencyMeanMs(): number | undefined;
-  latencyP95Ms(): number | undefined;
+  add(requests: number, failed: number, successful: number, latencySumMs: number, shape: ArrayLike<number>, from: number, cpuCoreSeconds: number): void;
+  scrape(tSeconds: number, gauges: ScrapeGauges): void;
+  /** The aggregates Prometheus would answer at `atSeconds` (only samples at or before it count). */
+  query(atSeconds: number): PromAggregates;
+  /** The kept samples, oldest first (copies). */
+  scrapeSamples(): ScrapeSample[];
 }
 
-interface Slot {
-  requests: number;
-  failed: number;
-  successful: number;
-  latencySumMs: number;
-  counts: Float64Array;
-  /** Touched bucket range [lo, hi). */
-  lo: number;
-  hi: number;
-}
+/** le bounds of the latency buckets in seconds, as an exporter writes them (last +Inf). */
+export const DURATION_BUCKET_LE_SECONDS: Float64Array = Float64Array.from([...Array.from(LATENCY_BOUNDS_MS, (b) => b / 1000), Infinity]);
 
-const emptySlot = (): Slot => ({ requests: 0, failed: 0, successful: 0, latencySumMs: 0, counts: createLatencyCounts(), lo: 0, hi: 0 });
+const defined = (x: number): number | undefined => (Number.isFinite(x) ? x : undefined);
 
-/** Use one per plant: `scrapeSeconds` apart, aggregated over `windowSeconds`; aggregates are computed at scrape. */
-export function createServiceMetrics(scrapeSeconds: number, windowSeconds: number): ServiceMetrics {
-  const slotsInWindow = Math.max(1, Math.round(windowSeconds / scrapeSeconds));
-  const ring: Slot[] = Array.from({ length: slotsInWindow }, emptySlot);
-  const merged = createLatencyCounts();
-  let filled = 0;
-  let head = 0;
-  let current = emptySlot();
-  let rps: number | undefined;
-  let errorRate: number | undefined;
-  let latencyMeanMs: number | undefined;
-  let latencyP95Ms: number | undefined;
-  let p95Stale = false;
-  let mergedLo = 0;
-  let mergedHi = 0;
+/**
+ * Use one per plant: scrapes `scrapeSeconds` apart, rates over `windowSeconds`, history long enough for
+ * `maxLagSeconds` of lag.
+ */
+export function createServiceMetrics(scrapeSeconds: number, windowSeconds: number, maxLagSeconds = 0): ServiceMetrics {
+  const keep = Math.ceil((windowSeconds + maxLagSeconds) / scrapeSeconds) + 2;
+  const ring: ScrapeSample[] = [];
+  const perBucket = new Float64Array(LATENCY_BUCKET_COUNT); // cumulative successful requests per bucket
+  const cur = { requests: 0, failed: 0, successful: 0, latencySumSeconds: 0, cpu: 0 };
+  const ts = new Float64Array(keep);
+  const vs = new Float64Array(keep);
   // Consecutive ticks often share one cached shape: add their weights and spread them once.
   let pendingShape: ArrayLike<number> | null = null;
-  const pending = { from: 0, weight: 0 }; // object fields update in place; closure `let`s would box
+  const pending = { from: 0, weight: 0 };
   function flush(): void {
     if (pendingShape !== null && pending.weight !== 0) {
-      const c = current.counts;
-      const from = pending.from;
-      const to = from + pendingShape.length;
-      for (let i = 0; i < pendingShape.length; i++) c[from + i] += pending.weight * pendingShape[i];
-      if (current.hi === current.lo) {
-        current.lo = from;
-        current.hi = to;
-      } else {
-        if (from < current.lo) current.lo = from;
-        if (to > current.hi) current.hi = to;
-      }
+      for (let i = 0; i < pendingShape.length; i++) perBucket[pending.from + i] += pending.weight * pendingShape[i];
     }
     pendingShape = null;
     pending.weight = 0;
   }
+  function rateOf(n: number, at: number, pick: (s: ScrapeSample) => number): number {
+    for (let i = 0; i < n; i++) vs[i] = pick(ring[i]);
+    return promRateOf(ts, vs, n, at, windowSeconds);
+  }
+  function bucketRate(n: number, at: number, k: number): number {
+    for (let i = 0; i < n; i++) vs[i] = ring[i].durationBuckets[k];
+    return promRateOf(ts, vs, n, at, windowSeconds);
+  }
   return {
-    add(requests, failed, successful, latencySumMs, shape, from) {
-      current.requests += requests;
-      current.failed += failed;
-      current.successful += successful;
-      current.latencySumMs += latencySumMs;
+    add(requests, failed, successful, latencySumMs, shape, from, cpuCoreSeconds) {
+      cur.requests += requests;
+      cur.failed += failed;
+      cur.successful += successful;
+      cur.latencySumSeconds += latencySumMs / 1000;
+      cur.cpu += cpuCoreSeconds;
       if (shape !== pendingShape || from !== pending.from) {
         flush();
         pendingShape = shape;
@@ -75,47 +107,46 @@ export function createServiceMetrics(scrapeSeconds: number, windowSeconds: numbe
       }
       pending.weight += successful;
     },
-    scrape() {
+    scrape(tSeconds, gauges) {
       flush();
-      const old = ring[head];
-      ring[head] = current;
-      head = (head + 1) % slotsInWindow;
-      if (filled < slotsInWindow) filled++;
-      old.requests = old.failed = old.successful = old.latencySumMs = 0;
-      old.counts.fill(0, old.lo, old.hi);
-      old.lo = old.hi = 0;
-      current = old;
-      let requests = 0, failed = 0, successful = 0, latencySum = 0;
-      merged.fill(0, mergedLo, mergedHi);
-      mergedLo = LATENCY_BUCKET_COUNT;
-      mergedHi = 0;
-      for (let i = 0; i < filled; i++) {
-        const slot = ring[i];
-        requests += slot.requests;
-        failed += slot.failed;
-        successful += slot.successful;
-        latencySum += slot.latencySumMs;
-        if (slot.hi > slot.lo) {
-          for (let k = slot.lo; k < slot.hi; k++) merged[k] += slot.counts[k];
-          if (slot.lo < mergedLo) mergedLo = slot.lo;
-          if (slot.hi > mergedHi) mergedHi = slot.hi;
-        }
-      }
-      rps = requests / (filled * scrapeSeconds);
-      errorRate = requests > 0 ? failed / requests : undefined;
-      latencyMeanMs = successful > 0 ? latencySum / successful : undefined;
-      p95Stale = true;
+      const s: ScrapeSample = ring.length >= keep ? ring.shift()! : { durationBuckets: new Float64Array(LATENCY_BUCKET_COUNT) } as ScrapeSample;
+      s.tSeconds = tSeconds;
+      s.requestsTotal = cur.requests;
+      s.failedTotal = cur.failed;
+      s.durationCount = cur.successful;
+      s.durationSumSeconds = cur.latencySumSeconds;
+      let c = 0;
+      for (let i = 0; i < LATENCY_BUCKET_COUNT; i++) s.durationBuckets[i] = c += perBucket[i];
+      s.durationBuckets[LATENCY_BUCKET_COUNT - 1] = cur.successful; // +Inf = _count, as client libraries write it
+      s.cpuSecondsTotal = cur.cpu;
+      s.cpuRequestCores = gauges.cpuRequestCores;
+      s.memoryWorkingSetBytes = gauges.memoryWorkingSetBytes;
+      s.memoryRequestBytes = gauges.memoryRequestBytes;
+      s.readyReplicas = gauges.readyReplicas;
+      ring.push(s);
     },
-    rps: () => rps,
-    errorRate: () => errorRate,
-    latencyMeanMs: () => latencyMeanMs,
-    latencyP95Ms() {
-      if (p95Stale) {
-        const q = latencyQuantileMs(merged, 0.95);
-        latencyP95Ms = Number.isNaN(q) ? undefined : q;
-        p95Stale = false;
-      }
-      return latencyP95Ms;
+    query(at) {
+      let n = 0;
+      while (n < ring.length && ring[n].tSeconds <= at) n++;
+      if (n === 0) return {};
+      const last = ring[n - 1];
+      for (let i = 0; i < n; i++) ts[i] = ring[i].tSeconds;
+      const rps = rateOf(n, at, (s) => s.requestsTotal);
+      const failed = rateOf(n, at, (s) => s.failedTotal);
+      const count = rateOf(n, at, (s) => s.durationCount);
+      const sum = rateOf(n, at, (s) => s.durationSumSeconds);
+      const cpu = rateOf(n, at, (s) => s.cpuSecondsTotal);
+      const p95 = Number.isNaN(count) ? Number.NaN : histogramQuantileOf(0.95, DURATION_BUCKET_LE_SECONDS, (k) => bucketRate(n, at, k));
+      return {
+        rps: defined(rps),
+        errorRate: defined(failed / rps),
+        latencyMeanMs: defined((sum / count) * 1000),
+        latencyP95Ms: defined(p95 * 1000),
+        cpuUsageCores: defined(cpu),
+        cpuUtilization: defined(cpu / last.cpuRequestCores),
+        memoryUtilization: defined(last.memoryWorkingSetBytes / last.memoryRequestBytes),
+      };
     },
+    scrapeSamples: () => ring.map((s) => ({ ...s, durationBuckets: s.durationBuckets.slice() })),
   };
 }

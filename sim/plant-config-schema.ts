@@ -41,7 +41,8 @@ export const nodePoolSchema = strictObject({
   initialNodes: n(count(0), 'Nodes present at the start (≤ maxNodes), nodes.'),
   maxNodes: n(count(1), 'Upper bound on nodes, nodes.'),
   provisioningSeconds: n(nonNeg(L.maxDelaySeconds), 'Time for a new node to accept pods, seconds.'),
-}, 'null or an object { podsPerNode, initialNodes, maxNodes, provisioningSeconds }');
+  nodeCpuMilli: n(pos(L.maxMilli * L.maxReplicas), 'Allocatable CPU of one node (≥ podsPerNode × cpuRequestMilli): pods burst only into unrequested node CPU; null = bursts up to the limit, millicores.').nullable().optional(),
+}, 'null or an object { podsPerNode, initialNodes, maxNodes, provisioningSeconds, nodeCpuMilli? }');
 
 /** The plant's fields; `plantConfigSchema.partial()` is an experiment's or a scenario's overrides. */
 export const plantConfigShape = {
@@ -67,6 +68,7 @@ export const plantConfigShape = {
   pricePerGibHourUsd: n(nonNeg(L.maxPriceUsd), 'Price of one requested GiB-hour, USD.'),
   metricsResolutionSeconds: n(pos(3600), 'metrics-server resolution, seconds.'),
   metricsLagSeconds: n(nonNeg(3600), 'Delay from a metrics sample to the HPA seeing it (< resolution), seconds.'),
+  prometheusLagSeconds: n(nonNeg(3600), 'Delay from a Prometheus evaluation to the agent seeing it (rule/query lag), seconds.'),
   prometheusScrapeSeconds: n(pos(3600), 'Prometheus scrape interval (a multiple of tickSeconds), seconds.'),
   prometheusWindowSeconds: n(pos(L.maxDelaySeconds), 'Window of the Prometheus-style aggregates, seconds.'),
   slaLatencyMs: n(pos(L.maxMs), 'SLA latency, ms.'),

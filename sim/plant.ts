@@ -6,7 +6,7 @@ import type { Workload } from '../workloads/workload.ts';
 import type { PlantConfig } from './config.ts';
 import { podCapacityRps, podCostPerSecondUsd } from './config.ts';
 import type { IntervalSample } from './interval-sample.ts';
-import { createServiceMetrics } from './metrics-pipeline.ts';
+import { createServiceMetrics, type ScrapeSample } from './metrics-pipeline.ts';
 import { advancePods, createPodSet, podViews, samplePodMetrics, scalePods } from './pods.ts';
 import type { LatencyShape, StableLookup } from './latency-shapes.ts';
 import { EMPTY_SHAPE, createLatencyShapes } from './latency-shapes.ts';
@@ -49,6 +49,8 @@ export interface Plant {
   setReplicas(replicas: number): void;
   /** What an autoscaler sees now (builds a fresh object; call it only when deciding). */
   observe(): Observation;
+  /** The scraped Prometheus samples still kept (for the observation-contract test). */
+  scrapeSamples(): ScrapeSample[];
 }
 
 const EPS = 1e-9;
@@ -72,7 +74,8 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     workload.kind === 'open' ? Math.max(0, workload.rateAt(t)) : workload.vusAt(t) / (think + baseSeconds);
   const initial = config.initialReplicas ?? Math.min(config.maxReplicas, Math.max(config.minReplicas, Math.ceil(idleRate(0) / (0.6 * mu))));
   const pods = createPodSet(config, startupRng, initial);
-  const metrics = createServiceMetrics(config.prometheusScrapeSeconds, config.prometheusWindowSeconds);
+  const metrics = createServiceMetrics(config.prometheusScrapeSeconds, config.prometheusWindowSeconds, config.prometheusLagSeconds);
+  const mib = 1024 * 1024;
 
   let t = 0;
   // Double-valued state in one object: its fields update in place (closure `let`s would box every update).
@@ -80,9 +83,26 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
   let nextSample = config.metricsResolutionSeconds;
   let nextScrape = config.prometheusScrapeSeconds;
   const shapes = createLatencyShapes(mu, fixedMs, config.slaLatencyMs);
+  // Node CPU (nodes.nodeCpuMilli): a pod bursts above its request only into node CPU no pod has requested, so its
+  // service rate depends on how many pods share the nodes; shapes are cached per (rounded) pod CPU.
+  const nodeCpu = config.nodes?.nodeCpuMilli ?? null;
+  const cur = { mu, shapes, baseMs: config.baseServiceTimeMs, podCpuMilli: config.cpuLimitMilli };
+  const shapeCache = new Map<number, ReturnType<typeof createLatencyShapes>>();
+  function updateNodeCpu(): void {
+    const onNodes = pods.ready + pods.starting;
+    const share = onNodes > 0 ? (pods.nodes * nodeCpu!) / onNodes : config.cpuLimitMilli;
+    const podCpu = Math.round(Math.min(config.cpuLimitMilli, Math.max(config.cpuRequestMilli, share)) / 5) * 5;
+    if (podCpu === cur.podCpuMilli) return;
+    cur.podCpuMilli = podCpu;
+    cur.mu = podCpu / 1000 / costPerRequest;
+    cur.baseMs = podCpu === config.cpuLimitMilli ? config.baseServiceTimeMs : fixedMs + 1000 / cur.mu;
+    let sh = shapeCache.get(podCpu);
+    if (!sh) shapeCache.set(podCpu, (sh = podCpu === config.cpuLimitMilli ? shapes : createLatencyShapes(cur.mu, fixedMs, config.slaLatencyMs)));
+    cur.shapes = sh;
+  }
   const lookup: StableLookup = { pWait: 0, slowFraction: 0, shape: EMPTY_SHAPE };
   // Closed load: cached fixed point per (VUs, ready pods).
-  let closedN = -1, closedC = -1, closedRate = 0;
+  let closedN = -1, closedC = -1, closedRate = 0, closedMu = 0;
 
   const stats: TickStats = {
     tSeconds: 0, durationSeconds: 0, requests: 0, failedRequests: 0, slowRequests: 0, latencySumMs: 0,
@@ -97,7 +117,8 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
   // NaN when that steady state needs more backlog than the queue bound or waits past the timeout: the caller
   // then uses the fluid backlog (VUs see base + backlog/cμ).
   function closedStableRate(vus: number, c: number): number {
-    if (vus === closedN && c === closedC) return closedRate;
+    const mu = cur.mu;
+    if (vus === closedN && c === closedC && mu === closedMu) return closedRate;
     let lo = 0;
     let hi = Math.min(c * mu, vus / (think + baseSeconds));
     for (let k = 0; k < 60 && hi - lo > 1e-9 * (hi + 1); k++) {
@@ -108,6 +129,7 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     }
     const wq = erlangC(c, lo / mu) / (c * mu - lo);
     closedN = vus;
+    closedMu = mu;
     closedC = c;
     closedRate = lo * wq > config.queueCapacityPerPod * c || wq > tau / 2 ? Number.NaN : lo;
     return closedRate;
@@ -116,6 +138,9 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
   function step(dtSeconds: number = config.tickSeconds): TickStats {
     const dt = dtSeconds;
     if (t >= pods.nextEventAt) advancePods(pods, t, st.cumReady);
+    if (nodeCpu !== null) updateNodeCpu();
+    const mu = cur.mu;
+    const shapes = cur.shapes;
     const c = pods.ready;
     const capRate = c * mu;
     const capacity = capRate * dt;
@@ -170,7 +195,7 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     }
 
     const successful = arrivals - rejected - timedOut;
-    const latencyMeanMs = config.baseServiceTimeMs + waitSeconds * 1000;
+    const latencyMeanMs = cur.baseMs + waitSeconds * 1000;
     const readyUsedCores = (served * costPerRequest) / dt;
     const perPodMilli = c > 0 ? (readyUsedCores * 1000) / c : 0;
     st.cumReady += perPodMilli * dt;
@@ -208,14 +233,23 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
     stats.pendingPods = pods.unscheduled;
     stats.cpuUtilization = c > 0 ? perPodMilli / config.cpuRequestMilli : 0;
 
-    metrics.add(arrivals, rejected + timedOut, successful, stats.latencySumMs, shape.fractions, shape.from);
+    metrics.add(arrivals, rejected + timedOut, successful, stats.latencySumMs, shape.fractions, shape.from, stats.cpuUsedCoreSeconds);
     t += dt;
+    const memory = config.memoryBaseMiB + (c > 0 ? (config.memoryPerInFlightMiB * inFlight) / c : 0);
     if (t >= nextScrape - EPS) {
-      metrics.scrape();
+      // kube-state-metrics lists every pod of the Deployment (Pending ones too); cAdvisor the running ones. The
+      // pod states are those at the scrape time (what observe() at this time reports as readyReplicas).
+      if (t >= pods.nextEventAt) advancePods(pods, t, st.cumReady);
+      const all = pods.ready + pods.starting + pods.unscheduled;
+      metrics.scrape(Math.round(t * 1e6) / 1e6, {
+        cpuRequestCores: all * requestCores,
+        memoryWorkingSetBytes: (c * memory + pods.starting * config.memoryBaseMiB) * mib,
+        memoryRequestBytes: all * config.memoryRequestMiB * mib,
+        readyReplicas: pods.ready,
+      });
       nextScrape += config.prometheusScrapeSeconds;
     }
     if (t >= nextSample - EPS) {
-      const memory = config.memoryBaseMiB + (c > 0 ? (config.memoryPerInFlightMiB * inFlight) / c : 0);
       samplePodMetrics(pods, t, st.cumReady, st.cumAtLastSample, memory);
       st.cumAtLastSample = st.cumReady;
       nextSample += config.metricsResolutionSeconds;
@@ -225,17 +259,9 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
 
   function observe(): Observation {
     if (t >= pods.nextEventAt) advancePods(pods, t, st.cumReady);
-    const views = podViews(pods, t);
-    let cpu = 0, mem = 0, n = 0;
-    for (const v of views) {
-      if (v.ready === true && v.cpuUsageMilli !== undefined) {
-        cpu += v.cpuUsageMilli / v.cpuRequestMilli;
-        mem += (v.memoryUsageMiB ?? 0) / v.memoryRequestMiB;
-        n++;
-      }
-    }
     let blocked = 0;
     for (const p of pods.pods) if (p.stage === 0 && p.scheduleAt <= t) blocked++;
+    const prom = metrics.query(t - config.prometheusLagSeconds);
     return {
       nowSeconds: t,
       specReplicas: pods.desired,
@@ -244,16 +270,15 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
       pendingReplicas: blocked,
       minReplicas: config.minReplicas,
       maxReplicas: config.maxReplicas,
-      pods: views,
-      rps: metrics.rps(),
-      latencyMeanMs: metrics.latencyMeanMs(),
-      latencyP95Ms: metrics.latencyP95Ms(),
-      errorRate: metrics.errorRate(),
-      cpuUtilization: n > 0 ? cpu / n : undefined,
-      memoryUtilization: n > 0 ? mem / n : undefined,
-      queueLength: stats.queueLength,
+      pods: podViews(pods, t),
+      rps: prom.rps,
+      latencyMeanMs: prom.latencyMeanMs,
+      latencyP95Ms: prom.latencyP95Ms,
+      errorRate: prom.errorRate,
+      cpuUtilization: prom.cpuUtilization,
+      cpuUsageCores: prom.cpuUsageCores,
+      memoryUtilization: prom.memoryUtilization,
       inFlight: stats.inFlight,
-      cpuPerRequestCoreSeconds: config.cpuPerRequestCoreSeconds,
     };
   }
 
@@ -269,5 +294,6 @@ export function createPlant(config: PlantConfig, workload: Workload, seed: numbe
       if (n !== pods.desired) scalePods(pods, n, t);
     },
     observe,
+    scrapeSamples: () => metrics.scrapeSamples(),
   };
 }

@@ -36,6 +36,8 @@ export function validatePlantConfig(config: PlantConfig): PlantConfig {
     throw new PlantConfigError('baseServiceTimeMs', config.baseServiceTimeMs, `≥ the CPU time at the limit (${cpuMs} ms)`);
   if (config.metricsLagSeconds >= config.metricsResolutionSeconds)
     throw new PlantConfigError('metricsLagSeconds', config.metricsLagSeconds, `< metricsResolutionSeconds (${config.metricsResolutionSeconds})`);
+  if (config.prometheusLagSeconds >= config.prometheusWindowSeconds)
+    throw new PlantConfigError('prometheusLagSeconds', config.prometheusLagSeconds, `< prometheusWindowSeconds (${config.prometheusWindowSeconds})`);
   const ratio = config.metricsResolutionSeconds / config.tickSeconds;
   if (Math.abs(ratio - Math.round(ratio)) > 1e-9)
     throw new PlantConfigError('tickSeconds', config.tickSeconds, `a divisor of metricsResolutionSeconds (${config.metricsResolutionSeconds})`);
@@ -44,5 +46,10 @@ export function validatePlantConfig(config: PlantConfig): PlantConfig {
     throw new PlantConfigError('prometheusScrapeSeconds', config.prometheusScrapeSeconds, `a multiple of tickSeconds (${config.tickSeconds})`);
   if (config.nodes !== null && config.nodes.initialNodes > config.nodes.maxNodes)
     throw new PlantConfigError('nodes.initialNodes', config.nodes.initialNodes, `an integer in [0, maxNodes = ${config.nodes.maxNodes}]`);
+  if (config.nodes !== null) {
+    const cpu = config.nodes.nodeCpuMilli;
+    if (cpu !== undefined && cpu !== null && cpu < config.nodes.podsPerNode * config.cpuRequestMilli)
+      throw new PlantConfigError('nodes.nodeCpuMilli', cpu, `null or a number ≥ podsPerNode × cpuRequestMilli (${config.nodes.podsPerNode * config.cpuRequestMilli}): the requests must fit`);
+  }
   return config;
 }

@@ -18,8 +18,8 @@ export interface PredictiveConfig {
   /** Extra capacity over the forecast, fraction (default 0.4: pods run at ≈ 71 % of their CPU request). */
   headroom: number;
   /**
-   * Requests/s one pod serves at 100 % of its CPU request; null = derive it from the observation as
-   * cpuRequestMilli / 1000 / cpuPerRequestCoreSeconds (default null).
+   * Requests/s one pod serves at 100 % of its CPU request; null = estimate it from observable rates as
+   * cpu request / (cpuUsageCores / rps), both `rate(…[1m])` with the same lag, smoothed over decisions (default null).
    */
   capacityPerPodRps: number | null;
   /** Scale down only to the highest recommendation of this window, seconds (default 300). */
@@ -53,18 +53,33 @@ export function parsePredictiveConfig(params: Record<string, unknown>): Predicti
   return readParams(params, defaultPredictiveConfig, rules);
 }
 
-/** Requests/s one pod serves at its CPU request, from the config or the observation; undefined = unknown. */
-export function podCapacityFromObservation(config: PredictiveConfig, obs: Observation): number | undefined {
+/** Weight of the newest CPU-per-request sample in the running estimate (an EWMA over decisions). */
+export const CPU_PER_REQUEST_SMOOTHING = 0.2;
+
+/**
+ * The observable CPU cost of one request, core-seconds: `rate(container_cpu_usage_seconds_total[1m]) /
+ * rate(requests[1m])`; undefined without load or CPU data. Start-up CPU of warming pods counts too, as on a real
+ * cluster.
+ */
+export function cpuPerRequestSample(obs: Observation): number | undefined {
+  const rps = obs.rps;
+  const cores = obs.cpuUsageCores;
+  if (rps === undefined || cores === undefined || !(rps > 1e-9) || !(cores > 0)) return undefined;
+  return cores / rps;
+}
+
+/** Requests/s one pod serves at its CPU request, from the config or the running estimate; undefined = unknown. */
+export function podCapacityFromObservation(config: PredictiveConfig, obs: Observation, cpuPerRequest: number | undefined): number | undefined {
   if (config.capacityPerPodRps !== null) return config.capacityPerPodRps;
-  const perRequest = obs.cpuPerRequestCoreSeconds;
   const requestMilli = obs.pods.find((p) => p.cpuRequestMilli > 0)?.cpuRequestMilli;
-  if (perRequest === undefined || !(perRequest > 0) || requestMilli === undefined) return undefined;
-  return requestMilli / 1000 / perRequest;
+  if (cpuPerRequest === undefined || !(cpuPerRequest > 0) || requestMilli === undefined) return undefined;
+  return requestMilli / 1000 / cpuPerRequest;
 }
 
 /** Use as the proactive baseline: provisions ahead of a trend instead of reacting to CPU. */
 export function createPredictiveAutoscaler(config: PredictiveConfig = defaultPredictiveConfig, name = 'predictive'): Autoscaler {
   let state: HoltState | undefined;
+  let cpuPerRequest: number | undefined;
   const recommendations: { t: number; replicas: number }[] = [];
   return {
     name,
@@ -73,7 +88,9 @@ export function createPredictiveAutoscaler(config: PredictiveConfig = defaultPre
       const rps = obs.rps;
       if (rps === undefined || !Number.isFinite(rps)) return hold(obs, 'NoMetrics');
       state = holtUpdate(state, rps, obs.nowSeconds, config.alpha, config.beta);
-      const capacity = podCapacityFromObservation(config, obs);
+      const sample = cpuPerRequestSample(obs);
+      if (sample !== undefined) cpuPerRequest = cpuPerRequest === undefined ? sample : cpuPerRequest + CPU_PER_REQUEST_SMOOTHING * (sample - cpuPerRequest);
+      const capacity = podCapacityFromObservation(config, obs, cpuPerRequest);
       if (capacity === undefined) return hold(obs, 'NoCapacityEstimate');
       const peak = Math.max(state.level, holtForecast(state, config.horizonSeconds), 0);
       // The small epsilon keeps float noise (2.0000000001 pods) from costing a whole pod.

@@ -12,6 +12,8 @@ export interface ControllerQueries {
   freshnessAgeSeconds: string;
   /** Requests/s arriving at nginx. */
   rps?: string;
+  /** CPU used by the Deployment's pods, cores (agents estimate CPU per request as this / rps). */
+  cpuUsageCores?: string;
   /** P95 latency, ms (the access-log exporter's response-time histogram). */
   latencyP95Ms?: string;
   /** Failed / all requests, fraction. */
@@ -32,6 +34,7 @@ export function defaultQueries(namespace: string, deployment: string, o: { conta
     readyReplicas: `sum(${METRICS.deploymentReadyReplicas}{${deploymentSelector(namespace, deployment)}})`,
     freshnessAgeSeconds: `time() - max(timestamp(${METRICS.nginxRequestsTotal}{${ns}}))`,
     rps: `sum(rate(${METRICS.nginxRequestsTotal}{${ns}}[${w}]))`,
+    cpuUsageCores: `sum(rate(${METRICS.containerCpuSecondsTotal}{${pods}}[${w}]))`,
     latencyP95Ms: latencyQuantileMsQuery(namespace, w, 0.95),
     errorRate: errorRateQuery(namespace, w),
     memoryUtilization: `sum(${METRICS.containerMemoryWorkingSetBytes}{${pods}}) / sum(${METRICS.podContainerResourceRequests}{${pods},resource="memory"})`,

@@ -44,7 +44,7 @@ async function one(prom: PrometheusClient, name: string, expr: string | undefine
 
 /** Reads every query (concurrently) and checks them against each other. */
 export async function readObservation(prom: PrometheusClient, q: ControllerQueries, ctx: ReadContext): Promise<ReadResult> {
-  const names = ['freshnessAgeSeconds', 'cpuUtilization', 'readyReplicas', 'rps', 'latencyP95Ms', 'errorRate', 'memoryUtilization'] as const;
+  const names = ['freshnessAgeSeconds', 'cpuUtilization', 'readyReplicas', 'rps', 'latencyP95Ms', 'errorRate', 'memoryUtilization', 'cpuUsageCores'] as const;
   const required = new Set(['freshnessAgeSeconds', 'cpuUtilization', 'readyReplicas']);
   const results = await Promise.all(names.map((n) => one(prom, n, q[n], required.has(n))));
   // Staleness first: old data explains missing rates better than "missing" does.
@@ -100,6 +100,7 @@ export async function readObservation(prom: PrometheusClient, q: ControllerQueri
       latencyP95Ms: v.latencyP95Ms,
       errorRate: v.errorRate,
       cpuUtilization: v.cpuUtilization,
+      cpuUsageCores: v.cpuUsageCores,
       memoryUtilization: v.memoryUtilization,
     },
   };

@@ -29,7 +29,7 @@ function toCalculatorPod(pod: PodView, resource: 'cpu' | 'memory'): CalculatorPo
   };
 }
 
-function externalValue(obs: Observation, source: 'rps' | 'inFlight' | 'queueLength'): number | undefined {
+function externalValue(obs: Observation, source: 'rps' | 'inFlight'): number | undefined {
   const v = obs[source];
   return v === undefined ? undefined : Math.round(v * 1000);
 }

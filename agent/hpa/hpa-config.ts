@@ -9,7 +9,7 @@ export type HpaMetricSpec =
   | { type: 'Resource'; name: 'cpu' | 'memory'; targetUtilization: number }
   | { type: 'Resource'; name: 'cpu' | 'memory'; targetAverageValueMilli: number }
   /** Observation aggregates as an External metric (value × 1000 milli-units), e.g. rps per pod. */
-  | { type: 'External'; source: 'rps' | 'inFlight' | 'queueLength'; targetValueMilli?: number; targetAverageValueMilli?: number };
+  | { type: 'External'; source: 'rps' | 'inFlight'; targetValueMilli?: number; targetAverageValueMilli?: number };
 
 /** The HPA object and the kube-controller-manager flags. */
 export interface HpaConfig {
@@ -68,7 +68,7 @@ function readMetricSpec(value: unknown, path: string): HpaMetricSpec {
     if (r.has('targetUtilization')) return { type, name, targetUtilization: r.number('targetUtilization', { ...positive, integer: true }) };
     return { type, name, targetAverageValueMilli: r.number('targetAverageValueMilli', positive) };
   }
-  const source = r.oneOf('source', ['rps', 'inFlight', 'queueLength'] as const);
+  const source = r.oneOf('source', ['rps', 'inFlight'] as const);
   if (r.has('targetValueMilli')) return { type, source, targetValueMilli: r.number('targetValueMilli', positive) };
   return { type, source, targetAverageValueMilli: r.number('targetAverageValueMilli', positive) };
 }

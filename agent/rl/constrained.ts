@@ -1,7 +1,9 @@
 // The constrained hybrid: the hybrid's loop with a Lagrangian relaxation of the SLA constraint
 // "fraction of violating decision windows ≤ δ" (dual ascent on λ once per episode, λ clipped) and the safety
-// layer applied after the headroom floor. DQN learns from r − λ·c, where c = 1 for a violating window.
+// layer applied after the headroom floor. Both learners pay λ per violating window: DQN learns from r − λ·c and
+// PPO's window reward adds −λ·c·rewardScale (c = 1 for a violating window).
 import type { ScalingEnv } from './env.ts';
+import type { CheckpointHook, LoopState } from './loop-state.ts';
 import { trainHybrid, type HybridAgent, type HybridConfig, type HybridEpisodeLog } from './hybrid.ts';
 import { applySafetyLayer, defaultSafetyConfig, type SafetyConfig } from './safety-layer.ts';
 
@@ -19,7 +21,7 @@ export interface ConstraintConfig {
 }
 
 export const defaultConstraintConfig: ConstraintConfig = Object.freeze({
-  delta: 0.15,
+  delta: 0.02,
   lambdaLearningRate: 2,
   lambdaInitial: 0,
   lambdaMax: 20,
@@ -59,9 +61,9 @@ export interface TrainConstrainedOptions {
   config?: HybridConfig;
   constraint?: ConstraintConfig;
   agent?: HybridAgent;
-  /** λ to resume from. */
-  lambda?: number;
-  startStep?: number;
+  /** The checkpoint to continue from (λ is in its scalars). */
+  resume?: LoopState;
+  checkpoint?: CheckpointHook;
   episodeSeed?: (episode: number) => number;
   onEpisode?: (log: HybridEpisodeLog) => void;
   onStep?: (step: number, agent: HybridAgent, lambda: number) => void | Promise<void>;
@@ -70,14 +72,15 @@ export interface TrainConstrainedOptions {
 /** Use to train the Lagrangian-constrained hybrid; returns the agent and the final λ. */
 export async function trainConstrainedHybrid(env: ScalingEnv, options: TrainConstrainedOptions): Promise<{ agent: HybridAgent; lambda: number }> {
   const c = options.constraint ?? defaultConstraintConfig;
-  const lagrangian = createLagrangian(c, options.lambda ?? c.lambdaInitial);
+  const lagrangian = createLagrangian(c, options.resume?.scalars.lambda ?? c.lambdaInitial);
   const sla = env.config.plant.slaLatencyMs;
   const safety = c.safety;
   const agent = await trainHybrid(env, {
     ...options,
     onStep: options.onStep ? (step, a) => options.onStep!(step, a, lagrangian.lambda) : undefined,
+    scalars: () => ({ lambda: lagrangian.lambda }),
     hooks: {
-      shapeReward: lagrangian.shapeReward,
+      lambda: () => lagrangian.lambda,
       endEpisode: lagrangian.endEpisode,
       after: safety
         ? (proposed, current, o) => {

@@ -3,11 +3,12 @@
 // gradient clipping by global norm; evaluation acts greedily.
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Rng } from '../../lib/rng.ts';
-import { createRng } from '../../lib/rng.ts';
 import type { DiscreteEnv } from './discrete-env.ts';
-import { buildMlp, copyWeights, mlpForward, mlpPredictOne } from './mlp.ts';
+import { buildMlp, copyWeights, mlpForward, mlpPredictBatch, mlpPredictOne } from './mlp.ts';
 import { createReplayBuffer, type ReplayBuffer, type TransitionBatch } from './replay-buffer.ts';
 import { linearSchedule } from './schedules.ts';
+import { loopRng, nextCheckpointMark, type CheckpointHook, type LoopState } from './loop-state.ts';
+import { clipByGlobalNorm, createAdam, type OptimizerState } from './optimizer.ts';
 import { tf } from './tf.ts';
 
 /** DQN hyper-parameters. */
@@ -39,6 +40,12 @@ export interface DqnConfig {
   maxGradNorm: number;
   /** Use the Double-DQN target (online argmax, target value); false = vanilla max over the target network. */
   double: boolean;
+  /**
+   * Environments stepped together (vectorised, one batched inference per vector step). With more than one, one
+   * gradient update per vector step in which an env-step count divisible by trainFrequency falls (CleanRL's
+   * vectorised semantics: fewer updates per env step).
+   */
+  numEnvs: number;
 }
 
 /** Defaults close to CleanRL's dqn.py, scaled to episodes of ~120 decisions. */
@@ -57,6 +64,7 @@ export const defaultDqnConfig: DqnConfig = Object.freeze({
   huberDelta: 1,
   maxGradNorm: 10,
   double: true,
+  numEnvs: 1,
 }) as DqnConfig;
 
 // ---------------------------------------------------------------- pure helpers
@@ -72,17 +80,6 @@ export function dqnTargets(rewards: tf.Tensor1D, dones: tf.Tensor1D, qOnlineNext
     const nextValue = tf.sum(tf.mul(qTargetNext, tf.oneHot(best as tf.Tensor1D, nActions)), 1);
     return tf.add(rewards, tf.mul(tf.mul(tf.sub(1, dones), gamma), nextValue)) as tf.Tensor1D;
   });
-}
-
-/** Scales gradients so their global L2 norm is at most maxNorm (tf.clip_by_global_norm). Call inside tf.tidy. */
-export function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTensorMap {
-  if (!(maxNorm > 0)) return grads;
-  const names = Object.keys(grads);
-  const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n])))));
-  const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm));
-  const out: tf.NamedTensorMap = {};
-  for (const n of names) out[n] = tf.mul(grads[n], scale);
-  return out;
 }
 
 /** Index of the largest value (first on ties). */
@@ -101,6 +98,8 @@ export interface DqnAgent {
   readonly target: LayersModel;
   /** Q values of one observation. */
   qValues(observation: Float32Array): Float32Array;
+  /** Q values of n observations (row-major), n × actions. */
+  qBatch(observations: Float32Array, n: number): Float32Array;
   /** Greedy action (evaluation). */
   greedy(observation: Float32Array): number;
   /** ε-greedy action (training). */
@@ -109,23 +108,26 @@ export interface DqnAgent {
   update(batch: TransitionBatch): number;
   /** Copies the online weights into the target network. */
   syncTarget(): void;
+  /** Adam's moments and step count (for an exact resume). */
+  optimizerState(): OptimizerState;
+  setOptimizerState(state: OptimizerState): void;
   dispose(): void;
 }
 
 /** Use to build a DQN agent; the same seed gives the same initial weights. */
-export function createDqnAgent(observationSize: number, actionCount: number, seed: number, config: DqnConfig = defaultDqnConfig, online?: LayersModel): DqnAgent {
+export function createDqnAgent(observationSize: number, actionCount: number, seed: number, config: DqnConfig = defaultDqnConfig, online?: LayersModel, loadedTarget?: LayersModel): DqnAgent {
   const spec = { inputSize: observationSize, hiddenUnits: config.hiddenUnits, outputSize: actionCount, seed };
   const net = online ?? buildMlp({ ...spec, name: 'q' });
-  const target = buildMlp({ ...spec, name: 'q_target' });
-  copyWeights(net, target);
-  const optimizer = tf.train.adam(config.learningRate);
-  const variables = () => net.trainableWeights.map((w) => w.read() as tf.Variable);
+  const target = loadedTarget ?? buildMlp({ ...spec, name: 'q_target' });
+  if (!loadedTarget) copyWeights(net, target);
+  const adam = createAdam(config.learningRate, () => net.trainableWeights.map((w) => w.read() as tf.Variable));
   const qValues = (observation: Float32Array): Float32Array => mlpPredictOne(net, observation);
   return {
     config,
     online: net,
     target,
     qValues,
+    qBatch: (o, n) => mlpPredictBatch(net, o, n),
     greedy: (o) => argMax(qValues(o)),
     act(o, epsilon, rng) {
       if (rng.next() < epsilon) return Math.floor(rng.next() * actionCount);
@@ -149,16 +151,18 @@ export function createDqnAgent(observationSize: number, actionCount: number, see
         const { value, grads } = tf.variableGrads(() => {
           const q = tf.sum(tf.mul(mlpForward(net, obs), mask), 1);
           return tf.losses.huberLoss(y, q, undefined, config.huberDelta) as tf.Scalar;
-        }, variables());
-        optimizer.applyGradients(clipByGlobalNorm(grads, config.maxGradNorm) as Parameters<typeof optimizer.applyGradients>[0]);
+        }, adam.variables());
+        adam.apply(clipByGlobalNorm(grads, config.maxGradNorm));
         return value.dataSync()[0];
       });
     },
     syncTarget: () => copyWeights(net, target),
+    optimizerState: () => adam.state(),
+    setOptimizerState: (state) => adam.setState(state),
     dispose() {
       net.dispose();
       target.dispose();
-      optimizer.dispose();
+      adam.dispose();
     },
   };
 }
@@ -182,49 +186,83 @@ export interface TrainDqnOptions {
   config?: DqnConfig;
   /** Continue an agent (resume); default a fresh one from `seed`. */
   agent?: DqnAgent;
-  /** Global step to start from (resume): ε and sync follow the global count. */
-  startStep?: number;
-  /** Episode seeds; default `seed·1000 + episode`. */
+  /** The loop state of a checkpoint to continue from (step, replay buffer, optimiser). */
+  resume?: LoopState;
+  /** Episode seeds; default `seed·1000 + episode` (episode counts from the resumed state's episodes). */
   episodeSeed?: (episode: number) => number;
   onEpisode?: (log: EpisodeLog) => void;
-  /** Called every env step (progress, checkpoints). */
+  /** Called every env step (progress). */
   onStep?: (step: number, agent: DqnAgent) => void | Promise<void>;
+  checkpoint?: CheckpointHook;
 }
 
-/** Use to train DQN on any DiscreteEnv; same env, options and seed → same weights. */
-export async function trainDqn(env: DiscreteEnv, options: TrainDqnOptions): Promise<DqnAgent> {
+/** Use to train DQN on one DiscreteEnv or several stepped together (config.numEnvs of them); same envs, options
+ *  and seed → same weights, with or without resumes. */
+export async function trainDqn(env: DiscreteEnv | DiscreteEnv[], options: TrainDqnOptions): Promise<DqnAgent> {
   const config = options.config ?? defaultDqnConfig;
-  const agent = options.agent ?? createDqnAgent(env.observationSize, env.actionCount, options.seed, config);
-  const rng = createRng(options.seed * 7919 + (options.startStep ?? 0));
-  const buffer: ReplayBuffer = createReplayBuffer(config.bufferSize, env.observationSize);
+  const envs = Array.isArray(env) ? env : [env];
+  const n = envs.length;
+  const d = envs[0].observationSize;
+  const agent = options.agent ?? createDqnAgent(d, envs[0].actionCount, options.seed, config);
+  const buffer: ReplayBuffer = createReplayBuffer(config.bufferSize, d);
+  const start = options.resume?.step ?? 0;
+  if (options.resume) {
+    if (options.resume.buffer) buffer.setState(options.resume.buffer);
+    agent.setOptimizerState(options.resume.optimizers.q);
+  }
+  let rng = loopRng(options.seed, 0, start);
   const epsilonAt = linearSchedule(config.epsilonStart, config.epsilonEnd, config.explorationFraction * options.totalSteps);
   const episodeSeed = options.episodeSeed ?? ((e: number) => options.seed * 1000 + e);
-  let episode = 0;
-  let observation = env.reset(episodeSeed(episode));
-  let episodeReward = 0;
-  let episodeLength = 0;
-  let lossSum = 0;
-  let lossCount = 0;
-  for (let step = options.startStep ?? 0; step < options.totalSteps; step++) {
+  let episode = options.resume?.episodes ?? 0; // episodes finished; env i runs episode `index[i]`
+  let nextEpisode = episode;
+  const index = envs.map(() => nextEpisode++);
+  let mark = options.checkpoint ? nextCheckpointMark(start, options.checkpoint.everySteps) : Infinity;
+  const obs = new Float32Array(n * d);
+  envs.forEach((e, i) => obs.set(e.reset(episodeSeed(index[i])), i * d));
+  const ep = envs.map(() => ({ reward: 0, length: 0 }));
+  // Losses of updates since the last episode end (the update of an episode's last step counts for the next one).
+  let lossSum = options.resume?.scalars.lossSum ?? 0;
+  let lossCount = options.resume?.scalars.lossCount ?? 0;
+  const crosses = (from: number, every: number) => Math.floor((from + n - 1) / every) > Math.floor((from - 1) / every);
+  for (let step = start; step < options.totalSteps; step += n) {
     const epsilon = epsilonAt(step);
-    const action = agent.act(observation, epsilon, rng);
-    const r = env.step(action);
-    buffer.add(observation, action, r.reward, r.observation, r.done);
-    episodeReward += r.reward;
-    episodeLength++;
-    observation = r.observation;
-    if (step >= config.learningStarts && step % config.trainFrequency === 0 && buffer.size >= config.batchSize) {
+    // ---- act: one batched forward pass, ε-greedy per env
+    const q = n > 1 ? agent.qBatch(obs, n) : agent.qValues(obs);
+    const actionCount = q.length / n;
+    let ended = 0;
+    for (let i = 0; i < n; i++) {
+      const action = rng.next() < epsilon ? Math.floor(rng.next() * actionCount) : argMax(q.subarray(i * actionCount, (i + 1) * actionCount));
+      const o = obs.subarray(i * d, (i + 1) * d);
+      const r = envs[i].step(action);
+      buffer.add(o, action, r.reward, r.observation, r.done);
+      ep[i].reward += r.reward;
+      ep[i].length++;
+      if (r.done || r.truncated) {
+        ended++;
+        options.onEpisode?.({ episode: index[i], step: step + i + 1, reward: ep[i].reward, length: ep[i].length, loss: lossCount ? lossSum / lossCount : null, epsilon });
+        episode++;
+        index[i] = nextEpisode++;
+        obs.set(envs[i].reset(episodeSeed(index[i])), i * d);
+        ep[i] = { reward: 0, length: 0 };
+        if (n === 1) lossSum = lossCount = 0;
+      } else {
+        obs.set(r.observation, i * d);
+      }
+    }
+    if (n > 1 && ended === n) lossSum = lossCount = 0;
+    // ---- learn: one update per vector step that reaches a multiple of trainFrequency (every trainFrequency steps when n = 1)
+    if (step >= config.learningStarts && crosses(step, config.trainFrequency) && buffer.size >= config.batchSize) {
       lossSum += agent.update(buffer.sample(config.batchSize, rng));
       lossCount++;
     }
-    if ((step + 1) % config.targetUpdateInterval === 0) agent.syncTarget();
-    if (r.done || r.truncated) {
-      options.onEpisode?.({ episode, step: step + 1, reward: episodeReward, length: episodeLength, loss: lossCount ? lossSum / lossCount : null, epsilon });
-      episode++;
-      observation = env.reset(episodeSeed(episode));
-      episodeReward = episodeLength = lossSum = lossCount = 0;
+    if (crosses(step + 1, config.targetUpdateInterval)) agent.syncTarget();
+    if (options.onStep) await options.onStep(step + n, agent);
+    // ---- checkpoint at the first step where every env ended its episode after each mark; the generator restarts
+    if (ended === n && step + n >= mark && step + n < options.totalSteps) {
+      await options.checkpoint!.save({ step: step + n, episodes: episode, buffer: buffer.state(), optimizers: { q: agent.optimizerState() }, scalars: { lossSum, lossCount } });
+      mark = nextCheckpointMark(step + n, options.checkpoint!.everySteps);
+      rng = loopRng(options.seed, 0, step + n);
     }
-    if (options.onStep) await options.onStep(step + 1, agent);
   }
   return agent;
 }

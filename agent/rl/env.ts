@@ -3,6 +3,8 @@
 import type { Observation } from '../../lib/ports.ts';
 import { defaultPlantConfig, type PlantConfig } from '../../sim/config.ts';
 import { createPlant, type Plant } from '../../sim/plant.ts';
+import { createRng } from '../../lib/rng.ts';
+import type { TraceLoader } from '../../workloads/index.ts';
 import { ACTION_SETS, applyAction, type ActionSetName, type ScalingAction } from './actions.ts';
 import type { DiscreteEnv, EnvStep } from './discrete-env.ts';
 import { defaultEpisodeConfig, episodeWorkload, type EpisodeConfig } from './episode-sampler.ts';
@@ -19,6 +21,35 @@ export interface EnvConfig {
   reward: RewardConfig;
   episodes: EpisodeConfig;
   plant: PlantConfig;
+  /** Domain randomisation: plant parameters drawn per episode from the episode seed; null = the plant as given. */
+  randomisation: PlantRandomisation | null;
+}
+
+/**
+ * Per-episode plant draws: service time, CPU per request and start-up time each × U(1 − spread, 1 + spread);
+ * the metrics lags (Prometheus query age, metrics-server lag) uniform in [0, max].
+ */
+export interface PlantRandomisation {
+  /** Relative half-width of the multiplicative draws, fraction (0.3 = ±30 %). */
+  relativeSpread: number;
+  /** Upper bound of prometheusLagSeconds, seconds (< the Prometheus window). */
+  prometheusLagMaxSeconds: number;
+  /** Upper bound of metricsLagSeconds, seconds (< the metrics-server resolution). */
+  metricsLagMaxSeconds: number;
+}
+
+/** The plant of one episode under `r` (pure: draws from the episode seed). CPU time at the limit never exceeds the service time. */
+export function randomisePlant(plant: PlantConfig, r: PlantRandomisation | null, seed: number): PlantConfig {
+  if (r === null) return plant;
+  const rng = createRng(seed).fork(0x5eed);
+  const f = () => 1 + r.relativeSpread * (2 * rng.next() - 1);
+  const cpuPerRequestCoreSeconds = plant.cpuPerRequestCoreSeconds * f();
+  const cpuMs = (1000 * cpuPerRequestCoreSeconds) / (plant.cpuLimitMilli / 1000);
+  const baseServiceTimeMs = Math.max(cpuMs, plant.baseServiceTimeMs * f());
+  const startupMedianSeconds = plant.startupMedianSeconds * f();
+  const prometheusLagSeconds = Math.round(rng.next() * r.prometheusLagMaxSeconds);
+  const metricsLagSeconds = Math.round(rng.next() * r.metricsLagMaxSeconds);
+  return { ...plant, cpuPerRequestCoreSeconds, baseServiceTimeMs, startupMedianSeconds, prometheusLagSeconds, metricsLagSeconds };
 }
 
 export const defaultEnvConfig: EnvConfig = Object.freeze({
@@ -29,6 +60,7 @@ export const defaultEnvConfig: EnvConfig = Object.freeze({
   episodes: defaultEpisodeConfig,
   /** The default plant with Poisson arrivals (as the standard experiment runs it). */
   plant: { ...defaultPlantConfig, poissonArrivals: true },
+  randomisation: null,
 }) as EnvConfig;
 
 /** A replica override applied after the agent's action (the hybrid's floor, the safety layer). */
@@ -58,7 +90,7 @@ export interface ScalingEnv extends DiscreteEnv {
 }
 
 /** Use to train or evaluate an RL agent on the simulator; `reset(seed)` picks the episode's workload. */
-export function createScalingEnv(config: EnvConfig = defaultEnvConfig): ScalingEnv {
+export function createScalingEnv(config: EnvConfig = defaultEnvConfig, io: { loadTrace?: TraceLoader } = {}): ScalingEnv {
   const actions: readonly ScalingAction[] = ACTION_SETS[config.actionSet];
   if (!actions) throw new RangeError(`actionSet = ${JSON.stringify(config.actionSet)}, expected one of ${Object.keys(ACTION_SETS).join(', ')}`);
   const reward: RewardConfig = { ...config.reward, slaLatencyMs: config.plant.slaLatencyMs, maxReplicas: config.plant.maxReplicas };
@@ -104,8 +136,8 @@ export function createScalingEnv(config: EnvConfig = defaultEnvConfig): ScalingE
       return info;
     },
     reset(seed) {
-      const workload = episodeWorkload(seed, config.episodes);
-      plant = createPlant(config.plant, workload, seed);
+      const workload = episodeWorkload(seed, config.episodes, io.loadTrace);
+      plant = createPlant(randomisePlant(config.plant, config.randomisation ?? null, seed), workload, seed);
       duration = Math.min(workload.durationSeconds, config.episodes.durationSeconds);
       encoder.reset();
       info = undefined;

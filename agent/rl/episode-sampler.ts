@@ -2,7 +2,7 @@
 // with randomised base/peak rates. Training and evaluation seeds come from disjoint ranges, so an agent is never
 // evaluated on an episode it trained on.
 import { createRng } from '../../lib/rng.ts';
-import { buildWorkload, THESIS_SCENARIO_NAMES, type Workload, type WorkloadSpec } from '../../workloads/index.ts';
+import { buildWorkload, THESIS_SCENARIO_NAMES, type TraceLoader, type Workload, type WorkloadSpec } from '../../workloads/index.ts';
 
 /** Evaluation episode seeds are 1 … EVALUATION_SEED_LIMIT − 1; training seeds are ≥ EVALUATION_SEED_LIMIT. */
 export const EVALUATION_SEED_LIMIT = 1_000_000;
@@ -19,6 +19,9 @@ export interface EpisodeConfig {
   noiseRelativeSd: [number, number];
   /** Scenario names to draw from (THESIS_SCENARIO_NAMES by default). */
   scenarios: string[];
+  /** Real-trace episodes: a window of `file` starting at a whole minute in [fromMinute, toMinute) (training windows,
+   *  disjoint from the tuning and held-out ones, experiments/defs/README-tuning.md), drawn with `probability`. */
+  trace: { file: string; fromMinute: number; toMinute: number; probability: number } | null;
 }
 
 export const defaultEpisodeConfig: EpisodeConfig = Object.freeze({
@@ -27,6 +30,7 @@ export const defaultEpisodeConfig: EpisodeConfig = Object.freeze({
   peakRps: [300, 1500],
   noiseRelativeSd: [0, 0.1],
   scenarios: [...THESIS_SCENARIO_NAMES],
+  trace: null,
 }) as EpisodeConfig;
 
 /** The `episode`-th training seed of a run seeded `runSeed` (always ≥ EVALUATION_SEED_LIMIT). */
@@ -49,11 +53,17 @@ export function episodeSpec(seed: number, c: EpisodeConfig = defaultEpisodeConfi
   const base = pick(c.baseRps);
   const peak = Math.max(base, pick(c.peakRps));
   const sd = pick(c.noiseRelativeSd);
+  // Drawn after the scenario's numbers so configs without traces keep their episodes.
+  if (c.trace && rng.next() < c.trace.probability) {
+    const minutes = Math.ceil(c.durationSeconds / 60);
+    const start = rng.int(c.trace.fromMinute, Math.max(c.trace.fromMinute, c.trace.toMinute - minutes));
+    return { type: 'trace', name: `trace@${start}`, file: c.trace.file, startSeconds: start * 60, durationSeconds: c.durationSeconds, peakRps: peak, spread: 'poisson' };
+  }
   const inner: WorkloadSpec = { type: 'scenario', scenario, baseRps: base, peakRps: peak, durationSeconds: c.durationSeconds };
   return sd > 0 ? { type: 'noise', of: inner, relativeSd: sd, stepSeconds: 15, name: scenario } : inner;
 }
 
-/** Use to build an episode's workload (pure: randomness from the seed). */
-export function episodeWorkload(seed: number, c: EpisodeConfig = defaultEpisodeConfig): Workload {
-  return buildWorkload(episodeSpec(seed, c), { seed });
+/** Use to build an episode's workload (pure: randomness from the seed; trace files through `loadTrace`). */
+export function episodeWorkload(seed: number, c: EpisodeConfig = defaultEpisodeConfig, loadTrace?: TraceLoader): Workload {
+  return buildWorkload(episodeSpec(seed, c), { seed, loadTrace });
 }

@@ -3,7 +3,7 @@
 import type { Autoscaler, RunMetrics } from '../../lib/ports.ts';
 import type { PlantConfig } from '../../sim/config.ts';
 import { simulateRun } from '../../sim/simulate.ts';
-import type { Workload } from '../../workloads/index.ts';
+import type { TraceLoader, Workload } from '../../workloads/index.ts';
 import { episodeWorkload, evaluationEpisodeSeed, type EpisodeConfig } from './episode-sampler.ts';
 
 /** Mean metrics over the evaluation episodes. */
@@ -35,11 +35,11 @@ export function summarise(runs: { seed: number; workload: string; metrics: RunMe
 }
 
 /** Use after training: runs a fresh autoscaler (from `make`) on evaluation episodes 1…n of the episode config. */
-export function evaluateOnEpisodes(make: () => Autoscaler, episodes: number, episodeConfig: EpisodeConfig, plant: PlantConfig): EvaluationSummary {
+export function evaluateOnEpisodes(make: () => Autoscaler, episodes: number, episodeConfig: EpisodeConfig, plant: PlantConfig, loadTrace?: TraceLoader): EvaluationSummary {
   const runs = [];
   for (let i = 0; i < episodes; i++) {
     const seed = evaluationEpisodeSeed(i);
-    const workload = episodeWorkload(seed, episodeConfig);
+    const workload = episodeWorkload(seed, episodeConfig, loadTrace);
     runs.push({ seed, workload: workload.name, metrics: simulateRun({ config: plant, workload, autoscaler: make(), seed }).metrics });
   }
   return summarise(runs);

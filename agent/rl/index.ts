@@ -11,7 +11,8 @@ export { createHybridAgent, defaultHybridConfig, headroomFloor, trainHybrid, typ
 export { createLagrangian, defaultConstraintConfig, dualAscent, trainConstrainedHybrid, type ConstraintConfig } from './constrained.ts';
 export { applySafetyLayer, defaultSafetyConfig, type SafetyConfig, type SafetyIntervention } from './safety-layer.ts';
 export { createBayesOpt, expectedImprovement, fitGaussianProcess, matern52 } from './bayes-opt.ts';
-export { createRlAutoscaler, AGENT_NETWORKS, RL_AGENTS, type RlAgentName, type RlPolicy } from './rl-autoscaler.ts';
+export { createRlAutoscaler, RL_AGENTS, type RlAgentName, type RlPolicy } from './rl-autoscaler.ts';
+export { AGENTS, type AgentEntry } from './agents.ts';
 export { loadRlAutoscaler } from './load-rl-autoscaler.ts';
 export { loadAgentFiles, saveAgentFiles, readProvenance, ModelFilesError, type Provenance } from './model-files.ts';
 export { parseTrainConfig, TrainConfigError, type TrainConfig } from './train-config.ts';

@@ -4,7 +4,9 @@ import type { ActionSetName } from './actions.ts';
 import type { HybridConfig } from './hybrid.ts';
 import { loadAgentFiles, ModelFilesError, readProvenance } from './model-files.ts';
 import { observationSize, type ObservationConfig } from './observation-encoder.ts';
-import { AGENT_NETWORKS, createRlAutoscaler, RL_AGENTS, type RlAgentName, type RlPolicy } from './rl-autoscaler.ts';
+import { RL_AGENTS, type RlAgentName } from './agent-names.ts';
+import { AGENTS } from './agents.ts';
+import { createRlAutoscaler, type RlPolicy } from './rl-autoscaler.ts';
 import type { SafetyConfig } from './safety-layer.ts';
 import { initTf } from './tf.ts';
 
@@ -16,7 +18,13 @@ interface SavedConfig {
 }
 
 /** Use to turn `models/<agent>/model` into an Autoscaler; a fresh one per run (it keeps feature history). */
-export async function loadRlAutoscaler(dir: string, name?: string, expectedAgent?: string): Promise<Autoscaler> {
+/** Options of a loaded autoscaler: the ablation's fixed headroom replaces a hybrid's PPO. */
+export interface LoadOptions {
+  fixedHeadroom?: number;
+  onHeadroom?: RlPolicy['onHeadroom'];
+}
+
+export async function loadRlAutoscaler(dir: string, name?: string, expectedAgent?: string, options: LoadOptions = {}): Promise<Autoscaler> {
   await initTf();
   const first = readProvenance(dir, []);
   const agent = first.agent as RlAgentName;
@@ -27,16 +35,19 @@ export async function loadRlAutoscaler(dir: string, name?: string, expectedAgent
     throw new ModelFilesError(`${dir}/provenance.json: config.env (observation, plant.slaLatencyMs) is missing; expected the config the model was trained with`);
   }
   const size = observationSize(config.env.observation);
-  const { networks } = await loadAgentFiles(dir, AGENT_NETWORKS[agent], size);
-  const hybrid = agent === 'hybrid' || agent === 'hybrid-constrained';
+  const { networks } = await loadAgentFiles(dir, AGENTS[agent].networks, size);
+  const nets = AGENTS[agent].policy(networks);
+  if (options.fixedHeadroom !== undefined && !nets.hybrid) throw new ModelFilesError(`fixedHeadroom applies to hybrid models only; ${dir} is a ${agent} model`);
   const policy: RlPolicy = {
     agent,
     actionSet: config.env.actionSet,
     observation: config.env.observation,
-    actionNetwork: agent === 'ppo' ? networks.policy : networks.q,
-    headroomNetwork: hybrid ? networks.headroom_policy : undefined,
-    hybrid: hybrid ? config.hybrid : undefined,
-    safety: agent === 'hybrid-constrained' ? (config.constraint?.safety ?? null) : null,
+    actionNetwork: nets.actionNetwork,
+    headroomNetwork: nets.headroomNetwork,
+    hybrid: nets.hybrid ? config.hybrid : undefined,
+    fixedHeadroom: options.fixedHeadroom,
+    onHeadroom: options.onHeadroom,
+    safety: nets.constrained ? (config.constraint?.safety ?? null) : null,
     slaLatencyMs: config.env.plant.slaLatencyMs,
     periodSeconds: config.env.decisionPeriodSeconds,
   };

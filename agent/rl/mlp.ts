@@ -69,3 +69,8 @@ export function mlpForward(model: LayersModel, x: tf.Tensor2D): tf.Tensor2D {
 export function mlpPredictOne(model: LayersModel, features: Float32Array): Float32Array {
   return tf.tidy(() => mlpForward(model, tf.tensor2d(features, [1, features.length])).dataSync() as Float32Array);
 }
+
+/** `n` observations (row-major) through the network at once: n × outputs numbers; disposes its tensors. */
+export function mlpPredictBatch(model: LayersModel, features: Float32Array, n: number): Float32Array {
+  return tf.tidy(() => mlpForward(model, tf.tensor2d(features, [n, features.length / n])).dataSync() as Float32Array);
+}

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf, tfl } from './tf.ts';
 
@@ -26,6 +27,22 @@ export interface Provenance {
   evaluation?: Record<string, unknown>;
   /** Free-form state (e.g. the constrained hybrid's λ). */
   extra?: Record<string, unknown>;
+  /** SHA-256 (hex) of each network's weights.bin, verified at load. */
+  weightsSha256?: Record<string, string>;
+  /** Steps a training was resumed from after an interruption, in order (empty: trained in one go). */
+  resumedFromSteps?: number[];
+}
+
+/** SHA-256 of bytes, hex. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The index of the first non-finite float32 in weight bytes, or −1. */
+export function firstNonFinite(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i + 4 <= bytes.byteLength; i += 4) if (!Number.isFinite(view.getFloat32(i, true))) return i / 4;
+  return -1;
 }
 
 /** Serialises one layers model into `model.json` text and the `weights.bin` bytes. */
@@ -50,20 +67,33 @@ async function serialise(model: LayersModel): Promise<{ json: string; weights: U
   return { json, weights: new Uint8Array(buffer) };
 }
 
-/** Use to save an agent: networks by name (each in `dir/<name>/`) plus provenance, atomically replacing `dir`. */
-export async function saveAgentFiles(dir: string, networks: Record<string, LayersModel>, provenance: Provenance): Promise<void> {
+/**
+ * Use to save an agent: networks by name (each in `dir/<name>/`), provenance (with each weights file's SHA-256) and
+ * any `extraFiles`, atomically replacing `dir`. Non-finite weights are refused (a diverged training never becomes
+ * a model).
+ */
+export async function saveAgentFiles(dir: string, networks: Record<string, LayersModel>, provenance: Provenance, extraFiles: Record<string, string | Uint8Array> = {}): Promise<void> {
+  const serialised: Record<string, { json: string; weights: Uint8Array }> = {};
+  const hashes: Record<string, string> = {};
+  for (const [name, model] of Object.entries(networks)) {
+    const s = await serialise(model);
+    const bad = firstNonFinite(s.weights);
+    if (bad >= 0) throw new ModelFilesError(`refusing to save ${dir}: network ${name} has a non-finite weight (float #${bad}); the training diverged`);
+    serialised[name] = s;
+    hashes[name] = sha256Hex(s.weights);
+  }
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
   const tmp = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
-  for (const [name, model] of Object.entries(networks)) {
-    const { json, weights } = await serialise(model);
+  for (const [name, { json, weights }] of Object.entries(serialised)) {
     mkdirSync(join(tmp, name));
     writeFileSync(join(tmp, name, 'weights.bin'), weights);
     writeFileSync(join(tmp, name, 'model.json'), json);
   }
-  writeFileSync(join(tmp, 'provenance.json'), JSON.stringify(provenance, null, 2) + '\n');
+  for (const [file, body] of Object.entries(extraFiles)) writeFileSync(join(tmp, file), body);
+  writeFileSync(join(tmp, 'provenance.json'), JSON.stringify({ ...provenance, weightsSha256: hashes }, null, 2) + '\n');
   const old = join(parent, `.${basename(dir)}.old-${process.pid}`);
   if (existsSync(dir)) renameSync(dir, old);
   renameSync(tmp, dir);
@@ -118,6 +148,12 @@ export async function loadAgentFiles(
       throw new ModelFilesError(`${join(folder, 'model.json')} has no modelTopology/weightsManifest (expected the tfjs layers-model format)`);
     }
     const bytes = readFileSync(join(folder, 'weights.bin'));
+    const expected = provenance.weightsSha256?.[name];
+    if (expected === undefined) throw new ModelFilesError(`${join(dir, 'provenance.json')} has no weightsSha256.${name}; retrain the model with this version (models must carry the hash of their weights)`);
+    const actual = sha256Hex(bytes);
+    if (actual !== expected) throw new ModelFilesError(`${join(folder, 'weights.bin')} has SHA-256 ${actual}, but provenance.json records ${expected}: the file was changed or corrupted`);
+    const bad = firstNonFinite(bytes);
+    if (bad >= 0) throw new ModelFilesError(`${join(folder, 'weights.bin')} holds a non-finite weight (float #${bad})`);
     const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     const weightSpecs = manifest.weightsManifest.flatMap((g) => g?.weights ?? []);
     try {
@@ -133,10 +169,17 @@ export async function loadAgentFiles(
   return { provenance, networks };
 }
 
-/** The code version for provenance: `git describe --always --dirty`, or "unknown" outside a git checkout. */
+/**
+ * The code version for provenance: the commit (`git rev-parse --short HEAD`), with `-dirty` when a tracked file
+ * other than a model output (models/<name>/model/, train-log.jsonl, checkpoint/) differs from it — training one
+ * model while another lane writes its own outputs is still training from a clean tree. "unknown" outside git.
+ */
 export function codeVersion(): string {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    return execFileSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = git(['rev-parse', '--short', 'HEAD']);
+    const changed = git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude,glob)models/*/model/**', ':(exclude,glob)models/*/train-log.jsonl', ':(exclude,glob)models/*/checkpoint/**']);
+    return changed === '' ? head : `${head}-dirty`;
   } catch {
     return 'unknown';
   }

@@ -1,6 +1,8 @@
 // Turns an Observation into the RL agents' feature vector: the thesis's 12 dimensions, each scaled to [0, 1], plus
-// optional extras. Stateful (avg/max need the recent history), so the environment and the deployed autoscaler
-// use the same encoder and see the same features.
+// optional extras. Stateful (avg/max need the recent history). The one encoder of the observation contract
+// (DESIGN.md §2a): training, simulated runs and the in-cluster controller all encode with it, and it reads only
+// Observation fields that have a real source (the thesis's "queue" dimension, which had none, is now the
+// Deployment's CPU use in pods: `sum(rate(container_cpu_usage_seconds_total[1m]))` / pod CPU request).
 import type { Observation } from '../../lib/ports.ts';
 
 /** Scales of the features (documented so a reader can map a feature back to units). */
@@ -13,8 +15,6 @@ export interface ObservationConfig {
   rpsScale: number;
   /** P95 latency that maps to 1, ms (default 4 × the 200 ms SLA). */
   latencyScaleMs: number;
-  /** Backlog that maps to 1 on a log scale: log(1 + q) / log(1 + queueScale), requests. */
-  queueScale: number;
   /** Replica count that maps to 1 (the plant's max replicas), pods. */
   podScale: number;
   /** Decisions over which "avg" and "max" are taken (8 × 15 s = 2 min). */
@@ -31,7 +31,6 @@ export const defaultObservationConfig: ObservationConfig = Object.freeze({
   memoryScale: 1.5,
   rpsScale: 2000,
   latencyScaleMs: 800,
-  queueScale: 4000,
   podScale: 20,
   historyDecisions: 8,
   includeTrend: true,
@@ -41,7 +40,7 @@ export const defaultObservationConfig: ObservationConfig = Object.freeze({
 
 /** Names of the features, in order (for logs and provenance). */
 export function featureNames(config: ObservationConfig): string[] {
-  const names = ['cpu', 'cpuAvg', 'cpuMax', 'memory', 'memoryAvg', 'memoryMax', 'rps', 'latencyP95', 'queue', 'pods', 'pending', 'errorRate'];
+  const names = ['cpu', 'cpuAvg', 'cpuMax', 'memory', 'memoryAvg', 'memoryMax', 'rps', 'latencyP95', 'cpuPods', 'pods', 'pending', 'errorRate'];
   if (config.includeTrend) names.push('rpsTrend');
   if (config.includeSetpoint) names.push('setpoint');
   return names;
@@ -92,7 +91,8 @@ export function createObservationEncoder(config: ObservationConfig = defaultObse
       f[5] = Math.max(...mem);
       f[6] = r;
       f[7] = clip01((o.latencyP95Ms ?? 0) / config.latencyScaleMs);
-      f[8] = clip01(Math.log1p(Math.max(0, o.queueLength ?? 0)) / Math.log1p(config.queueScale));
+      const requestCores = (o.pods[0]?.cpuRequestMilli ?? 0) / 1000;
+      f[8] = requestCores > 0 ? clip01((o.cpuUsageCores ?? 0) / requestCores / config.podScale) : 0;
       f[9] = clip01(o.specReplicas / config.podScale);
       f[10] = clip01((o.startingReplicas + o.pendingReplicas) / config.podScale);
       f[11] = clip01(o.errorRate ?? 0);

@@ -6,10 +6,9 @@ import { modelDir } from '../../lib/paths.ts';
 import type { Autoscaler } from '../../lib/ports.ts';
 import { AutoscalerSpecError } from '../baselines/params.ts';
 import type { AutoscalerContext, AutoscalerSpec } from '../autoscaler-spec.ts';
-
 import { RL_AGENTS } from './agent-names.ts';
 
-/** The RL autoscaler types, also the names of the committed models under models/: the agent names. */
+/** The RL autoscaler types, also the names of the committed models under models/. */
 export const RL_AUTOSCALER_TYPES = RL_AGENTS;
 
 /** The committed model of an agent type: `<repo>/models/<type>/model`. */
@@ -19,14 +18,18 @@ export function defaultModelDir(type: string): string {
 
 /** Factory for every RL type: loads the model (checked: files present, observation size) and decides greedily. */
 export async function createRlAutoscalerFromSpec(spec: AutoscalerSpec, ctx: AutoscalerContext): Promise<Autoscaler> {
-  const unknown = Object.keys(spec).find((k) => !['name', 'type', 'model'].includes(k));
-  if (unknown !== undefined) throw new AutoscalerSpecError(unknown, spec[unknown], `no such parameter for type "${spec.type}" (parameters: model)`);
+  const hybrid = spec.type === 'hybrid' || spec.type === 'hybrid-constrained';
+  const params = hybrid ? ['model', 'fixedHeadroom'] : ['model'];
+  const unknown = Object.keys(spec).find((k) => !['name', 'type', ...params].includes(k));
+  if (unknown !== undefined) throw new AutoscalerSpecError(unknown, spec[unknown], `no such parameter for type "${spec.type}" (parameters: ${params.join(', ')})`);
+  const fixed = spec.fixedHeadroom;
+  if (fixed !== undefined && (typeof fixed !== 'number' || !Number.isFinite(fixed) || fixed < 0 || fixed > 10)) throw new AutoscalerSpecError('fixedHeadroom', fixed, 'a number in [0, 10] (the ablation: PPO replaced by this headroom)');
   if (spec.model !== undefined && (typeof spec.model !== 'string' || spec.model === '')) throw new AutoscalerSpecError('model', spec.model, 'the path of a trained model folder');
   const dir = spec.model === undefined ? defaultModelDir(spec.type) : isAbsolute(spec.model as string) ? (spec.model as string) : resolve(ctx.baseDir ?? '.', spec.model as string);
   const { loadRlAutoscaler } = await import('./load-rl-autoscaler.ts');
   const { ModelFilesError } = await import('./model-files.ts');
   try {
-    const autoscaler = await loadRlAutoscaler(dir, spec.name, spec.type);
+    const autoscaler = await loadRlAutoscaler(dir, spec.name, spec.type, { fixedHeadroom: fixed as number | undefined });
     return autoscaler;
   } catch (err) {
     if (err instanceof ModelFilesError) throw new AutoscalerSpecError('model', dir, 'a model folder written by `scalelab train`', { cause: err, message: `model: ${err.message}` });

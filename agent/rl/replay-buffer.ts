@@ -17,6 +17,16 @@ export interface ReplayBuffer {
   readonly size: number;
   add(observation: ArrayLike<number>, action: number, reward: number, nextObservation: ArrayLike<number>, done: boolean): void;
   sample(batchSize: number, rng: Rng): TransitionBatch;
+  /** Everything in the buffer (for an exact resume). */
+  state(): ReplayBufferState;
+  setState(state: ReplayBufferState): void;
+}
+
+/** The buffer's contents and cursor. */
+export interface ReplayBufferState {
+  cursor: number;
+  size: number;
+  arrays: { obs: Float32Array; next: Float32Array; actions: Float32Array; rewards: Float32Array; dones: Float32Array };
 }
 
 export function createReplayBuffer(capacity: number, observationSize: number): ReplayBuffer {
@@ -39,6 +49,16 @@ export function createReplayBuffer(capacity: number, observationSize: number): R
       dones[cursor] = d ? 1 : 0;
       cursor = (cursor + 1) % capacity;
       size = Math.min(capacity, size + 1);
+    },
+    state: () => ({ cursor, size, arrays: { obs: obs.slice(0, size * observationSize), next: next.slice(0, size * observationSize), actions: Float32Array.from(actions.subarray(0, size)), rewards: rewards.slice(0, size), dones: dones.slice(0, size) } }),
+    setState(s) {
+      obs.set(s.arrays.obs);
+      next.set(s.arrays.next);
+      actions.set(s.arrays.actions);
+      rewards.set(s.arrays.rewards);
+      dones.set(s.arrays.dones);
+      cursor = s.cursor;
+      size = s.size;
     },
     sample(batchSize, rng) {
       if (size === 0) throw new Error('replay buffer is empty');

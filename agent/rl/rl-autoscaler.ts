@@ -2,24 +2,16 @@
 // greedily every 15 s with the same feature encoder, action encoding, floor and safety layer as in training.
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Autoscaler, Decision, Observation } from '../../lib/ports.ts';
+import type { RlAgentName } from './agent-names.ts';
 import { ACTION_SETS, applyAction, type ActionSetName } from './actions.ts';
 import { argMax } from './dqn.ts';
-import { headroomFloor, setpointFeature, type HybridConfig } from './hybrid.ts';
+import { gaussianParams } from './ppo.ts';
+import { headroomFloor, headroomOf, setpointFeature, type HybridConfig } from './hybrid.ts';
 import { createObservationEncoder, type ObservationConfig } from './observation-encoder.ts';
 import { applySafetyLayer, type SafetyConfig } from './safety-layer.ts';
 import { mlpPredictOne } from './mlp.ts';
 
-import type { RlAgentName } from './agent-names.ts';
-
 export { RL_AGENTS, type RlAgentName } from './agent-names.ts';
-
-/** Networks saved for each agent type (folder names inside the model directory). */
-export const AGENT_NETWORKS: Record<RlAgentName, readonly string[]> = {
-  dqn: ['q'],
-  ppo: ['policy', 'value'],
-  hybrid: ['q', 'headroom_policy', 'headroom_value'],
-  'hybrid-constrained': ['q', 'headroom_policy', 'headroom_value'],
-};
 
 /** What a deployed RL autoscaler needs. */
 export interface RlPolicy {
@@ -30,7 +22,11 @@ export interface RlPolicy {
   actionNetwork: LayersModel;
   /** Hybrid only: the headroom policy and its settings. */
   headroomNetwork?: LayersModel;
-  hybrid?: Pick<HybridConfig, 'ppoPeriod' | 'headroomLevels' | 'floorUtilization'>;
+  hybrid?: Pick<HybridConfig, 'ppoPeriod' | 'headroomRange' | 'floorUtilization'>;
+  /** Ablation: replace PPO's headroom by this constant (the hybrid's DQN and floor unchanged). */
+  fixedHeadroom?: number;
+  /** Diagnostics: called with each headroom PPO picks (does its choice depend on the state?). */
+  onHeadroom?: (headroom: number, nowSeconds: number) => void;
   /** Constrained hybrid only: the safety layer. */
   safety?: SafetyConfig | null;
   slaLatencyMs: number;
@@ -46,27 +42,29 @@ const greedy = (net: LayersModel, features: Float32Array): number => argMax(mlpP
 export function createRlAutoscaler(policy: RlPolicy, name: string = policy.agent): Autoscaler {
   const encoder = createObservationEncoder(policy.observation);
   const actions = ACTION_SETS[policy.actionSet];
+  const range = policy.hybrid?.headroomRange ?? [0, 0];
   let decisions = 0;
-  let level = 0;
+  let headroom = policy.fixedHeadroom ?? range[0];
   return {
     name,
     periodSeconds: policy.periodSeconds,
     decide(o: Observation): Decision {
       const current = o.specReplicas;
-      const levels = policy.hybrid?.headroomLevels.length ?? 0;
-      // Same order as training (hybrid.ts): encode with the current setpoint, let PPO pick a new level on
-      // those features every ppoPeriod decisions, then DQN decides with the new setpoint in the last feature.
-      const features = encoder.encode(o, setpointFeature(level, levels));
-      if (policy.headroomNetwork && policy.hybrid && decisions % policy.hybrid.ppoPeriod === 0) {
-        level = greedy(policy.headroomNetwork, features);
-        features[features.length - 1] = setpointFeature(level, levels);
+      // Same order as training (hybrid.ts): encode with the current setpoint, let PPO pick a new headroom (its
+      // Gaussian's mean) on those features every ppoPeriod decisions, then DQN decides with the new setpoint.
+      const features = encoder.encode(o, setpointFeature(headroom, range));
+      if (policy.hybrid && decisions % policy.hybrid.ppoPeriod === 0) {
+        if (policy.fixedHeadroom !== undefined) headroom = policy.fixedHeadroom;
+        else if (policy.headroomNetwork) headroom = headroomOf(gaussianParams(mlpPredictOne(policy.headroomNetwork, features), range[0], range[1]).mean, range);
+        features[features.length - 1] = setpointFeature(headroom, range);
+        policy.onHeadroom?.(headroom, o.nowSeconds);
       }
       decisions++;
       if (o.rps === undefined) return { replicas: current, reason: 'NoData' };
       let replicas = applyAction(actions[greedy(policy.actionNetwork, features)], current, o.minReplicas, o.maxReplicas);
       let reason = replicas > current ? 'RlScaleUp' : replicas < current ? 'RlScaleDown' : 'RlHold';
       if (policy.hybrid) {
-        const floor = headroomFloor(o, policy.hybrid.headroomLevels[level], policy.hybrid.floorUtilization);
+        const floor = headroomFloor(o, headroom, policy.hybrid.floorUtilization);
         if (floor > replicas) [replicas, reason] = [Math.min(o.maxReplicas, floor), 'HeadroomFloor'];
       }
       if (policy.safety) {

@@ -4,7 +4,8 @@
 import { ACTION_SET_NAMES, type ActionSetName } from './actions.ts';
 import { defaultConstraintConfig, type ConstraintConfig } from './constrained.ts';
 import { defaultDqnConfig, type DqnConfig } from './dqn.ts';
-import { defaultEnvConfig, type EnvConfig } from './env.ts';
+import { defaultEnvConfig, type EnvConfig, type PlantRandomisation } from './env.ts';
+import { defaultEpisodeConfig, type EpisodeConfig } from './episode-sampler.ts';
 import { defaultHybridConfig, type HybridConfig } from './hybrid.ts';
 import { defaultPpoConfig, type PpoConfig } from './ppo.ts';
 import { defaultRewardConfig, REWARD_VARIANTS } from './reward.ts';
@@ -28,6 +29,12 @@ export interface TrainConfig {
   evalEpisodes: number;
 }
 
+/** Training default: plant parameters ±35 % per episode, Prometheus query age 0–14 s, metrics-server lag 0–10 s. */
+export const DEFAULT_TRAINING_RANDOMISATION: PlantRandomisation = Object.freeze({ relativeSpread: 0.35, prometheusLagMaxSeconds: 14, metricsLagMaxSeconds: 10 });
+
+/** Training default: 30 % of episodes are windows of the Twitter trace from its training minutes (README-tuning.md). */
+export const DEFAULT_TRAINING_TRACE: NonNullable<EpisodeConfig['trace']> = Object.freeze({ file: 'data/traces/twitter-2021-08.rpm.csv', fromMinute: 12000, toMinute: 22000, probability: 0.3 });
+
 /** Bad training configuration: names the field, the value and the expectation. */
 export class TrainConfigError extends Error {
   readonly field: string;
@@ -45,7 +52,7 @@ export class TrainConfigError extends Error {
 /** Default top-level values the file may override (the schema is derived from these). */
 function defaultsForSchema(): Record<string, unknown> {
   return {
-    env: { ...defaultEnvConfig, reward: defaultRewardConfig },
+    env: { ...defaultEnvConfig, reward: defaultRewardConfig, randomisation: DEFAULT_TRAINING_RANDOMISATION, episodes: { ...defaultEpisodeConfig, trace: DEFAULT_TRAINING_TRACE } },
     rewardVariant: 'default',
     dqn: defaultDqnConfig,
     ppo: defaultPpoConfig,
@@ -105,6 +112,7 @@ function checkEnv(env: EnvConfig): void {
   e.scenarios.forEach((name, i) => {
     if (typeof name !== 'string' || !isThesisScenarioName(name)) throw new TrainConfigError(`config.env.episodes.scenarios[${i}]`, name, `one of ${THESIS_SCENARIO_NAMES.join(', ')}`);
   });
+  if (e.trace && e.trace.fromMinute >= e.trace.toMinute) throw new TrainConfigError('config.env.episodes.trace.toMinute', e.trace.toMinute, `> fromMinute (${e.trace.fromMinute})`);
   if (env.decisionPeriodSeconds > e.durationSeconds) throw new TrainConfigError('config.env.decisionPeriodSeconds', env.decisionPeriodSeconds, `≤ config.env.episodes.durationSeconds (${e.durationSeconds})`);
   try {
     validatePlantConfig(env.plant);
@@ -121,11 +129,15 @@ export function parseTrainConfig(value: unknown): TrainConfig {
   if (!checked.ok) throw new TrainConfigError(checked.problem.field, checked.problem.value, checked.problem.statement ?? checked.problem.expected);
   const v = value as Record<string, unknown>;
   const variant = (v.rewardVariant ?? 'default') as string;
-  const envBase: EnvConfig = { ...defaultEnvConfig, reward: { ...defaultRewardConfig, ...REWARD_VARIANTS[variant] } };
+  const envBase: EnvConfig = {
+    ...defaultEnvConfig, reward: { ...defaultRewardConfig, ...REWARD_VARIANTS[variant] },
+    randomisation: { ...DEFAULT_TRAINING_RANDOMISATION }, episodes: { ...defaultEpisodeConfig, trace: { ...DEFAULT_TRAINING_TRACE } },
+  };
   const env = merge('config.env', envBase, v.env);
   if (!ACTION_SET_NAMES.includes(env.actionSet as ActionSetName)) throw new TrainConfigError('config.env.actionSet', env.actionSet, `one of ${ACTION_SET_NAMES.join(', ')}`);
   checkEnv(env);
   const hybrid = merge('config.hybrid', defaultHybridConfig, v.hybrid);
+  if (hybrid.headroomRange.length !== 2 || hybrid.headroomRange[0] >= hybrid.headroomRange[1]) throw new TrainConfigError('config.hybrid.headroomRange', hybrid.headroomRange, 'a range [low, high] with low < high');
   const constraint = merge('config.constraint', defaultConstraintConfig, v.constraint);
   if (constraint.lambdaInitial > constraint.lambdaMax) throw new TrainConfigError('config.constraint.lambdaInitial', constraint.lambdaInitial, `≤ lambdaMax (${constraint.lambdaMax})`);
   const dqn = merge('config.dqn', defaultDqnConfig, v.dqn);

@@ -1,19 +1,21 @@
 // One `scalelab train` run (file adapter): builds the environment and agent, resumes from the last checkpoint,
-// trains with periodic atomic checkpoints and a JSON Lines log, evaluates greedily on evaluation seeds (with
-// HPA-70 on the same episodes for reference) and saves the final model with its provenance.
+// trains with checkpoints at episode ends (networks, replay buffer or rollout, optimiser moments, λ — everything
+// an exact resume needs) and a JSON Lines log, evaluates greedily on evaluation seeds (with HPA-70 on the same
+// episodes for reference) and saves the final model with its provenance. A run killed at any point and resumed
+// ends with the same weights, log and provenance (apart from `resumedFromSteps`) as an uninterrupted one.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { repoTraceLoader } from './trace-files.ts';
 import { createHpaAutoscaler } from '../hpa/index.ts';
-import { trainConstrainedHybrid } from './constrained.ts';
-import { createDqnAgent, trainDqn } from './dqn.ts';
+import type { RlAgentName } from './agent-names.ts';
+import { AGENTS } from './agents.ts';
 import { createScalingEnv, type EnvConfig } from './env.ts';
 import { trainingEpisodeSeed } from './episode-sampler.ts';
 import { evaluateOnEpisodes, type EvaluationSummary } from './evaluate.ts';
-import { createHybridAgent, trainHybrid, type HybridEpisodeLog } from './hybrid.ts';
+import { decodeLoopState, encodeLoopState, type LoopState } from './loop-state.ts';
 import { codeVersion, loadAgentFiles, ModelFilesError, readProvenance, saveAgentFiles, type Provenance } from './model-files.ts';
-import { createPpoAgent, trainPpo } from './ppo.ts';
-import { AGENT_NETWORKS, createRlAutoscaler, type RlAgentName, type RlPolicy } from './rl-autoscaler.ts';
+import { createRlAutoscaler } from './rl-autoscaler.ts';
 import type { TrainConfig } from './train-config.ts';
 import { initTf } from './tf.ts';
 import { jsonLines } from '../../lib/json-lines.ts';
@@ -37,106 +39,89 @@ export interface TrainSessionResult {
 
 /** The environment config an agent trains on (the hybrids see their setpoint as an extra feature). */
 export function envConfigFor(agent: RlAgentName, config: TrainConfig): EnvConfig {
-  const hybrid = agent === 'hybrid' || agent === 'hybrid-constrained';
-  return { ...config.env, observation: { ...config.env.observation, includeSetpoint: hybrid } };
+  return { ...config.env, observation: { ...config.env.observation, includeSetpoint: AGENTS[agent].setpoint } };
 }
 
 /** Use from the CLI: trains (or resumes) one agent and writes its model folder. */
 export async function runTrainSession(o: TrainSessionOptions): Promise<TrainSessionResult> {
   const backend = await initTf();
+  const entry = AGENTS[o.agent];
   const envConfig = envConfigFor(o.agent, o.config);
-  const env = createScalingEnv(envConfig);
-  const networkNames = AGENT_NETWORKS[o.agent];
+  const env = createScalingEnv(envConfig, { loadTrace: repoTraceLoader });
   const checkpointDir = join(o.outDir, 'checkpoint');
   const modelDir = join(o.outDir, 'model');
   const logPath = join(o.outDir, 'train-log.jsonl');
-  const savedConfig = { agent: o.agent, env: envConfig, rewardVariant: o.config.rewardVariant, dqn: o.config.dqn, ppo: o.config.ppo, hybrid: o.config.hybrid, constraint: o.config.constraint };
-  const provenance = (steps: number, extra?: Record<string, unknown>, evaluation?: Record<string, unknown>): Provenance => ({
+  // The code this process runs: taken once at the start (modules are loaded now; later commits do not change it).
+  const version = codeVersion();
+  const savedConfig = { agent: o.agent, env: envConfig, rewardVariant: o.config.rewardVariant, dqn: o.config.dqn, ppo: o.config.ppo, hybrid: o.config.hybrid, constraint: o.config.constraint, checkpointEverySteps: o.config.checkpointEverySteps };
+  const provenance = (steps: number, extra: Record<string, unknown>, resumedFromSteps: number[], evaluation?: Record<string, unknown>): Provenance => ({
     schema: 'scalelab.rl-model/v1', agent: o.agent, observationSize: env.observationSize, actionNames: env.actions.map((a) => a.name),
-    seed: o.seed, steps, config: savedConfig as unknown as Record<string, unknown>, codeVersion: codeVersion(), backend, evaluation, extra,
+    seed: o.seed, steps, config: savedConfig as unknown as Record<string, unknown>, codeVersion: version, backend, evaluation, extra, resumedFromSteps,
   });
 
-  // ---- resume from a checkpoint of the same agent, seed and config
+  // ---- resume from a checkpoint of the same agent, seed, step count and config
   let loaded: Record<string, LayersModel> | undefined;
-  let startStep = 0;
-  let episodeOffset = 0;
-  let lambda: number | undefined;
+  let resume: LoopState | undefined;
+  let resumedFromSteps: number[] = [];
   mkdirSync(o.outDir, { recursive: true });
   if (existsSync(checkpointDir)) {
-    const p = readProvenance(checkpointDir, networkNames, env.observationSize);
-    if (p.agent !== o.agent || p.seed !== o.seed || JSON.stringify(p.config) !== JSON.stringify(JSON.parse(JSON.stringify(savedConfig)))) {
-      throw new ModelFilesError(`${checkpointDir} belongs to another run (agent ${p.agent}, seed ${p.seed}, or a different config); delete it or use another --out`);
+    const p = readProvenance(checkpointDir, entry.checkpointNetworks, env.observationSize);
+    if (p.agent !== o.agent || p.seed !== o.seed || p.extra?.totalSteps !== o.steps || JSON.stringify(p.config) !== JSON.stringify(JSON.parse(JSON.stringify(savedConfig)))) {
+      throw new ModelFilesError(`${checkpointDir} belongs to another run (agent ${p.agent}, seed ${p.seed}, ${String(p.extra?.totalSteps)} steps, or a different config); delete it or use another --out`);
     }
-    loaded = (await loadAgentFiles(checkpointDir, networkNames, env.observationSize)).networks;
-    startStep = p.steps;
-    episodeOffset = Number(p.extra?.episodes ?? 0);
-    lambda = p.extra?.lambda as number | undefined;
-    const kept = existsSync(logPath) ? logLinesUpTo(readFileSync(logPath, 'utf8'), logPath, startStep) : [];
+    loaded = (await loadAgentFiles(checkpointDir, entry.checkpointNetworks, env.observationSize)).networks;
+    resume = decodeLoopState(readFileSync(join(checkpointDir, 'loop-state.json'), 'utf8'), readFileSync(join(checkpointDir, 'loop-state.bin')));
+    resumedFromSteps = [...(p.resumedFromSteps ?? []), resume.step];
+    const kept = existsSync(logPath) ? logLinesUpTo(readFileSync(logPath, 'utf8'), logPath, resume.step) : [];
     writeFileSync(logPath, kept.map((l) => l + '\n').join(''));
   } else {
     writeFileSync(logPath, '');
   }
 
-  let episodes = episodeOffset;
+  let episodes = resume?.episodes ?? 0;
   let lastReward: number | null = null;
   let lastLoss: number | null = null;
   let epsilon: number | undefined;
-  const episodeSeed = (e: number) => trainingEpisodeSeed(o.seed, episodeOffset + e);
+  let lambda: number | undefined = resume?.scalars.lambda ?? undefined;
   const log = (row: Record<string, unknown>) => {
     episodes++;
     lastReward = row.reward as number;
     lastLoss = (row.loss as number | null) ?? lastLoss;
     epsilon = row.epsilon as number | undefined;
-    appendFileSync(logPath, JSON.stringify({ agent: o.agent, ...row, episode: episodeOffset + (row.episode as number) }) + '\n');
+    if (typeof row.lambda === 'number') lambda = row.lambda;
+    appendFileSync(logPath, JSON.stringify({ agent: o.agent, ...row }) + '\n');
   };
-  const every = o.config.checkpointEverySteps;
-  const tick = async (step: number, nets: () => Record<string, LayersModel>, lam?: number) => {
-    o.onProgress?.({ step, total: o.steps, episodeReward: lastReward, loss: lastLoss, epsilon, lambda: lam });
-    if (step % every === 0 && step < o.steps) await saveAgentFiles(checkpointDir, nets(), provenance(step, { episodes, lambda: lam }));
-  };
-
-  // ---- train
-  let networks: Record<string, LayersModel>;
-  let policy: Omit<RlPolicy, 'actionNetwork' | 'headroomNetwork'>;
-  const base = { agent: o.agent, actionSet: envConfig.actionSet, observation: envConfig.observation, slaLatencyMs: envConfig.plant.slaLatencyMs, periodSeconds: envConfig.decisionPeriodSeconds };
-  const common = { totalSteps: o.steps, seed: o.seed, startStep, episodeSeed };
-  if (o.agent === 'dqn') {
-    const agent = createDqnAgent(env.observationSize, env.actionCount, o.seed, o.config.dqn, loaded?.q);
-    await trainDqn(env, { ...common, config: o.config.dqn, agent, onEpisode: (l) => log({ ...l }), onStep: (s) => tick(s, () => ({ q: agent.online })) });
-    networks = { q: agent.online };
-    policy = base;
-  } else if (o.agent === 'ppo') {
-    const agent = createPpoAgent(env.observationSize, env.actionCount, o.seed, o.config.ppo, loaded && { policy: loaded.policy, value: loaded.value });
-    await trainPpo(env, { ...common, config: o.config.ppo, agent, onEpisode: (l) => log({ ...l }), onStep: (s) => tick(s, () => ({ policy: agent.policy, value: agent.value })) });
-    networks = { policy: agent.policy, value: agent.value };
-    policy = base;
-  } else {
-    const agent = createHybridAgent(env.observationSize, env.actionCount, o.seed, o.config.hybrid, loaded && { q: loaded.q, policy: loaded.headroom_policy, value: loaded.headroom_value });
-    const nets = () => ({ q: agent.dqn.online, headroom_policy: agent.ppo.policy, headroom_value: agent.ppo.value });
-    const onEpisode = (l: HybridEpisodeLog) => log({ ...l });
-    if (o.agent === 'hybrid') {
-      await trainHybrid(env, { ...common, config: o.config.hybrid, agent, onEpisode, onStep: (s) => tick(s, nets) });
-    } else {
-      const r = await trainConstrainedHybrid(env, { ...common, config: o.config.hybrid, constraint: o.config.constraint, agent, lambda, onEpisode, onStep: (s, _a, lam) => tick(s, nets, lam) });
-      lambda = r.lambda;
-    }
-    networks = nets();
-    policy = { ...base, hybrid: o.config.hybrid, safety: o.agent === 'hybrid-constrained' ? o.config.constraint.safety : null };
-  }
+  const networks = await entry.train({
+    env, makeEnv: () => createScalingEnv(envConfig, { loadTrace: repoTraceLoader }), config: o.config, seed: o.seed, totalSteps: o.steps, loaded, resume,
+    episodeSeed: (e) => trainingEpisodeSeed(o.seed, e),
+    onEpisode: log,
+    onStep: (step) => o.onProgress?.({ step, total: o.steps, episodeReward: lastReward, loss: lastLoss, epsilon, lambda }),
+    checkpoint: (nets) => ({
+      everySteps: o.config.checkpointEverySteps,
+      async save(state) {
+        const { json, bin } = encodeLoopState(state);
+        await saveAgentFiles(checkpointDir, nets(), provenance(state.step, { episodes: state.episodes, totalSteps: o.steps }, resumedFromSteps), { 'loop-state.json': json, 'loop-state.bin': bin });
+      },
+    }),
+  });
 
   // ---- greedy evaluation on evaluation seeds, HPA-70 on the same episodes
   let evaluation: TrainSessionResult['evaluation'] = null;
+  const policy = entry.policy(networks);
   if (o.config.evalEpisodes > 0) {
-    const make = () => createRlAutoscaler({ ...policy, actionNetwork: o.agent === 'ppo' ? networks.policy : networks.q, headroomNetwork: networks.headroom_policy });
-    const episodesConfig = envConfig.episodes;
+    const make = () => createRlAutoscaler({
+      agent: o.agent, actionSet: envConfig.actionSet, observation: envConfig.observation, slaLatencyMs: envConfig.plant.slaLatencyMs, periodSeconds: envConfig.decisionPeriodSeconds,
+      actionNetwork: policy.actionNetwork, headroomNetwork: policy.headroomNetwork, hybrid: policy.hybrid ? o.config.hybrid : undefined,
+      safety: policy.constrained ? o.config.constraint.safety : null,
+    });
     evaluation = {
-      agent: evaluateOnEpisodes(make, o.config.evalEpisodes, episodesConfig, envConfig.plant),
-      hpa70: evaluateOnEpisodes(() => createHpaAutoscaler({}, 'hpa-70'), o.config.evalEpisodes, episodesConfig, envConfig.plant),
+      agent: evaluateOnEpisodes(make, o.config.evalEpisodes, envConfig.episodes, envConfig.plant, repoTraceLoader),
+      hpa70: evaluateOnEpisodes(() => createHpaAutoscaler({}, 'hpa-70'), o.config.evalEpisodes, envConfig.episodes, envConfig.plant, repoTraceLoader),
     };
   }
-  await saveAgentFiles(modelDir, networks, provenance(o.steps, { episodes, lambda }, evaluation ? { ...evaluation } : undefined));
+  await saveAgentFiles(modelDir, networks, provenance(o.steps, { episodes, lambda }, resumedFromSteps, evaluation ? { ...evaluation } : undefined));
   rmSync(checkpointDir, { recursive: true, force: true });
-  return { modelDir, resumedFromStep: startStep, evaluation };
+  return { modelDir, resumedFromStep: resume?.step ?? 0, evaluation };
 }
 
 /** The log lines of steps ≤ `step`, as written; a last line cut by a kill is dropped, any other bad line refused. */

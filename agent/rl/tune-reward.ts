@@ -3,6 +3,7 @@
 import { createBayesOpt } from './bayes-opt.ts';
 import { createDqnAgent, trainDqn } from './dqn.ts';
 import { createScalingEnv } from './env.ts';
+import { repoTraceLoader } from './trace-files.ts';
 import { trainingEpisodeSeed } from './episode-sampler.ts';
 import { evaluateOnEpisodes, type EvaluationSummary } from './evaluate.ts';
 import { createRlAutoscaler } from './rl-autoscaler.ts';
@@ -37,12 +38,12 @@ export async function tuneReward(o: { trials: number; steps: number; seed: numbe
     const x = bo.suggest();
     const weights = Object.fromEntries(TUNED_WEIGHTS.map((w, i) => [w.name, x[i]]));
     const envConfig = { ...o.config.env, reward: { ...o.config.env.reward, ...weights } };
-    const env = createScalingEnv(envConfig);
+    const env = createScalingEnv(envConfig, { loadTrace: repoTraceLoader });
     const agent = createDqnAgent(env.observationSize, env.actionCount, o.seed + trial, o.config.dqn);
     await trainDqn(env, { totalSteps: o.steps, seed: o.seed + trial, config: o.config.dqn, agent, episodeSeed: (e) => trainingEpisodeSeed(o.seed * 1000 + trial, e) });
     const make = () =>
       createRlAutoscaler({ agent: 'dqn', actionSet: envConfig.actionSet, observation: envConfig.observation, actionNetwork: agent.online, slaLatencyMs: envConfig.plant.slaLatencyMs, periodSeconds: envConfig.decisionPeriodSeconds });
-    const evaluation = evaluateOnEpisodes(make, Math.max(1, o.config.evalEpisodes), envConfig.episodes, envConfig.plant);
+    const evaluation = evaluateOnEpisodes(make, Math.max(1, o.config.evalEpisodes), envConfig.episodes, envConfig.plant, repoTraceLoader);
     agent.dispose();
     const objective = tuningObjective(evaluation, envConfig.plant.maxReplicas);
     bo.observe(x, objective);

@@ -67,7 +67,8 @@ test('an --out that is a file is refused with exit code 2 before training (train
 
 test('a checkpoint trained with another observation size is refused with exit code 2', async () => {
   const out = join(root, 'other-size');
-  await saveAgentFiles(join(out, 'checkpoint'), { q: buildMlp({ inputSize: 5, hiddenUnits: [4], outputSize: 3, seed: 1 }) }, {
+  const net = () => buildMlp({ inputSize: 5, hiddenUnits: [4], outputSize: 3, seed: 1 });
+  await saveAgentFiles(join(out, 'checkpoint'), { q: net(), q_target: net() }, {
     schema: 'scalelab.rl-model/v1', agent: 'dqn', observationSize: 5, actionNames: [], seed: 1, steps: 100, config: {}, codeVersion: 't', backend: 'wasm',
   });
   const r = await run(['train', 'dqn', '--steps', '200', '--config', config, '--out', out]);
@@ -75,23 +76,33 @@ test('a checkpoint trained with another observation size is refused with exit co
   assert.match(r.err, /observation size 5.*13 features/);
 });
 
-test('a training killed mid-way leaves no model, and the next run resumes from its checkpoint', async () => {
+test('kill -9 mid-training, then the same command: resumes from the checkpoint and ends bit-identical to an uninterrupted run', async () => {
+  const steps = '700';
+  const args = (out: string) => [bin, 'train', 'dqn', '--steps', steps, '--seed', '4', '--config', config, '--out', out];
+  const whole = join(root, 'whole');
+  const u = await run(args(whole).slice(1));
+  assert.is(u.code, 0, u.err);
   const out = join(root, 'killed');
-  const child = spawn(process.execPath, [bin, 'train', 'dqn', '--steps', '100000', '--config', config, '--out', out], { stdio: 'ignore', env: { ...process.env, SCALELAB_QUIET: '1' } });
+  const child = spawn(process.execPath, args(out), { stdio: 'ignore', env: { ...process.env, SCALELAB_QUIET: '1' } });
   const ckpt = join(out, 'checkpoint', 'provenance.json');
-  for (let i = 0; i < 600 && !existsSync(ckpt); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 600 && !existsSync(ckpt); i++) await new Promise((r) => setTimeout(r, 50));
   child.kill('SIGKILL');
   await new Promise((r) => child.on('exit', r));
-  assert.ok(existsSync(ckpt), 'no checkpoint within 60 s');
+  assert.ok(existsSync(ckpt), 'no checkpoint within 30 s');
   assert.not.ok(existsSync(join(out, 'model')));
   const saved = JSON.parse(readFileSync(ckpt, 'utf8')).steps as number;
-  const r = await run(['train', 'dqn', '--steps', String(saved + 60), '--config', config, '--out', out]);
+  const r = await run(args(out).slice(1));
   assert.is(r.code, 0, r.err);
   assert.match(r.out, new RegExp(`resumed from step ${saved}`));
-  const provenance = JSON.parse(readFileSync(join(out, 'model', 'provenance.json'), 'utf8'));
-  assert.is(provenance.steps, saved + 60);
-  assert.ok(existsSync(join(out, 'model', 'q', 'model.json')) && existsSync(join(out, 'model', 'q', 'weights.bin')));
   assert.not.ok(existsSync(join(out, 'checkpoint')));
+  // Same weights, same log, same provenance apart from the recorded resume.
+  assert.ok(readFileSync(join(out, 'model', 'q', 'weights.bin')).equals(readFileSync(join(whole, 'model', 'q', 'weights.bin'))), 'weights differ');
+  assert.is(readFileSync(join(out, 'train-log.jsonl'), 'utf8'), readFileSync(join(whole, 'train-log.jsonl'), 'utf8'));
+  const p = JSON.parse(readFileSync(join(out, 'model', 'provenance.json'), 'utf8'));
+  const q = JSON.parse(readFileSync(join(whole, 'model', 'provenance.json'), 'utf8'));
+  assert.equal(p.resumedFromSteps, [saved]);
+  assert.equal(q.resumedFromSteps, []);
+  assert.equal({ ...p, resumedFromSteps: [] }, q);
 });
 
 test('a short training writes the model, a per-episode JSON Lines log and a greedy evaluation against HPA-70', async () => {

@@ -125,15 +125,30 @@ test('the HPA sees metrics-server samples: 15 s windows, visible after the lag, 
   const plant = createPlant(config({ initialReplicas: 4, metricsLagSeconds: 5 }), open(() => 200), 1);
   for (let i = 0; i < 19; i++) plant.step();
   assert.is(plant.observe().pods[0].cpuUsageMilli, undefined, 'the sample taken at 15 s is not visible at 19 s');
-  assert.is(plant.observe().cpuUtilization, undefined);
   plant.step();
   const o = plant.observe();
   assert.is(o.pods[0].metricTimestampSeconds, 15);
   assert.is(o.pods[0].metricWindowSeconds, 15);
   close(o.pods[0].cpuUsageMilli ?? NaN, 250, 1e-9, 'per-pod usage');
-  close(o.cpuUtilization ?? NaN, 1, 1e-9, 'utilization');
-  close(o.rps ?? NaN, 200, 1e-9, 'rps over the completed scrapes');
-  assert.is(o.cpuPerRequestCoreSeconds, 0.005);
+});
+
+test('the Prometheus fields are rate(…[1m]) of the scraped counters, with Prometheus\'s extrapolation at the series start', () => {
+  // 4 pods at 200 req/s, 5 ms each: 1 core used of 4 × 250m = 1 core requested.
+  const plant = createPlant(config({ initialReplicas: 4 }), open(() => 200), 1);
+  for (let i = 0; i < 20; i++) plant.step();
+  const early = plant.observe();
+  assert.is(early.rps, undefined, 'one scrape (at 15 s): rate() has no value');
+  assert.is(early.cpuUtilization, undefined);
+  for (let i = 20; i < 30; i++) plant.step();
+  // Scrapes at 15 s (3,000 requests) and 30 s (6,000): increase 3,000 over 15 s, extrapolated 15 s back to the
+  // counter's zero (not the whole 45 s to the range start), 6,000 / 60 s = 100 req/s.
+  close(plant.observe().rps ?? NaN, 100, 1e-9, 'rps at 30 s');
+  for (let i = 30; i < 75; i++) plant.step();
+  const o = plant.observe(); // five scrapes 15…75 cover [15, 75]: no extrapolation
+  close(o.rps ?? NaN, 200, 1e-9, 'rps at 75 s');
+  close(o.cpuUsageCores ?? NaN, 1, 1e-9, 'CPU used, cores');
+  close(o.cpuUtilization ?? NaN, 1, 1e-9, 'CPU used / requested');
+  close(o.errorRate ?? NaN, 0, 1e-12, 'no failures');
 });
 
 test('a pod not running for a whole metrics window has no metric yet, as upstream metrics-server', () => {
@@ -194,4 +209,18 @@ test('with Poisson arrivals the per-tick counts have mean and variance λ', () =
   assert.ok(xs.every(Number.isInteger), 'whole requests');
   close(mean, 300, 0.01, 'mean');
   close(variance, 300, 0.1, 'variance');
+});
+
+
+
+test('with node CPU, pods burst only into unrequested node CPU: 2 nodes of 1 CPU serve 4 pods at their 500m limit but 8 pods at their 250m request', () => {
+  const nodes = { podsPerNode: 4, initialNodes: 2, maxNodes: 2, provisioningSeconds: 60, nodeCpuMilli: 1000 };
+  // 5 ms of CPU per request: 500m → 100 req/s per pod, 250m → 50 req/s; 6 pods share 2,000m → 333m (rounded to 335m) → 67 req/s.
+  for (const [pods, perPod] of [[4, 100], [6, 67], [8, 50]] as const) {
+    const plant = createPlant(config({ initialReplicas: pods, nodes }), open(() => 100), 1);
+    close(plant.step().readyCapacityRps, pods * perPod, 1e-9, `${pods} pods`);
+  }
+  // Without node CPU the same pods always burst to the limit.
+  const free = createPlant(config({ initialReplicas: 8, nodes: { ...nodes, nodeCpuMilli: null } }), open(() => 100), 1);
+  close(free.step().readyCapacityRps, 800, 1e-9, 'no node CPU limit');
 });

@@ -26,10 +26,10 @@ test('predictive: provisions for the forecast peak two minutes ahead plus 40 % h
   assert.equal(p.decide(observation({ nowSeconds: 30, specReplicas: 3, rps: 160 })), { replicas: 7, reason: 'ScaleUp' });
 });
 
-test('predictive: without a configured capacity it derives 50 req/s per pod from 250m requests and 5 ms of CPU per request', () => {
+test('predictive: without a configured capacity it estimates 50 req/s per pod from 250m requests and the observed 0.5 cores per 100 req/s', () => {
   const p = createPredictiveAutoscaler();
   // 100 req/s · 1.4 / 50 = 2.8 → 3 pods
-  assert.equal(p.decide(observation({ nowSeconds: 0, specReplicas: 1, rps: 100, cpuPerRequestCoreSeconds: 0.005 })), { replicas: 3, reason: 'ScaleUp' });
+  assert.equal(p.decide(observation({ nowSeconds: 0, specReplicas: 1, rps: 100, cpuUsageCores: 0.5 })), { replicas: 3, reason: 'ScaleUp' });
   assert.equal(createPredictiveAutoscaler().decide(observation({ nowSeconds: 0, specReplicas: 2, rps: 100 })), { replicas: 2, reason: 'NoCapacityEstimate' });
 });
 

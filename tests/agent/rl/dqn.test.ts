@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { initTf, tf } from '../../../agent/rl/tf.ts';
-import { clipByGlobalNorm, createDqnAgent, defaultDqnConfig, dqnTargets, trainDqn, type DqnConfig } from '../../../agent/rl/dqn.ts';
+import { createDqnAgent, defaultDqnConfig, dqnTargets, trainDqn, type DqnConfig } from '../../../agent/rl/dqn.ts';
+import { clipByGlobalNorm } from '../../../agent/rl/optimizer.ts';
 import { chainEnv } from './helpers/toy-envs.ts';
 import { mlpPredictOne } from '../../../agent/rl/mlp.ts';
 

@@ -10,11 +10,11 @@ import { trainingEpisodeSeed } from '../../../agent/rl/episode-sampler.ts';
 await initTf();
 
 const obs = (rps: number): Observation => ({
-  nowSeconds: 0, specReplicas: 4, readyReplicas: 4, startingReplicas: 0, pendingReplicas: 0, minReplicas: 1, maxReplicas: 20, rps, cpuPerRequestCoreSeconds: 0.005,
+  nowSeconds: 0, specReplicas: 4, readyReplicas: 4, startingReplicas: 0, pendingReplicas: 0, minReplicas: 1, maxReplicas: 20, rps, cpuUsageCores: rps * 0.005,
   pods: [{ name: 'p', phase: 'Running', deleting: false, cpuRequestMilli: 250, memoryRequestMiB: 256 }],
 });
 
-test('the headroom floor sizes for the load: 400 req/s × 5 ms = 2 cores = 8 pods at request, ÷ 1.3, × (1 + h)', () => {
+test('the headroom floor sizes for the observed CPU: 2 cores used (400 req/s × 5 ms) = 8 pods at request, ÷ 1.3, × (1 + h)', () => {
   assert.is(headroomFloor(obs(400), -1, 1.3), 0); // "no floor" level
   assert.is(headroomFloor(obs(400), 0, 1.3), 7); // 8/1.3 = 6.15 → 7
   assert.is(headroomFloor(obs(400), 0.25, 1.3), 8); // 10/1.3 = 7.69 → 8
@@ -22,11 +22,11 @@ test('the headroom floor sizes for the load: 400 req/s × 5 ms = 2 cores = 8 pod
   assert.is(headroomFloor({ ...obs(400), rps: undefined }, 1, 1.3), 0);
 });
 
-test("PPO's headroom level changes the replicas applied: the same DQN scale-down is overridden by a high floor", () => {
-  let level = 0;
-  const adjust = floorAdjuster(defaultHybridConfig, () => level);
+test("PPO's headroom changes the replicas applied: the same DQN scale-down is overridden by a high floor", () => {
+  let headroom = -1;
+  const adjust = floorAdjuster(defaultHybridConfig, () => headroom);
   assert.is(adjust(3, 4, obs(400)).replicas, 3); // no floor: the scale-down goes through
-  level = 4; // h = 1
+  headroom = 1;
   assert.is(adjust(3, 4, obs(400)).replicas, 13);
 });
 
@@ -77,8 +77,9 @@ test('the constrained hybrid logs λ, constraint satisfaction, margin and safety
   const { agent, lambda } = await trainConstrainedHybrid(env, { totalSteps: 120, seed: 2, config: small, episodeSeed: (e) => trainingEpisodeSeed(2, e), onEpisode: (l) => logs.push(l) });
   for (const l of logs) {
     assert.type(l.lambda, 'number');
-    assert.is(l.constraintSatisfied, l.violationRate <= 0.15);
-    assert.ok(Math.abs(l.margin! - (0.15 - l.violationRate)) < 1e-12);
+    const delta = defaultConstraintConfig.delta;
+    assert.is(l.constraintSatisfied, l.violationRate <= delta);
+    assert.ok(Math.abs(l.margin! - (delta - l.violationRate)) < 1e-12);
     assert.ok(l.interventionRate >= 0 && l.interventionRate <= 1);
   }
   // λ after the run follows the dual ascent over the logged episodes.

@@ -1,6 +1,7 @@
 import { after, test } from 'node:test';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initTf, tf } from '../../../agent/rl/tf.ts';
@@ -86,6 +87,51 @@ test('the fast inference path gives the same outputs as model.predict', () => {
   const net = buildMlp({ inputSize: 4, hiddenUnits: [8, 8], outputSize: 3, seed: 4 });
   const fast = Array.from(mlpPredictOne(net, new Float32Array([0.1, 0.5, 0.9, 0.3])));
   out(net).forEach((v, i) => assert.ok(Math.abs(v - fast[i]) < 1e-6));
+});
+
+test('provenance records the SHA-256 of each weights.bin (as sha256sum computes it) and a changed file is refused at load', async () => {
+  const dir = join(root, 'sha');
+  await saveAgentFiles(dir, { q: buildMlp({ inputSize: 4, hiddenUnits: [8], outputSize: 3, seed: 2 }) }, provenance(4));
+  const bytes = readFileSync(join(dir, 'q', 'weights.bin'));
+  const p = JSON.parse(readFileSync(join(dir, 'provenance.json'), 'utf8')) as Provenance;
+  assert.is(p.weightsSha256?.q, createHash('sha256').update(bytes).digest('hex'));
+  bytes[0] ^= 1;
+  writeFileSync(join(dir, 'q', 'weights.bin'), bytes);
+  try {
+    await loadAgentFiles(dir, ['q'], 4);
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, ModelFilesError);
+    assert.match((e as Error).message, /SHA-256 .* but provenance\.json records/);
+  }
+});
+
+test('non-finite weights are refused at save and, with a matching hash, at load', async () => {
+  const net = buildMlp({ inputSize: 4, hiddenUnits: [], outputSize: 3, seed: 3 });
+  net.setWeights([tf.fill([4, 3], Number.NaN), tf.zeros([3])]);
+  try {
+    await saveAgentFiles(join(root, 'nan'), { q: net }, provenance(4));
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, ModelFilesError);
+    assert.match((e as Error).message, /non-finite weight \(float #0\)/);
+  }
+  assert.not.ok(existsSync(join(root, 'nan')), 'nothing written');
+  // A NaN file whose hash was forged to match is still refused.
+  const dir = join(root, 'nan2');
+  await saveAgentFiles(dir, { q: buildMlp({ inputSize: 4, hiddenUnits: [], outputSize: 3, seed: 3 }) }, provenance(4));
+  const bytes = readFileSync(join(dir, 'q', 'weights.bin'));
+  new DataView(bytes.buffer, bytes.byteOffset).setFloat32(8, Number.POSITIVE_INFINITY, true);
+  writeFileSync(join(dir, 'q', 'weights.bin'), bytes);
+  const p = JSON.parse(readFileSync(join(dir, 'provenance.json'), 'utf8'));
+  p.weightsSha256.q = createHash('sha256').update(bytes).digest('hex');
+  writeFileSync(join(dir, 'provenance.json'), JSON.stringify(p));
+  try {
+    await loadAgentFiles(dir, ['q'], 4);
+    assert.unreachable();
+  } catch (e) {
+    assert.match((e as Error).message, /non-finite weight \(float #2\)/);
+  }
 });
 
 after(() => rmSync(root, { recursive: true, force: true }));
