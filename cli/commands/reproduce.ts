@@ -6,7 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildReportContent, checkRecords, renderTableText, writeReport } from '../../reports/index.ts';
 import { MODELS_DIR, REPORTS_OUT_DIR } from '../../lib/paths.ts';
-import { readModelFacts, readRecordsFile, readTrainingLogs, reproduceN30, retrainAgents, runStandardExperiment } from '../../experiments/reproduce/index.ts';
+import { readModelFacts, readRecordsFile, readTrainingLogs, reproduceN30, retrainAgents, runStandardExperiment, runTunedExperiments } from '../../experiments/reproduce/index.ts';
 import { UserError } from '../errors.ts';
 import { runProgressBar, startProgress } from '../progress.ts';
 import { chooseBackend } from '../backends.ts';
@@ -68,6 +68,8 @@ async function reproduceLocked(options: ReproduceOptions, hold: (dir: string) =>
     source = run.description;
     skippedAutoscalers.push(...run.skipped);
     runnerRecords = run.recordsPath;
+    // The tuned baselines and the held-out evaluation the report's answer is about (not in --quick: minutes of work).
+    if (!options.quick && !options.out) for (const line of await runTunedExperiments({ warn, backend: chooseBackend('sim'), progress: (name) => runProgressBar(`run ${name}`) })) warn(line);
   }
   steps.increment(1, 'experiment');
   const check = checkRecords(raw);

@@ -6,3 +6,4 @@ export { readRecordsFile } from './records-input.ts';
 export { readTrainingLogs } from './training-logs.ts';
 export { readModelFacts } from './model-facts.ts';
 export { retrainAgents } from './retrain.ts';
+export { runTunedExperiments } from './run-tuned.ts';
