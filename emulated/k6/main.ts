@@ -29,18 +29,19 @@ function option(args: string[], name: string): string[] {
   return values;
 }
 
-/** The handleSummary function of the script, as a callable, or undefined when it has none. */
+/** The script's handleSummary as a callable, or undefined when it has none: its top-level declarations (imports
+ * and the default function left out) evaluated in a context with __ENV and JSON, as k6 runs handleSummary after the
+ * test (k6 modules are not available to it here). */
 function handleSummaryOf(source: string): ((data: unknown) => Record<string, string>) | undefined {
   const program = parse(source, { ecmaVersion: 'latest', sourceType: 'module' }) as any;
+  const parts: string[] = [];
   for (const node of program.body) {
-    const decl = node.type === 'ExportNamedDeclaration' ? node.declaration : undefined;
-    if (decl?.type === 'FunctionDeclaration' && decl.id?.name === 'handleSummary') {
-      const fn = source.slice(decl.start, decl.end);
-      const context = vm.createContext({ __ENV: { ...process.env }, JSON });
-      return vm.runInContext(`(${fn})`, context) as (data: unknown) => Record<string, string>;
-    }
+    if (node.type === 'ImportDeclaration' || node.type === 'ExportDefaultDeclaration') continue;
+    const decl = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
+    if (decl) parts.push(source.slice(decl.start, decl.end));
   }
-  return undefined;
+  const context = vm.createContext({ __ENV: { ...process.env }, JSON, Math, Object, Array, String, Number, Date });
+  return vm.runInContext(`${parts.join('\n')}\n;typeof handleSummary === 'function' ? handleSummary : undefined`, context) as ((data: unknown) => Record<string, string>) | undefined;
 }
 
 async function run(args: string[]): Promise<number> {
