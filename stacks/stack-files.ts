@@ -27,8 +27,33 @@ export function readStackConfig(root: string, stack: string): Record<string, unk
   } catch (err) {
     throw new Error(`${file}: not valid YAML`, { cause: err });
   }
-  const config = (doc as { config?: Record<string, unknown> } | null)?.config;
+  // A stack file is a mapping with Pulumi's own top-level keys; anything else (random bytes that happen to parse as
+  // a YAML scalar, a list, a typo'd key) is refused instead of rendering the defaults.
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isMap(doc)) throw new StackConfigError(`Pulumi.${stack}.yaml`, doc, 'a YAML mapping with a `config:` mapping (Pulumi stack settings)');
+  const unknownTop = Object.keys(doc).filter((k) => !STACK_FILE_KEYS.includes(k));
+  if (unknownTop.length) throw new StackConfigError(`Pulumi.${stack}.yaml: ${unknownTop[0]}`, doc[unknownTop[0]], `no such key (a stack file has ${STACK_FILE_KEYS.join(', ')})`);
+  const config = doc.config ?? {};
+  if (!isMap(config)) throw new StackConfigError(`Pulumi.${stack}.yaml: config`, config, 'a mapping of `scalelab:<key>: value`');
+  const known = projectConfigKeys(root);
+  for (const k of Object.keys(config)) {
+    const key = k.startsWith('scalelab:') ? k.slice('scalelab:'.length) : undefined;
+    if (key === undefined || (known !== undefined && !known.includes(key))) {
+      throw new StackConfigError(`Pulumi.${stack}.yaml: config.${k}`, config[k], `a key of Pulumi.yaml's config (scalelab:${(known ?? []).join(', scalelab:')})`);
+    }
+  }
   return projectConfigValues(config);
+}
+
+/** The top-level keys Pulumi writes into a stack file. */
+const STACK_FILE_KEYS = ['config', 'encryptionsalt', 'secretsprovider', 'encryptedkey', 'environment'];
+
+/** The config keys Pulumi.yaml in `root` declares, or undefined when it has none to check against. */
+function projectConfigKeys(root: string): string[] | undefined {
+  const file = join(root, 'Pulumi.yaml');
+  if (!existsSync(file)) return undefined;
+  const project = YAML.parse(readFileSync(file, 'utf8')) as { config?: Record<string, unknown> } | null;
+  return project?.config ? Object.keys(project.config) : undefined;
 }
 
 /** Use before building an agent stack: its committed model exists and is a model of the spec's type (the agent

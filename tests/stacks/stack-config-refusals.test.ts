@@ -56,3 +56,23 @@ test('the well-formed variants of the same settings render', () => {
     assert.ok(manifests.length > 5, JSON.stringify(config));
   }
 });
+
+test('a stack file that is not a mapping of Pulumi keys with scalelab: config is refused, not rendered as the defaults (issue 16)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-stackfile-'));
+  try {
+    copyFileSync(resolve(import.meta.dirname, '../../Pulumi.yaml'), join(dir, 'Pulumi.yaml'));
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['random', Buffer.from([0x71, 0x78, 0xff, 0x33, 0x00, 0x19, 0x8a, 0x06, 0x77, 0x40]), /a YAML mapping/],
+      ['list', 'config: [1, 2]\n', /config: got \[1,2\], expected a mapping/],
+      ['typo', 'config:\n  scalelab:autoscler: hpa\n', /config\.scalelab:autoscler: got "hpa", expected a key of Pulumi\.yaml's config/],
+      ['other-project', 'config:\n  other:key: 1\n', /config\.other:key/],
+      ['top-level', 'confg:\n  scalelab:autoscaler: hpa\n', /confg: .*no such key/],
+    ];
+    for (const [name, text, expected] of cases) {
+      writeFileSync(join(dir, `Pulumi.${name}.yaml`), text);
+      assert.throws(() => stackManifests(dir, name), expected, name);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
