@@ -7,7 +7,7 @@
 // whatever the worker count and however often it was interrupted. A corrupt file is never silently overwritten:
 // the runner refuses, naming the line; `repair: true` moves that line and everything after it to
 // `records.jsonl.corrupt` (appending) and reruns those cells.
-import { appendFileSync, mkdirSync, truncateSync } from 'node:fs';
+import { appendFileSync, readFileSync, mkdirSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunRecord } from '../lib/ports.ts';
 import { UserError } from '../lib/errors.ts';
@@ -93,7 +93,8 @@ async function runLocked(o: RunExperimentOptions, cells: Cell[]): Promise<RunExp
           `${p.lineNumber} and everything after it to ${recordsPath}.corrupt (those cells are rerun), or use another --out.`,
       );
     }
-    const bytes = Buffer.from(scan.text, 'utf8');
+    // The original bytes, not the decoded text re-encoded: a non-UTF-8 tail is kept exactly as it was.
+    const bytes = readFileSync(recordsPath);
     appendFileSync(`${recordsPath}.corrupt`, bytes.subarray(p.byteOffset));
     truncateSync(recordsPath, p.byteOffset);
     repairedFromLine = p.lineNumber;

@@ -87,6 +87,18 @@ test('runner: a truncated records file is refused with its line number and left 
   assert.is(readFileSync(path, 'utf8'), original);
 });
 
+test('runner: --repair keeps a non-UTF-8 corrupt tail byte for byte (it was saved re-encoded, U+FFFD)', async () => {
+  const dir = tempDir('corrupt-bytes');
+  const lines = original.trim().split('\n');
+  const tail = Buffer.from([0x7b, 0xff, 0xfe, 0x80, 0x22, 0xc3, 0x28, 0x0a]);
+  const path = join(dir, 'records.jsonl');
+  writeFileSync(path, Buffer.concat([Buffer.from(lines.slice(0, 3).map((l) => `${l}\n`).join('')), tail]));
+  const result = await run(dir, 2, { repair: true });
+  assert.is(result.repairedFromLine, 4);
+  assert.equal([...readFileSync(`${path}.corrupt`)], [...tail]);
+  assert.is(readFileSync(path, 'utf8'), original);
+});
+
 test('runner: records of a changed configuration are refused, not mixed in', async () => {
   const def = structuredClone(loaded.def);
   def.autoscalers[1] = { ...def.autoscalers[1], targetConcurrencyPerPod: 0.6 };
