@@ -14,7 +14,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   sim: ['lib', 'workloads'],
   agent: ['lib'],
   'agent/rl/': ['lib', 'sim', 'workloads'], // training: the environment is the simulator
-  k6: ['lib', 'workloads'],
+  k6: ['lib', 'workloads', 'sim/latency-histogram.ts'], // k6 results binned in the simulator's histogram layout
   stacks: ['lib', 'agent', 'workloads', 'k6', 'experiments/load-trace.ts'],
   experiments: ['lib', 'workloads', 'sim', 'agent', 'k6', 'stacks'],
   'experiments/reproduce/': ['lib', 'workloads', 'sim', 'agent', 'k6', 'stacks', 'experiments', 'reports'],
