@@ -16,6 +16,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   train: () => import('./commands/train.ts'),
   'tune-reward': () => import('./commands/train.ts'),
   stacks: () => import('./commands/stacks.ts'),
+  merge: () => import('./commands/merge.ts'),
 };
 
 /** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */

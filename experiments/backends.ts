@@ -11,6 +11,8 @@ import { kubeBackend } from './kube/kube-backend.ts';
 export interface BackendRunOptions {
   /** Parallelism the user asked for (a backend may use less). */
   workers: number;
+  /** Pods to run in parallel (cluster backends such as k8s-jobs; `--parallelism`). */
+  parallelism?: number;
   /** Directory relative paths (traces, models) resolve against: the experiment file's folder. */
   baseDir: string;
   /** Hand each finished cell's record here, as one JSON line, as soon as it is done (durability, progress). */

@@ -13,7 +13,8 @@ import type { RunRecord } from '../lib/ports.ts';
 import { UserError } from '../lib/errors.ts';
 import { startProgress } from '../cli/progress.ts';
 import type { ExperimentDef } from './experiment.ts';
-import { expandCells, type Cell } from './cells.ts';
+import { expandCells, selectShard, type Cell, type Shard } from './cells.ts';
+import { writeShardJson } from './shard-json.ts';
 import { backends } from './backends.ts';
 import { openRecordsWriter, readRecordsForResume, writeLinesAtomically, type RecordLine } from './records-file.ts';
 import { writeExperimentJson } from './experiment-json.ts';
@@ -34,6 +35,10 @@ export interface RunExperimentOptions {
   repair?: boolean;
   /** No progress bar. */
   quiet?: boolean;
+  /** Run only this shard's cells (index ≡ shard.index mod shard.count); OUT then also gets shard.json. */
+  shard?: Shard;
+  /** Parallel pods for a cluster backend (k8s-jobs); passed through to the backend. */
+  parallelism?: number;
 }
 
 /** What happened. */
@@ -54,7 +59,8 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
   const backendName = o.backend ?? 'sim';
   const backend = backends[backendName];
   if (!backend) throw new UserError(`--backend: got "${backendName}", expected one of ${Object.keys(backends).join(', ')}`);
-  const cells = expandCells(o.def, { codeVersion: codeVersion() });
+  const allCells = expandCells(o.def, { codeVersion: codeVersion() });
+  const cells = selectShard(allCells, o.shard);
   try {
     mkdirSync(o.outDir, { recursive: true });
   } catch (err) {
@@ -79,7 +85,10 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
     scan = readRecordsForResume(recordsPath);
   }
   const done = matchFinished(scan.lines, cells, recordsPath, backendName);
-  writeExperimentJson(join(o.outDir, 'experiment.json'), o.def, cells, backendName);
+  // experiment.json always lists every cell (a shard's is byte-identical to the unsharded run's), so `merge` can
+  // check shards against one another and restore the canonical order.
+  writeExperimentJson(join(o.outDir, 'experiment.json'), o.def, allCells, backendName);
+  if (o.shard) writeShardJson(join(o.outDir, 'shard.json'), o.shard, cells, allCells[0]?.config.codeVersion);
 
   const todo = cells.filter((c) => !done.has(c.index));
   const lines = new Map<number, string>([...done].map(([i, l]) => [i, l.text]));
@@ -90,6 +99,7 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
       await backend.run(todo, {
         workers: o.workers,
         baseDir: o.baseDir,
+        parallelism: o.parallelism,
         onLine(cell: Cell, line: string) {
           writer.append(line);
           lines.set(cell.index, line);

@@ -8,6 +8,7 @@ import { loadExperiment, shippedExperimentNames } from '../../experiments/load-e
 import { runExperiment } from '../../experiments/runner.ts';
 import { backends } from '../../experiments/backends.ts';
 import { formatSummaryTable, summarizeRecords } from '../../experiments/summary.ts';
+import { parseShard, type Shard } from '../../experiments/cells.ts';
 
 interface RunFlags {
   out?: string;
@@ -15,6 +16,8 @@ interface RunFlags {
   json?: boolean;
   backend: string;
   repair?: boolean;
+  shard?: string;
+  parallelism?: string;
 }
 
 function parseWorkers(value: string | undefined): number {
@@ -35,6 +38,8 @@ export function register(program: Command): void {
     .option('--backend <name>', `where cells run: ${Object.keys(backends).join(', ')}`, 'sim')
     .option('--repair', 'move a corrupt or truncated tail of records.jsonl to records.jsonl.corrupt and rerun those cells')
     .option('--json', 'print the summary as JSON instead of a table')
+    .option('--shard <I/N>', 'run only the cells whose index ≡ I (mod N), I 0-based; auto/N takes I from JOB_COMPLETION_INDEX (combine with `scalelab merge`)')
+    .option('--parallelism <n>', 'k8s-jobs backend: pods of the Indexed Job (completions = parallelism = n; default: min(cells, 8))')
     .addHelpText(
       'after',
       `
@@ -49,10 +54,13 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
       if (!(flags.backend in backends)) {
         throw new UserError(`--backend: got "${flags.backend}", expected one of ${Object.keys(backends).join(', ')}`);
       }
+      const shard = parseShardFlag(flags.shard);
+      const parallelism = parseParallelism(flags.parallelism, flags.backend);
       const loaded = await loadExperiment(experiment);
       // A non-simulator backend gets its own default folder, so cluster and simulated records never share a file.
       const backendSuffix = flags.backend && flags.backend !== 'sim' ? `-${flags.backend}` : '';
-      const outDir = resolve(flags.out ?? `reports/out/${loaded.def.name}${backendSuffix}`);
+      const shardSuffix = shard ? `-shard-${shard.index}-of-${shard.count}` : '';
+      const outDir = resolve(flags.out ?? `reports/out/${loaded.def.name}${backendSuffix}${shardSuffix}`);
       const started = performance.now();
       const result = await runExperiment({
         def: loaded.def,
@@ -61,6 +69,8 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
         workers,
         backend: flags.backend,
         repair: flags.repair,
+        shard,
+        parallelism,
       });
       const seconds = (performance.now() - started) / 1000;
       const rows = summarizeRecords(result.records);
@@ -77,6 +87,23 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
         `${result.cells} cells (${result.ran} run, ${result.skipped} already done) in ${seconds.toFixed(1)} s → ${result.recordsPath}\n`,
       );
     });
+}
+
+function parseShardFlag(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseShard(value, process.env.JOB_COMPLETION_INDEX);
+  } catch (err) {
+    throw new UserError((err as Error).message);
+  }
+}
+
+function parseParallelism(value: string | undefined, backend: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new UserError(`--parallelism: got "${value}", expected an integer from 1 to 10000`);
+  if (backend !== 'k8s-jobs') throw new UserError(`--parallelism: only the k8s-jobs backend runs pods (got --backend ${backend}); use --workers for threads`);
+  return n;
 }
 
 function safeNames(): string {
