@@ -17,6 +17,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   'tune-reward': () => import('./commands/train.ts'),
   stacks: () => import('./commands/stacks.ts'),
   merge: () => import('./commands/merge.ts'),
+  'sweep-shard': () => import('./commands/sweep-shard.ts'),
 };
 
 /** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */

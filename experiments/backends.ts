@@ -6,6 +6,7 @@ import type { Cell } from './cells.ts';
 import { runInWorkerPool } from './worker-pool.ts';
 import { validateRunRecord } from './validate-run-record.ts';
 import { kubeBackend } from './kube/kube-backend.ts';
+import { k8sJobsBackend } from './k8s-jobs/k8s-jobs-backend.ts';
 
 /** Options every backend receives. */
 export interface BackendRunOptions {
@@ -21,6 +22,8 @@ export interface BackendRunOptions {
 
 /** Runs a batch of cells. */
 export interface Backend {
+  /** The `backend` its records carry when it is not the backend's name (k8s-jobs runs the simulator: `sim`). */
+  recordBackend?: 'sim' | 'microk8s';
   run(cells: readonly Cell[], options: BackendRunOptions): Promise<void>;
 }
 
@@ -42,4 +45,5 @@ export function sequentialBackend(runCell: (cell: Cell, ctx: { baseDir: string }
 export const backends: Record<string, Backend> = {
   sim: { run: runInWorkerPool },
   microk8s: kubeBackend(),
+  'k8s-jobs': k8sJobsBackend(),
 };

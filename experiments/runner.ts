@@ -84,10 +84,13 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
     repairedFromLine = p.lineNumber;
     scan = readRecordsForResume(recordsPath);
   }
-  const done = matchFinished(scan.lines, cells, recordsPath, backendName);
+  // A backend that only runs the simulator elsewhere (k8s-jobs) writes `sim` records: a cell's record does not
+  // depend on where it ran, so its files equal a local run's.
+  const recordBackend = backend.recordBackend ?? backendName;
+  const done = matchFinished(scan.lines, cells, recordsPath, recordBackend);
   // experiment.json always lists every cell (a shard's is byte-identical to the unsharded run's), so `merge` can
   // check shards against one another and restore the canonical order.
-  writeExperimentJson(join(o.outDir, 'experiment.json'), o.def, allCells, backendName);
+  writeExperimentJson(join(o.outDir, 'experiment.json'), o.def, allCells, recordBackend);
   if (o.shard) writeShardJson(join(o.outDir, 'shard.json'), o.shard, cells, allCells[0]?.config.codeVersion);
 
   const todo = cells.filter((c) => !done.has(c.index));

@@ -38,4 +38,14 @@ test('scalelab run --shard auto/2 in two "pods" then scalelab merge gives the un
   assert.match(missing.stderr, /^scalelab: 4 missing cells of 8: .* \(shard 0\/2 not given\)$/m);
 });
 
+test('scalelab run --backend k8s-jobs without a kubeconfig exits 2 saying where it looked; --parallelism on sim exits 2', () => {
+  const root = tempDir('cli-k8s');
+  const r = scalelab({ KUBECONFIG: join(root, 'nope.yaml') }, 'run', TINY_PATH, '--out', join(root, 'out'), '--backend', 'k8s-jobs', '--parallelism', '2');
+  assert.is(r.status, 2, r.stderr);
+  assert.match(r.stderr, /^scalelab: no kubeconfig at .*nope\.yaml: export KUBECONFIG=<file>/m);
+  const p = scalelab({}, 'run', TINY_PATH, '--out', join(root, 'out2'), '--parallelism', '2');
+  assert.is(p.status, 2);
+  assert.match(p.stderr, /^scalelab: --parallelism: only the k8s-jobs backend runs pods \(got --backend sim\)/m);
+});
+
 test.run();
