@@ -18,6 +18,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   stacks: () => import('./commands/stacks.ts'),
   merge: () => import('./commands/merge.ts'),
   'sweep-shard': () => import('./commands/sweep-shard.ts'),
+  doctor: () => import('./commands/doctor.ts'),
 };
 
 /** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */
