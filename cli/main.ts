@@ -19,6 +19,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   merge: () => import('./commands/merge.ts'),
   'sweep-shard': () => import('./commands/sweep-shard.ts'),
   doctor: () => import('./commands/doctor.ts'),
+  model: () => import('./commands/model.ts'),
 };
 
 /** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */
