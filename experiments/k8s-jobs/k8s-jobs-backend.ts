@@ -156,12 +156,14 @@ export function k8sJobsBackend(o: K8sJobsOptions = {}): K8sJobsBackend {
           await sleep(o.pollMs ?? 5000, controller.signal);
         }
       };
+      // SCALELAB_SHARD_EXECUTOR=local runs each shard here with its index (a cluster whose pods run no containers, e.g. kwok).
+      const executor = o.executeShards ?? (process.env.SCALELAB_SHARD_EXECUTOR === 'local' ? localShardExecutor({ workers: options.workers }) : awaitPods);
       log(`namespace ${namespace}: Indexed Job of ${parallelism} pods (${spec.image}) for ${cells.length} cells`);
       try {
         for (const m of manifests) await api.request('POST', collectionPath(m), m);
         let jobError: unknown;
         try {
-          await (o.executeShards ?? awaitPods)({ api, namespace, jobName: spec.name, parallelism, file, projectDir, waitForJob, signal: controller.signal });
+          await executor({ api, namespace, jobName: spec.name, parallelism, file, projectDir, waitForJob, signal: controller.signal });
         } catch (err) {
           if (controller.signal.aborted) throw controller.signal.reason;
           jobError = err;
