@@ -10,20 +10,14 @@ import type { Cell } from '../cells.ts';
 import { UserError } from '../../lib/errors.ts';
 import { buildSweepManifests, type SweepJobSpec } from '../../stacks/manifests/indexed-job.ts';
 import type { KubeRest } from './kube-rest.ts';
+import type { RunningJob } from './indexed-job-run.ts';
 import { packCells, runSweepShard, SWEEP_CELLS_SCHEMA, type CellRunner, type SweepCellsFile } from './sweep-cells.ts';
 import { checkShardLines } from './check-shard-lines.ts';
 
 /** A sweep whose objects exist on the cluster: what an executor needs to run or await its shards. */
-export interface SubmittedSweep {
-  api: KubeRest;
-  namespace: string;
-  jobName: string;
-  parallelism: number;
+export interface SubmittedSweep extends RunningJob {
   file: SweepCellsFile;
   projectDir: string;
-  /** Resolves when the Job is Complete; rejects when it Failed, timed out or the run was interrupted. */
-  waitForJob(): Promise<void>;
-  signal: AbortSignal;
 }
 
 /** What the runner passes (the runner's BackendRunOptions; declared here so this module does not import backends.ts). */
@@ -86,14 +80,6 @@ export function localShardExecutor(o: { workers?: number; runCells?: CellRunner;
   };
 }
 
-const abortableSleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((res, rej) => {
-    if (signal.aborted) return rej(signal.reason);
-    const t = setTimeout(() => { signal.removeEventListener('abort', onAbort); res(); }, ms);
-    const onAbort = () => { clearTimeout(t); rej(signal.reason); };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-
 /** Namespace of a sweep: a DNS-1123 label of at most 63 characters. */
 export function sweepNamespace(experiment: string, suffix: string): string {
   const slug = experiment.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63 - 'scalelab-sweep--'.length - suffix.length) || 'x';
@@ -136,61 +122,17 @@ export function k8sJobsBackend(o: K8sJobsOptions = {}): K8sJobsBackend {
       for (const m of manifests) validateManifest(m);
       const connect = o.connect ?? (async () => (await import('./connect.ts')).connectFromKubeconfig());
       const api = await connect();
-      const { collectionPath, objectPath, KubeApiError } = await import('./kube-rest.ts');
-      const controller = new AbortController();
-      const sleep = o.sleep ?? abortableSleep;
-      const onSignal = (signal: NodeJS.Signals) => controller.abort(new UserError(`interrupted (${signal}): the sweep's Job and namespace ${namespace} were deleted; run the same command again to resume`, { exitCode: signal === 'SIGINT' ? 130 : 143 }));
-      if (o.handleSignals ?? true) {
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
-      }
-      const waitForJob = async () => {
-        const deadline = Date.now() + (spec.activeDeadlineSeconds + 120) * 1000;
-        for (;;) {
-          const job = await api.request('GET', objectPath({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: spec.name, namespace } }));
-          const conditions: { type?: string; status?: string; reason?: string; message?: string }[] = job?.status?.conditions ?? [];
-          const failed = conditions.find((c) => c.type === 'Failed' && c.status === 'True');
-          if (failed) throw new Error(`Job ${namespace}/${spec.name} failed (${failed.reason ?? 'no reason'}: ${failed.message ?? ''}${job?.status?.failedIndexes ? `; failed shards ${job.status.failedIndexes}` : ''})`);
-          if (conditions.some((c) => c.type === 'Complete' && c.status === 'True') || Number(job?.status?.succeeded ?? 0) >= parallelism) return;
-          if (Date.now() > deadline) throw new Error(`Job ${namespace}/${spec.name} did not finish within ${spec.activeDeadlineSeconds} s`);
-          await sleep(o.pollMs ?? 5000, controller.signal);
-        }
-      };
       // SCALELAB_SHARD_EXECUTOR=local runs each shard here with its index (a cluster whose pods run no containers, e.g. kwok).
       const executor = o.executeShards ?? (process.env.SCALELAB_SHARD_EXECUTOR === 'local' ? localShardExecutor({ workers: options.workers }) : awaitPods);
       log(`namespace ${namespace}: Indexed Job of ${parallelism} pods (${spec.image}) for ${cells.length} cells`);
-      try {
-        for (const m of manifests) await api.request('POST', collectionPath(m), m);
-        let jobError: unknown;
-        try {
-          await executor({ api, namespace, jobName: spec.name, parallelism, file, projectDir, waitForJob, signal: controller.signal });
-        } catch (err) {
-          if (controller.signal.aborted) throw controller.signal.reason;
-          jobError = err;
-        }
-        const list = await api.request('GET', `/api/v1/namespaces/${namespace}/configmaps?labelSelector=${encodeURIComponent((await import('./shard-results.ts')).RESULT_SELECTOR)}`);
-        const lines = checkShardLines(list?.items ?? [], cells, parallelism, jobError);
-        for (const { cell, line } of lines) options.onLine(cell, line);
-        log(`collected ${lines.length} records from ${parallelism} shards`);
-      } finally {
-        await cleanUp(api, namespace, spec.name, log, KubeApiError);
-        if (o.handleSignals ?? true) {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-        }
-      }
+      const { runIndexedJob } = await import('./indexed-job-run.ts');
+      const { items, jobError } = await runIndexedJob(
+        { api, manifests, namespace, jobName: spec.name, parallelism, activeDeadlineSeconds: spec.activeDeadlineSeconds, pollMs: o.pollMs, sleep: o.sleep, log, handleSignals: o.handleSignals },
+        (job) => executor({ ...job, file, projectDir }),
+      );
+      const lines = checkShardLines(items, cells, parallelism, jobError);
+      for (const { cell, line } of lines) options.onLine(cell, line);
+      log(`collected ${lines.length} records from ${parallelism} shards`);
     },
   };
-}
-
-/** Deletes the Job (its pods in the background) and the namespace; a failure is logged with the command to finish it. */
-async function cleanUp(api: KubeRest, namespace: string, job: string, log: (l: string) => void, KubeApiError: new (...a: never[]) => Error): Promise<void> {
-  const gone = (err: unknown) => err instanceof KubeApiError && (err as { status?: number }).status === 404;
-  try {
-    await api.request('DELETE', `/apis/batch/v1/namespaces/${namespace}/jobs/${job}?propagationPolicy=Background`).catch((err) => { if (!gone(err)) throw err; });
-    await api.request('DELETE', `/api/v1/namespaces/${namespace}`).catch((err) => { if (!gone(err)) throw err; });
-    log(`deleted Job ${job} and namespace ${namespace}`);
-  } catch (err) {
-    log(`could not delete namespace ${namespace} (${err instanceof Error ? err.message : String(err)}): run \`kubectl delete namespace ${namespace}\``);
-  }
 }

@@ -16,13 +16,22 @@ const PART_LABEL = 'scalelab.io/part';
 const PARTS_ANNOTATION = 'scalelab.io/parts';
 const SHA_ANNOTATION = 'scalelab.io/sha256';
 
+/** What every result carries: which pod of how many, and whether its work succeeded (else `error`). */
+export interface ResultEnvelope {
+  schema: string;
+  index: number;
+  count: number;
+  ok: boolean;
+  error?: string;
+}
+
 /** What one shard hands back: its cells' record lines (by cell index), or why it failed. */
 export type ShardResult =
   | { schema: typeof SWEEP_RESULT_SCHEMA; index: number; count: number; ok: true; lines: { cell: number; line: string }[] }
   | { schema: typeof SWEEP_RESULT_SCHEMA; index: number; count: number; ok: false; error: string };
 
 /** Use in the pod (or a local stand-in) to turn a shard's result into the ConfigMaps to create. */
-export function resultConfigMaps(namespace: string, result: ShardResult, partBytes = PART_BYTES): Manifest[] {
+export function resultConfigMaps<T extends ResultEnvelope>(namespace: string, result: T, partBytes = PART_BYTES): Manifest[] {
   const gz = gzipSync(Buffer.from(JSON.stringify(result), 'utf8'));
   const sha = createHash('sha256').update(gz).digest('hex');
   const parts = Math.max(1, Math.ceil(gz.length / partBytes));
@@ -51,14 +60,14 @@ interface ConfigMapLike {
  * Use in the runner after the Job: unpacks every shard 0…count−1. Returns the results found and a problem per
  * shard that is missing, incomplete or corrupt (so the caller can name them all).
  */
-export function readShardResults(items: readonly ConfigMapLike[], count: number): { results: Map<number, ShardResult>; problems: string[] } {
+export function readShardResults<T extends ResultEnvelope = ShardResult>(items: readonly ConfigMapLike[], count: number, schema: string = SWEEP_RESULT_SCHEMA): { results: Map<number, T>; problems: string[] } {
   const byShard = new Map<number, ConfigMapLike[]>();
   for (const item of items) {
     const shard = Number(item.metadata?.labels?.[SHARD_LABEL]);
     if (!Number.isInteger(shard)) continue;
     byShard.set(shard, [...(byShard.get(shard) ?? []), item]);
   }
-  const results = new Map<number, ShardResult>();
+  const results = new Map<number, T>();
   const problems: string[] = [];
   for (let shard = 0; shard < count; shard++) {
     const items = byShard.get(shard);
@@ -83,14 +92,14 @@ export function readShardResults(items: readonly ConfigMapLike[], count: number)
       problems.push(`shard ${shard}/${count}: result parts do not match their SHA-256 (corrupt or from two attempts)`);
       continue;
     }
-    let result: ShardResult;
+    let result: T;
     try {
       result = JSON.parse(gunzipSync(gz).toString('utf8'));
     } catch (err) {
       problems.push(`shard ${shard}/${count}: result is not gzip'd JSON (${(err as Error).message})`);
       continue;
     }
-    if (result?.schema !== SWEEP_RESULT_SCHEMA || result.index !== shard || result.count !== count) {
+    if (result?.schema !== schema || result.index !== shard || result.count !== count) {
       problems.push(`shard ${shard}/${count}: result says shard ${String(result?.index)}/${String(result?.count)} (schema ${String(result?.schema)})`);
       continue;
     }
