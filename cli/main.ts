@@ -20,6 +20,8 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   'sweep-shard': () => import('./commands/sweep-shard.ts'),
   doctor: () => import('./commands/doctor.ts'),
   model: () => import('./commands/model.ts'),
+  submit: () => import('./commands/submit.ts'),
+  'job-pod': () => import('./commands/submit.ts'),
 };
 
 /** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */

@@ -35,10 +35,20 @@ export interface SweepJobSpec {
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
 }
 
-const labels = (spec: SweepJobSpec, component: string) => ({ 'app.kubernetes.io/part-of': 'scalelab', 'app.kubernetes.io/component': component, [SWEEP_LABEL]: spec.name });
+const labels = (spec: Pick<SweepJobSpec, 'name'>, component: string) => ({ 'app.kubernetes.io/part-of': 'scalelab', 'app.kubernetes.io/component': component, [SWEEP_LABEL]: spec.name });
 
 /** Use to build every object of a sweep, in creation order (namespace first, Job last). */
 export function buildSweepManifests(spec: SweepJobSpec): Manifest[] {
+  const meta = (component: string) => ({ name: spec.name, namespace: spec.namespace, labels: labels(spec, component) });
+  return [
+    ...buildResultWriterAccess(spec),
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...meta('cells'), name: SWEEP_CELLS_CONFIGMAP }, binaryData: { 'cells.json.gz': spec.cellsGzipBase64 } },
+    buildSweepJob(spec),
+  ];
+}
+
+/** The namespace and a ServiceAccount whose Role may only write ConfigMaps there (the pods' results). */
+export function buildResultWriterAccess(spec: Pick<SweepJobSpec, 'namespace' | 'name'>): Manifest[] {
   const meta = (component: string) => ({ name: spec.name, namespace: spec.namespace, labels: labels(spec, component) });
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: spec.namespace, labels: labels(spec, 'namespace') } },
@@ -57,46 +67,60 @@ export function buildSweepManifests(spec: SweepJobSpec): Manifest[] {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: spec.name },
       subjects: [{ kind: 'ServiceAccount', name: spec.name, namespace: spec.namespace }],
     },
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...meta('cells'), name: SWEEP_CELLS_CONFIGMAP }, binaryData: { 'cells.json.gz': spec.cellsGzipBase64 } },
-    buildSweepJob(spec),
   ];
+}
+
+/** What a submitted command Job needs (a training run or any other `scalelab` command, once per index). */
+export type CommandJobSpec = Omit<SweepJobSpec, 'cellsGzipBase64'> & {
+  /** The `scalelab` arguments each pod runs (`{index}` is replaced by its JOB_COMPLETION_INDEX). */
+  args: string[];
+};
+
+/** Use for `scalelab submit`: the result-writer access and an Indexed Job whose pods run `scalelab job-pod -- ARGS`. */
+export function buildCommandJobManifests(spec: CommandJobSpec): Manifest[] {
+  return [...buildResultWriterAccess(spec), indexedJob(spec, 'command', ['job-pod', '--', ...spec.args])];
 }
 
 /** The Indexed Job: pod i gets JOB_COMPLETION_INDEX=i from Kubernetes and runs `scalelab sweep-shard --shard auto/N`. */
 export function buildSweepJob(spec: SweepJobSpec): Manifest {
   const workers = Math.max(1, Math.floor(spec.cpuRequestMilli / 1000));
+  const args = ['sweep-shard', `${CELLS_MOUNT}/cells.json.gz`, '--shard', `auto/${spec.parallelism}`, '--workers', String(workers)];
+  return indexedJob(spec, 'sweep', args, { volumeMounts: [{ name: 'cells', mountPath: CELLS_MOUNT, readOnly: true }], volumes: [{ name: 'cells', configMap: { name: SWEEP_CELLS_CONFIGMAP } }] });
+}
+
+function indexedJob(spec: Omit<SweepJobSpec, 'cellsGzipBase64'>, container: string, args: string[], cells?: { volumeMounts: object[]; volumes: object[] }): Manifest {
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: { name: spec.name, namespace: spec.namespace, labels: labels(spec, 'sweep') },
+    metadata: { name: spec.name, namespace: spec.namespace, labels: labels(spec, container) },
     spec: {
       completionMode: 'Indexed',
       completions: spec.parallelism,
       parallelism: spec.parallelism,
       backoffLimitPerIndex: spec.backoffLimitPerIndex,
-      // Without maxFailedIndexes a failed shard would only fail at the end; one failed shard fails the sweep.
+      // Without maxFailedIndexes a failed index would only fail the Job at the end; one failed pod fails it at once.
       maxFailedIndexes: 0,
       activeDeadlineSeconds: spec.activeDeadlineSeconds,
       template: {
-        metadata: { labels: labels(spec, 'sweep') },
+        metadata: { labels: labels(spec, container) },
         spec: {
           restartPolicy: 'Never',
           serviceAccountName: spec.name,
           containers: [
             {
-              name: 'sweep',
+              name: container,
               image: spec.image,
               imagePullPolicy: spec.imagePullPolicy ?? 'IfNotPresent',
-              args: ['sweep-shard', `${CELLS_MOUNT}/cells.json.gz`, '--shard', `auto/${spec.parallelism}`, '--workers', String(workers)],
-              env: [{ name: 'SCALELAB_QUIET', value: '1' }],
+              args,
+              env: [{ name: 'SCALELAB_QUIET', value: '1' }, { name: 'SCALELAB_JOB_PODS', value: String(spec.parallelism) }],
               resources: {
                 requests: { cpu: `${spec.cpuRequestMilli}m`, memory: `${spec.memoryRequestMiB}Mi` },
                 limits: { memory: `${spec.memoryRequestMiB}Mi` },
               },
-              volumeMounts: [{ name: 'cells', mountPath: CELLS_MOUNT, readOnly: true }],
+              ...(cells ? { volumeMounts: cells.volumeMounts } : {}),
             },
           ],
-          volumes: [{ name: 'cells', configMap: { name: SWEEP_CELLS_CONFIGMAP } }],
+          ...(cells ? { volumes: cells.volumes } : {}),
         },
       },
     },
