@@ -118,6 +118,31 @@ for (const f of failures) {
   });
 }
 
+test('k8s-jobs: Ctrl-C while waiting for the pods stops the wait, deletes the Job and namespace, and exits 130', async () => {
+  const fake = await startFakeKube();
+  const listenersBefore = process.listenerCount('SIGINT');
+  try {
+    const backend = k8sJobsBackend({ connect: async () => kubeRest({ server: fake.url }), nameSuffix: () => 'sig', pollMs: 60_000, log: () => {}, image: 'registry.example/scalelab-sweep:test' });
+    const running = backend.run(cells, { workers: 1, baseDir: loaded.baseDir, parallelism: 2, onLine: () => assert.unreachable('no records') });
+    // Let it create the objects and start waiting (the fake's Job never completes), then interrupt.
+    for (let i = 0; i < 200 && !fake.objects.has(`/apis/batch/v1/namespaces/${sweepNamespace('tiny', 'sig')}/jobs/sweep`); i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
+    process.emit('SIGINT', 'SIGINT');
+    await running.then(
+      () => assert.unreachable('must be interrupted'),
+      (err: Error & { exitCode?: number }) => {
+        assert.is(err.name, 'UserError');
+        assert.is(err.exitCode, 130);
+        assert.match(err.message, /^interrupted \(SIGINT\): the Job and namespace scalelab-sweep-tiny-sig were deleted/);
+      },
+    );
+    assert.is(fake.objects.size, 0);
+    assert.is(process.listenerCount('SIGINT'), listenersBefore, 'the handler is removed again');
+  } finally {
+    await fake.close();
+  }
+});
+
 test('k8s-jobs: an experiment outside the repository is refused before anything is created', async () => {
   const fake = await startFakeKube();
   try {
