@@ -13,24 +13,12 @@ import { createKpaAutoscaler, parseKpaConfig } from './baselines/kpa.ts';
 import { createPredictiveAutoscaler, parsePredictiveConfig } from './baselines/predictive.ts';
 import { createHpaAutoscaler, defaultHpaConfig, HpaInputError, parseHpaConfig } from './hpa/index.ts';
 import { createRlAutoscalerFromSpec, RL_AUTOSCALER_TYPES } from './rl/register.ts';
+import type { AutoscalerFactory, AutoscalerSpec, AutoscalerContext } from './autoscaler-spec.ts';
 
-/** An autoscaler as an experiment file writes it: a unique display name, a registered type, its parameters. */
-export interface AutoscalerSpec {
-  /** Unique within an experiment; used in records and tables (e.g. `hpa-70`). */
-  name: string;
-  /** A registered type: `hpa`, `rule-based`, `thesis-threshold`, `kpa`, `predictive`, … */
-  type: string;
-  [param: string]: unknown;
-}
+/** The types that load a trained model (a folder under models/); re-exported for the stacks and the agent image. */
+export { RL_AUTOSCALER_TYPES };
 
-/** What a factory gets besides the parameters. */
-export interface AutoscalerContext {
-  /** Directory that relative paths in the spec (e.g. a saved model) are resolved against. */
-  baseDir?: string;
-}
-
-/** Builds one fresh autoscaler (autoscalers keep state, so every run needs its own). Throw AutoscalerSpecError on bad params. */
-export type AutoscalerFactory = (spec: AutoscalerSpec, ctx: AutoscalerContext) => Autoscaler | Promise<Autoscaler>;
+export type { AutoscalerContext, AutoscalerFactory, AutoscalerSpec } from './autoscaler-spec.ts';
 
 const builtinFactories: Record<string, AutoscalerFactory> = {
   hpa: (s) => createHpaAutoscaler(hpaConfigFromSpec(s), s.name),

@@ -16,6 +16,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   train: () => import('./commands/train.ts'),
   'tune-reward': () => import('./commands/train.ts'),
   stacks: () => import('./commands/stacks.ts'),
+  emulate: () => import('./commands/emulate.ts'),
   merge: () => import('./commands/merge.ts'),
   'sweep-shard': () => import('./commands/sweep-shard.ts'),
   doctor: () => import('./commands/doctor.ts'),

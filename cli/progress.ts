@@ -1,5 +1,6 @@
 // A progress bar with ETA on stderr for long work; plain periodic lines when stderr is not a terminal.
 import cliProgress from 'cli-progress';
+import type { RunProgress } from '../experiments/runner.ts';
 
 export interface Progress {
   /** Advance by `delta` units, with optional payload text (e.g. "reward -12.3"). */
@@ -48,5 +49,21 @@ export function startProgress(label: string, total: number, options: { quiet?: b
       }
     },
     stop() {},
+  };
+}
+
+/** A runner progress callback drawing the bar above: `run <label> [...] done/total`. */
+export function runProgressBar(label: string, options: { quiet?: boolean } = {}): RunProgress {
+  let bar: Progress | undefined;
+  return {
+    start(total) {
+      bar = startProgress(label, total, options);
+    },
+    cellDone(key) {
+      bar?.increment(1, key);
+    },
+    stop() {
+      bar?.stop();
+    },
   };
 }

@@ -66,7 +66,6 @@ replace golang.org/x/text => golang.org/x/text v0.3.6"
   (cd "$w" && go get "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs@$LANGHOST_VERSION" &&
     go build -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$LANGHOST_VERSION" \
       -o "$cache/bin/pulumi-language-nodejs-3.68" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs)
-  cp "$cache/bin/pulumi-language-nodejs-3.68" "$cache/bin/pulumi-language-nodejs-real"
 }
 
 build_k8s_provider() {

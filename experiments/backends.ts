@@ -1,12 +1,11 @@
-// The backends a cell can run on. `sim` runs cells in parallel worker threads; a backend that drives real
-// infrastructure runs them one after another. Adding a backend is one line in `backends`, e.g.
-//   microk8s: sequentialBackend(runKubeCell),
+// What a backend is: something that runs a batch of cells. `simBackend` runs them in parallel worker threads; a
+// backend that drives real infrastructure runs them one after another (`sequentialBackend`). Backends are
+// injected: the CLI registers them by name (cli/backends.ts) and hands the chosen one to `runExperiment`.
 import type { RunRecord } from '../lib/ports.ts';
+import type { BackendName } from '../lib/backend-names.ts';
 import type { Cell } from './cells.ts';
 import { runInWorkerPool } from './worker-pool.ts';
 import { validateRunRecord } from './validate-run-record.ts';
-import { kubeBackend } from './kube/kube-backend.ts';
-import { k8sJobsBackend } from './k8s-jobs/k8s-jobs-backend.ts';
 
 /** Options every backend receives. */
 export interface BackendRunOptions {
@@ -23,7 +22,7 @@ export interface BackendRunOptions {
 /** Runs a batch of cells. */
 export interface Backend {
   /** The `backend` its records carry when it is not the backend's name (k8s-jobs runs the simulator: `sim`). */
-  recordBackend?: 'sim' | 'microk8s';
+  recordBackend?: BackendName;
   run(cells: readonly Cell[], options: BackendRunOptions): Promise<void>;
 }
 
@@ -41,9 +40,5 @@ export function sequentialBackend(runCell: (cell: Cell, ctx: { baseDir: string }
   };
 }
 
-/** The registered backends by `--backend` name. */
-export const backends: Record<string, Backend> = {
-  sim: { run: runInWorkerPool },
-  microk8s: kubeBackend(),
-  'k8s-jobs': k8sJobsBackend(),
-};
+/** The simulator: CPU-bound cells in parallel worker threads. */
+export const simBackend: Backend = { run: runInWorkerPool };

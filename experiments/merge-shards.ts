@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { UserError } from '../lib/errors.ts';
 import { scanRecordsText, writeLinesAtomically, type RecordLine } from './records-file.ts';
 import { SHARD_JSON_SCHEMA, type ShardJson } from './shard-json.ts';
+import { lockFolder } from './folder-lock.ts';
 
 /** One shard output folder as read from disk. */
 interface ShardDir {
@@ -151,12 +152,18 @@ function writeOutputs(out: string, flag: string, experimentText: string, lines: 
   } catch (cause) {
     throw new UserError(`--out ${flag}: cannot create the output directory`, { cause });
   }
-  const recordsPath = join(out, 'records.jsonl');
-  const text = lines.map((l) => `${l}\n`).join('');
-  if (existsSync(recordsPath) && readFileSync(recordsPath, 'utf8') !== text) {
-    throw new UserError(`--out ${flag}: ${recordsPath} already exists with other records; merge into a new folder or move it away`);
+  // One writer per folder: a run or another merge into the same OUT is refused (exit 2).
+  const lock = lockFolder(out, 'scalelab merge');
+  try {
+    const recordsPath = join(out, 'records.jsonl');
+    const text = lines.map((l) => `${l}\n`).join('');
+    if (existsSync(recordsPath) && readFileSync(recordsPath, 'utf8') !== text) {
+      throw new UserError(`--out ${flag}: ${recordsPath} already exists with other records; merge into a new folder or move it away`);
+    }
+    // experiment.json ends with its newline; writeLinesAtomically adds it back.
+    writeLinesAtomically(join(out, 'experiment.json'), [experimentText.replace(/\n$/, '')]);
+    writeLinesAtomically(recordsPath, lines);
+  } finally {
+    lock.release();
   }
-  // experiment.json ends with its newline; writeLinesAtomically adds it back.
-  writeLinesAtomically(join(out, 'experiment.json'), [experimentText.replace(/\n$/, '')]);
-  writeLinesAtomically(recordsPath, lines);
 }

@@ -1,9 +1,11 @@
 // The records file (JSON Lines, one RunRecord per line): durable appends, a strict reader that names the line of
 // any problem, and a scanner the runner uses to resume. A record line is written with one write() of the complete
 // line (newline included) followed by fsync, so a kill leaves at most one partial last line, which is reported.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import type { RunRecord } from '../lib/ports.ts';
 import { UserError } from '../lib/errors.ts';
+import { byteOffset, jsonLines } from '../lib/json-lines.ts';
 import { InvalidRunRecordError, validateRunRecord } from './validate-run-record.ts';
 
 /** A good line of a records file. */
@@ -25,29 +27,19 @@ export interface RecordsProblem {
 /** Use to inspect a records file's text: the good lines before the first problem, and that problem. */
 export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: RecordsProblem } {
   const lines: RecordLine[] = [];
-  let offset = 0;
-  let lineNumber = 0;
-  while (offset < text.length) {
-    lineNumber++;
-    const end = text.indexOf('\n', offset);
-    if (end < 0) {
-      return { lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} is incomplete (no newline at the end: the writer was probably killed mid-line)` } };
-    }
-    const line = text.slice(offset, end);
-    const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} ${message}` } });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch (err) {
-      return problem(line.trim() === '' ? 'is empty' : `is not valid JSON (${(err as Error).message})`);
+  for (const line of jsonLines(text, { blankLines: 'problem', requireFinalNewline: true })) {
+    const { lineNumber } = line;
+    const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: byteOffset(text, line.offset), message: `line ${lineNumber} ${message}` } });
+    if (!line.ok) {
+      if (line.problem === 'incomplete') return problem('is incomplete (no newline at the end: the writer was probably killed mid-line)');
+      return problem(line.problem === 'empty' ? 'is empty' : `is not valid JSON (${line.error?.message})`);
     }
     try {
-      lines.push({ lineNumber, text: line, record: validateRunRecord(parsed) });
+      lines.push({ lineNumber, text: line.text, record: validateRunRecord(line.value) });
     } catch (err) {
       if (err instanceof InvalidRunRecordError) return problem(`is not a valid scalelab.run/v1 record: ${err.message}`);
       throw err;
     }
-    offset = end + 1;
   }
   return { lines };
 }
@@ -86,17 +78,23 @@ export function openRecordsWriter(path: string): RecordsWriter {
   };
 }
 
-/** Replaces `path` with `lines` atomically (temp file, fsync, rename): used to put the finished file in cell order. */
+/** Replaces `path` with `lines` atomically (temp file, fsync, rename): used to put the finished file in cell order.
+ * The temp name is unique (pid + random), so two processes never write into one temp file. */
 export function writeLinesAtomically(path: string, lines: readonly string[]): void {
-  const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, 'w');
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(tmp, 'wx');
   try {
-    writeAll(fd, lines.map((l) => `${l}\n`).join(''));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeAll(fd, lines.map((l) => `${l}\n`).join(''));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
   }
-  renameSync(tmp, path);
 }
 
 /** Writes all of `text`: one write() may write only part of it, and a short file renamed over the records loses them. */

@@ -1,5 +1,6 @@
 // The end-of-run summary: one row per (scenario, autoscaler), means over seeds, as an aligned text table or JSON.
 import type { RunRecord } from '../lib/ports.ts';
+import { mean as ssMean } from 'simple-statistics';
 
 /** One summary row; every value is the mean over the row's seeds. */
 export interface SummaryRow {
@@ -23,7 +24,7 @@ export function summarizeRecords(records: readonly RunRecord[]): SummaryRow[] {
     else groups.set(key, [r]);
   }
   return [...groups.values()].map((rs) => {
-    const mean = (f: (r: RunRecord) => number) => rs.reduce((a, r) => a + f(r), 0) / rs.length;
+    const mean = (f: (r: RunRecord) => number) => ssMean(rs.map(f));
     return {
       scenario: rs[0].scenario,
       autoscaler: rs[0].autoscaler,

@@ -1,6 +1,7 @@
 // Checks that a parsed JSON value is a complete, sane RunRecord (lib/ports.ts): every field present with the
 // right type, every metric a finite number (JSON turns NaN into null, so null is caught here), rates in [0, 1].
 import { RUN_RECORD_SCHEMA, type RunMetrics, type RunRecord } from '../lib/ports.ts';
+import { BACKEND_NAMES, isBackendName } from '../lib/backend-names.ts';
 
 /** The metric keys every record carries, in the order of RunMetrics. */
 export const RUN_METRIC_KEYS: readonly (keyof RunMetrics)[] = [
@@ -51,7 +52,7 @@ export function validateRunRecord(value: unknown): RunRecord {
     if (typeof value[f] !== 'string' || value[f] === '') throw new InvalidRunRecordError(f, `${describe(value[f])}, expected a non-empty string`);
   }
   if (!Number.isSafeInteger(value.seed)) throw new InvalidRunRecordError('seed', `${describe(value.seed)}, expected an integer`);
-  if (value.backend !== 'sim' && value.backend !== 'microk8s') throw new InvalidRunRecordError('backend', `${describe(value.backend)}, expected "sim" or "microk8s"`);
+  if (!isBackendName(value.backend)) throw new InvalidRunRecordError('backend', `${describe(value.backend)}, expected ${BACKEND_NAMES.map((n) => `"${n}"`).join(' or ')}`);
   if (!isObject(value.config)) throw new InvalidRunRecordError('config', `${describe(value.config)}, expected an object`);
   const m = value.metrics;
   if (!isObject(m)) throw new InvalidRunRecordError('metrics', `${describe(m)}, expected an object`);

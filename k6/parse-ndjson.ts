@@ -1,5 +1,6 @@
 // k6 `--out json` lines (one JSON object per line: `Metric` declarations and `Point` samples) → per-request
 // data binned by time, so run-level percentiles are over requests and per-minute series can be drawn.
+import { jsonLines, type JsonLine } from '../lib/json-lines.ts';
 
 /** Requests completed within one bin. */
 export interface K6Bin {
@@ -27,13 +28,10 @@ export interface K6Points {
 
 interface Point { metric: string; timeMs: number; value: number; ok: boolean }
 
-function parseLine(line: string, lineNo: number): Point | null {
-  let o: { type?: string; metric?: string; data?: { time?: string; value?: number; tags?: Record<string, string> | null } };
-  try {
-    o = JSON.parse(line);
-  } catch (err) {
-    throw new Error(`k6 json output line ${lineNo}: not JSON (${line.slice(0, 60)})`, { cause: err });
-  }
+function parseLine(line: JsonLine): Point | null {
+  const lineNo = line.lineNumber;
+  if (!line.ok) throw new Error(`k6 json output line ${lineNo}: not JSON (${line.text.slice(0, 60)})`, { cause: line.error });
+  const o = line.value as { type?: string; metric?: string; data?: { time?: string; value?: number; tags?: Record<string, string> | null } };
   if (o.type !== 'Point') return null;
   const timeMs = Date.parse(String(o.data?.time));
   const value = o.data?.value;
@@ -48,11 +46,10 @@ function parseLine(line: string, lineNo: number): Point | null {
  * Bins start at `startEpochMs` (default: the first sample) so they can align with a Prometheus step grid. */
 export function parseK6Ndjson(text: string, binSeconds = 60, startEpochMs?: number): K6Points {
   const points: Point[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    const p = parseLine(line, i + 1);
+  for (const line of jsonLines(text)) {
+    const p = parseLine(line);
     if (p) points.push(p);
-  });
+  }
   const requestPoints = points.filter((p) => p.metric === 'http_req_duration' || p.metric === 'http_req_failed' || p.metric === 'vus');
   if (requestPoints.length === 0) return { startEpochMs: 0, endEpochMs: 0, binSeconds, bins: [] };
   const start = startEpochMs ?? Math.min(...requestPoints.map((p) => p.timeMs));

@@ -1,4 +1,5 @@
 // The ports every backend and every autoscaler meet at (DESIGN.md §2). Pure types, no behaviour.
+import type { BackendName } from './backend-names.ts';
 
 /** One pod as the API server and the metrics pipeline show it to an autoscaler. */
 export interface PodView {
@@ -127,7 +128,7 @@ export interface RunRecord {
   scenario: string;
   autoscaler: string;
   seed: number;
-  backend: 'sim' | 'microk8s';
+  backend: BackendName;
   metrics: RunMetrics;
   /** The resolved configuration of the cell (plant, workload, autoscaler). */
   config: Record<string, unknown>;

@@ -13,6 +13,7 @@ import { traceLoader } from '../experiments/load-trace.ts';
 import { createHpaAutoscaler } from '../agent/hpa/index.ts';
 import { loadRlAutoscaler } from '../agent/rl/load-rl-autoscaler.ts';
 import { comparePaired } from '../reports/stats/paired-comparison.ts';
+import { mean as ssMean } from 'simple-statistics';
 
 const root = join(import.meta.dirname, '..');
 const seedsArg = process.argv.indexOf('--seeds');
@@ -38,7 +39,7 @@ async function runAll(make: () => Promise<Autoscaler>): Promise<Cell[]> {
 
 const hpa = await runAll(async () => createHpaAutoscaler({}, 'hpa-70'));
 const rows: Record<string, unknown>[] = [];
-const mean = (c: Cell[], f: (m: RunMetrics) => number) => c.reduce((a, x) => a + f(x.metrics), 0) / c.length;
+const mean = (c: Cell[], f: (m: RunMetrics) => number) => ssMean(c.map((x) => f(x.metrics)));
 const summary = (name: string, c: Cell[]) => ({
   autoscaler: name, slaViolationRateRequests: mean(c, (m) => m.slaViolationRateRequests), slaViolationRateMinutes: mean(c, (m) => m.slaViolationRateMinutes),
   costUsd: mean(c, (m) => m.costUsd), meanPods: mean(c, (m) => m.meanPods), latencyP95Ms: mean(c, (m) => m.latencyP95Ms), scalingActionsPerHour: mean(c, (m) => m.scalingActionsPerHour),

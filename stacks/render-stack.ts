@@ -5,7 +5,7 @@ import { parseScenarioConfig } from './scenario-config.ts';
 import { scenarioSpecFromConfig } from './scenario-spec-from-config.ts';
 import { buildScenarioManifests, flattenManifests } from './manifests/scenario-manifests.ts';
 import type { Manifest } from './manifests/scenario-spec.ts';
-import { readModelFiles, readStackConfig } from './stack-files.ts';
+import { checkAgentModel, readStackConfig } from './stack-files.ts';
 import { traceLoader } from '../experiments/load-trace.ts';
 
 /** The manifests of a committed scenario stack (throws for the cluster stack: it creates VMs, not objects). */
@@ -15,7 +15,8 @@ export function stackManifests(root: string, stack: string): Manifest[] {
     throw new Error(`stack "${stack}" is the cluster stack: it creates Multipass VMs with MicroK8s, not Kubernetes objects; render a scenario stack instead`);
   }
   const config = parseScenarioConfig(stack, values);
-  const spec = scenarioSpecFromConfig(config, readModelFiles(root, config.modelDir), traceLoader(root));
+  checkAgentModel(config);
+  const spec = scenarioSpecFromConfig(config, traceLoader(root));
   return flattenManifests(buildScenarioManifests(spec, { k6Job: config.k6Job }));
 }
 

@@ -1,12 +1,16 @@
 // Pulumi config values (flat `scalelab:<key>` strings, as in Pulumi.<stack>.yaml) → a validated ScenarioConfig.
 // Shared by the Pulumi program (stacks/config.ts) and `scalelab stacks render`, so both build the same objects.
 // The defaults here equal the `default:` of each key in Pulumi.yaml (a test keeps them in sync).
+import type { AutoscalerSpec } from '../agent/registry.ts';
+import { StackConfigError } from './stack-config-error.ts';
+import { readAgentModel, readAutoscalerSpec } from './scenario-autoscaler-config.ts';
 
 /** Every scenario-stack config key, its default (as Pulumi stores it: a string) and what it means. */
 export const SCENARIO_CONFIG_KEYS = {
   stackKind: { default: 'scenario', doc: 'cluster | scenario: which program this stack runs' },
   clusterStack: { default: 'organization/scalelab/cluster', doc: 'fully qualified name of the cluster stack (StackReference)' },
-  autoscaler: { default: 'hpa', doc: 'hpa | rl: the ONE autoscaler of this scenario' },
+  autoscaler: { default: 'hpa', doc: 'hpa | rl: the ONE autoscaler of this scenario (the HPA object, or the in-cluster agent)' },
+  autoscalerSpec: { default: '', doc: 'JSON autoscaler spec {name, type, ...params} as in an experiment file (set by the kube backend per cell); empty = built from agentPolicy / targetCpuUtilizationPercent' },
   workload: { default: 'sudden-spike', doc: 'thesis scenario name driving k6 (steady, gradual-ramp, sudden-spike, daily-pattern, idle-periods, flash-crowd)' },
   workloadSpec: { default: '', doc: 'JSON WorkloadSpec (workloads/spec.ts) overriding `workload` (set by the kube backend per cell)' },
   seed: { default: '1', doc: 'seed of the workload (noise, trace sampling)' },
@@ -17,15 +21,14 @@ export const SCENARIO_CONFIG_KEYS = {
   namespace: { default: '', doc: 'namespace of the scenario (empty = scalelab-<stack>)' },
   minReplicas: { default: '1', doc: 'lowest replica count either autoscaler may set' },
   maxReplicas: { default: '10', doc: 'highest replica count either autoscaler may set' },
-  targetCpuUtilizationPercent: { default: '70', doc: 'HPA target CPU utilization, percent of the request' },
-  scaleDownStabilizationSeconds: { default: '300', doc: 'HPA behavior.scaleDown stabilization window, seconds' },
+  targetCpuUtilizationPercent: { default: '70', doc: 'HPA target CPU utilization, percent of the request (when autoscalerSpec is empty)' },
   cpuRequestMilli: { default: '100', doc: 'nginx CPU request per pod, millicores' },
   cpuLimitMilli: { default: '200', doc: 'nginx CPU limit per pod, millicores' },
   memoryRequestMiB: { default: '64', doc: 'nginx memory request per pod, MiB' },
   memoryLimitMiB: { default: '128', doc: 'nginx memory limit per pod, MiB' },
-  agentPolicy: { default: 'hybrid', doc: 'policy the RL agent runs (hybrid, dqn, ppo, constrained, hpa)' },
-  agentImage: { default: 'ghcr.io/scalelab/agent:0.1.0', doc: 'agent image built from agent/controller/Dockerfile' },
-  modelDir: { default: '', doc: 'directory with model.json + weights.bin mounted into the agent (empty = none)' },
+  agentPolicy: { default: 'hybrid', doc: 'registered autoscaler type the agent runs when autoscalerSpec is empty (dqn, ppo, hybrid, hybrid-constrained, hpa, kpa, predictive, rule-based, thesis-hpa, thesis-threshold)' },
+  agentImage: { default: 'ghcr.io/scalelab/agent:0.1.0', doc: 'agent image built from agent/controller/Dockerfile (holds every models/<name>/model)' },
+  agentModel: { default: '', doc: 'committed model (folder under models/, baked into the agent image) an RL policy loads; empty = models/<type>' },
   decisionIntervalSeconds: { default: '15', doc: 'seconds between agent decisions' },
   cooldownSeconds: { default: '60', doc: 'seconds after an agent scale change before the next one' },
   shadow: { default: 'false', doc: 'true = the agent recommends only and never patches the scale' },
@@ -53,15 +56,15 @@ export interface ScenarioConfig {
   namespace: string;
   minReplicas: number;
   maxReplicas: number;
-  targetCpuUtilizationPercent: number;
-  scaleDownStabilizationSeconds: number;
+  /** The one autoscaler, as an experiment file writes it (no `model`: see agentModel). */
+  autoscalerSpec: AutoscalerSpec;
   cpuRequestMilli: number;
   cpuLimitMilli: number;
   memoryRequestMiB: number;
   memoryLimitMiB: number;
-  agentPolicy: string;
   agentImage: string;
-  modelDir: string;
+  /** Committed model name for RL types (`models/<agentModel>/model`), '' for the other types. */
+  agentModel: string;
   decisionIntervalSeconds: number;
   cooldownSeconds: number;
   shadow: boolean;
@@ -71,13 +74,7 @@ export interface ScenarioConfig {
   monitoringNamespace: string;
 }
 
-/** Bad config: names the key, the value and what was expected (the CLI maps it to exit 2). */
-export class StackConfigError extends Error {
-  constructor(key: string, value: unknown, expected: string) {
-    super(`config scalelab:${key}: got ${JSON.stringify(value)}, expected ${expected}`);
-    this.name = 'StackConfigError';
-  }
-}
+export { StackConfigError } from './stack-config-error.ts';
 
 /** Parses flat config values (keys without the `scalelab:` prefix); unknown keys are refused. */
 export function parseScenarioConfig(stack: string, values: Record<string, unknown>): ScenarioConfig {
@@ -99,6 +96,8 @@ export function parseScenarioConfig(stack: string, values: Record<string, unknow
   };
   const autoscaler = str('autoscaler');
   if (autoscaler !== 'hpa' && autoscaler !== 'rl') throw new StackConfigError('autoscaler', autoscaler, 'hpa or rl (a scenario runs exactly one autoscaler)');
+  const autoscalerSpec = readAutoscalerSpec(autoscaler, str('autoscalerSpec'), str('agentPolicy'), num('targetCpuUtilizationPercent', 1));
+  const agentModel = readAgentModel(autoscalerSpec, str('agentModel'));
   const c: ScenarioConfig = {
     stack,
     clusterStack: str('clusterStack'),
@@ -113,15 +112,13 @@ export function parseScenarioConfig(stack: string, values: Record<string, unknow
     namespace: str('namespace') || `scalelab-${stack}`,
     minReplicas: num('minReplicas', 1),
     maxReplicas: num('maxReplicas', 1),
-    targetCpuUtilizationPercent: num('targetCpuUtilizationPercent', 1),
-    scaleDownStabilizationSeconds: num('scaleDownStabilizationSeconds', 0),
+    autoscalerSpec,
     cpuRequestMilli: num('cpuRequestMilli', 1),
     cpuLimitMilli: num('cpuLimitMilli', 1),
     memoryRequestMiB: num('memoryRequestMiB', 1),
     memoryLimitMiB: num('memoryLimitMiB', 1),
-    agentPolicy: str('agentPolicy'),
     agentImage: str('agentImage'),
-    modelDir: str('modelDir'),
+    agentModel,
     decisionIntervalSeconds: num('decisionIntervalSeconds', 1),
     cooldownSeconds: num('cooldownSeconds', 0),
     shadow: bool('shadow'),
@@ -140,9 +137,14 @@ export function parseScenarioConfig(stack: string, values: Record<string, unknow
   if (c.maxReplicas < c.minReplicas) throw new StackConfigError('maxReplicas', c.maxReplicas, `≥ minReplicas (${c.minReplicas})`);
   if (c.peakRps < c.baseRps) throw new StackConfigError('peakRps', c.peakRps, `≥ baseRps (${c.baseRps})`);
   if (c.cpuLimitMilli < c.cpuRequestMilli) throw new StackConfigError('cpuLimitMilli', c.cpuLimitMilli, `≥ cpuRequestMilli (${c.cpuRequestMilli})`);
+  if (!IMAGE_REFERENCE.test(c.agentImage)) throw new StackConfigError('agentImage', c.agentImage, 'an image reference such as registry.example:5000/scalelab-agent:0.1.0 (lower-case repository, optional :tag and @sha256:digest)');
+  if (!IMAGE_REFERENCE.test(c.k6Image)) throw new StackConfigError('k6Image', c.k6Image, 'an image reference such as grafana/k6:0.54.0');
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(c.namespace) || c.namespace.length > 63) throw new StackConfigError('namespace', c.namespace, 'a DNS-1123 label (lower case, digits, -; ≤ 63 chars)');
   return c;
 }
+
+/** Docker's reference grammar (distribution/reference): [host[:port]/]path[:tag][@digest], path components lower case. */
+const IMAGE_REFERENCE = /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
 /** Splits a Pulumi.<stack>.yaml `config:` map into this project's keys (prefix stripped); secure values are refused. */
 export function projectConfigValues(config: Record<string, unknown> | undefined, project = 'scalelab'): Record<string, unknown> {

@@ -4,8 +4,9 @@ import * as pulumi from '@pulumi/pulumi';
 import * as k8s from '@pulumi/kubernetes';
 import { readScenarioConfig } from './config.ts';
 import { scenarioSpecFromConfig } from './scenario-spec-from-config.ts';
-import { readModelFiles } from './stack-files.ts';
+import { checkAgentModel } from './stack-files.ts';
 import { traceLoader } from '../experiments/load-trace.ts';
+import { REPO_ROOT } from '../lib/paths.ts';
 import { buildNamespace } from './manifests/namespace.ts';
 import { applyManifest } from './components/apply-manifest.ts';
 import { NginxApp } from './components/nginx-app.ts';
@@ -14,10 +15,12 @@ import { RlAutoscaler } from './components/rl-autoscaler.ts';
 import { GrafanaDashboard } from './components/grafana-dashboard.ts';
 import { K6Job } from './components/k6-job.ts';
 
-/** Runs inside `pulumi up -s <scenario>`; `root` is where relative paths (modelDir, traces) resolve. */
-export function scenarioProgram(root = process.cwd()): Record<string, pulumi.Output<unknown>> {
+/** Runs inside `pulumi up -s <scenario>`; `root` is where relative trace paths resolve: the repository, found
+ * from the code (lib/paths.ts), whatever the program's working directory. */
+export function scenarioProgram(root = REPO_ROOT): Record<string, pulumi.Output<unknown>> {
   const c = readScenarioConfig();
-  const spec = scenarioSpecFromConfig(c, readModelFiles(root, c.modelDir), traceLoader(root));
+  checkAgentModel(c);
+  const spec = scenarioSpecFromConfig(c, traceLoader(root));
   const cluster = new pulumi.StackReference(c.clusterStack);
   const provider = new k8s.Provider('cluster', { kubeconfig: cluster.requireOutput('kubeconfig') as pulumi.Output<string>, namespace: spec.namespace });
   const ns = applyManifest(spec.stack, buildNamespace(spec), { provider });

@@ -1,6 +1,6 @@
 // The in-cluster control loop: every interval read the scale and the observation, let the policy decide, and
 // patch the scale subresource within rate limits and a cooldown. It never crashes and never scales on bad data:
-// missing/stale/contradictory metrics → hold; API errors → retry with backoff, then hold; policy errors →
+// missing/stale/contradictory metrics → hold; API errors → retry with backoff (not a 401/403/404/422), then hold; policy errors →
 // hold, or after N in a row decide with the fallback (HPA semantics). Shadow mode recommends and changes nothing.
 // Time and sleeping come from `clock`, so tests run it against fakes without waiting.
 import type { Autoscaler, Decision } from '../../lib/ports.ts';
@@ -9,6 +9,7 @@ import type { ScaleClient, ScaleState } from './scale-client.ts';
 import type { ControllerQueries } from './controller-queries.ts';
 import type { ControllerMetrics } from './controller-metrics.ts';
 import { readObservation } from './read-observation.ts';
+import { isPermanentHttpError } from './http-json.ts';
 
 /** Loop settings (units in names). */
 export interface ControllerConfig {
@@ -54,7 +55,7 @@ export const DEFAULT_CONTROLLER_CONFIG: ControllerConfig = {
   fallbackAfterFailures: 3,
 };
 
-/** Wall time and sleeping, injectable. */
+/** Wall time and sleeping, injectable: the loop's only source of time (decision times, cooldown, inference time). */
 export interface ControllerClock {
   nowSeconds(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -103,7 +104,8 @@ export function createController(config: ControllerConfig, deps: ControllerDeps)
       try {
         return await call();
       } catch (err) {
-        if (attempt >= config.apiRetries) {
+        // A 401/403/404/422 will not change on retry: count it and hold at once.
+        if (attempt >= config.apiRetries || isPermanentHttpError(err)) {
           metrics.apiErrors.inc({ operation });
           throw err;
         }
@@ -121,7 +123,7 @@ export function createController(config: ControllerConfig, deps: ControllerDeps)
   };
 
   function decide(observation: Parameters<Autoscaler['decide']>[0]): Decision | undefined {
-    const started = process.hrtime.bigint();
+    const started = clock.nowSeconds();
     try {
       const d = deps.policy.decide(observation);
       if (!Number.isFinite(d.replicas)) throw new Error(`policy returned replicas ${d.replicas}`);
@@ -138,7 +140,7 @@ export function createController(config: ControllerConfig, deps: ControllerDeps)
       }
       return undefined;
     } finally {
-      metrics.inferenceSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+      metrics.inferenceSeconds.observe(Math.max(0, clock.nowSeconds() - started));
       const lambda = (deps.policy as { lambda?: unknown }).lambda;
       if (typeof lambda === 'number' && Number.isFinite(lambda)) metrics.lambda.set(lambda);
     }

@@ -1,5 +1,6 @@
 // The PromQL the controller reads its observation from, for the MicroK8s observability stack (kube-state-metrics,
-// cAdvisor via the kubelet, the nginx exporter sidecar). Every query returns one number.
+// cAdvisor via the kubelet, the nginx exporter sidecars). Every query returns one number.
+import { appPodSelector, deploymentSelector, errorRateQuery, latencyQuantileMsQuery, METRICS, rateWindow } from '../../stacks/metric-names.ts';
 
 /** One query per observation field; the first three are required (missing → hold), the rest optional. */
 export interface ControllerQueries {
@@ -11,7 +12,7 @@ export interface ControllerQueries {
   freshnessAgeSeconds: string;
   /** Requests/s arriving at nginx. */
   rps?: string;
-  /** P95 latency, ms (needs a latency histogram source; none by default with the stub_status exporter). */
+  /** P95 latency, ms (the access-log exporter's response-time histogram). */
   latencyP95Ms?: string;
   /** Failed / all requests, fraction. */
   errorRate?: string;
@@ -19,18 +20,20 @@ export interface ControllerQueries {
   memoryUtilization?: string;
 }
 
-/** Queries for one namespace/Deployment/container, as the scenario stacks label things. `rateWindow` is the
- * PromQL range of rate() (default 1m: four 15 s scrapes; rate() divides by the whole window, so it is accurate only
- * once the series is at least that old). */
+/** Queries for one namespace/Deployment/container, with the names and labels of stacks/metric-names.ts. `rateWindow`
+ * is the PromQL range of rate() (default four 15 s scrapes; rate() divides by the whole window, so it is accurate
+ * only once the series is at least that old). The P95 comes from the access-log exporter's histogram. */
 export function defaultQueries(namespace: string, deployment: string, o: { container?: string; rateWindow?: string } = {}): ControllerQueries {
-  const container = o.container ?? 'nginx';
-  const w = o.rateWindow ?? '1m';
-  const pods = `namespace="${namespace}",pod=~"${deployment}-[a-z0-9]+-[a-z0-9]+",container="${container}"`;
+  const w = o.rateWindow ?? rateWindow();
+  const pods = appPodSelector(namespace, deployment, o.container);
+  const ns = `namespace="${namespace}"`;
   return {
-    cpuUtilization: `sum(rate(container_cpu_usage_seconds_total{${pods}}[${w}])) / sum(kube_pod_container_resource_requests{${pods},resource="cpu"})`,
-    readyReplicas: `sum(kube_deployment_status_replicas_ready{namespace="${namespace}",deployment="${deployment}"})`,
-    freshnessAgeSeconds: `time() - max(timestamp(nginx_http_requests_total{namespace="${namespace}"}))`,
-    rps: `sum(rate(nginx_http_requests_total{namespace="${namespace}"}[${w}]))`,
-    memoryUtilization: `sum(container_memory_working_set_bytes{${pods}}) / sum(kube_pod_container_resource_requests{${pods},resource="memory"})`,
+    cpuUtilization: `sum(rate(${METRICS.containerCpuSecondsTotal}{${pods}}[${w}])) / sum(${METRICS.podContainerResourceRequests}{${pods},resource="cpu"})`,
+    readyReplicas: `sum(${METRICS.deploymentReadyReplicas}{${deploymentSelector(namespace, deployment)}})`,
+    freshnessAgeSeconds: `time() - max(timestamp(${METRICS.nginxRequestsTotal}{${ns}}))`,
+    rps: `sum(rate(${METRICS.nginxRequestsTotal}{${ns}}[${w}]))`,
+    latencyP95Ms: latencyQuantileMsQuery(namespace, w, 0.95),
+    errorRate: errorRateQuery(namespace, w),
+    memoryUtilization: `sum(${METRICS.containerMemoryWorkingSetBytes}{${pods}}) / sum(${METRICS.podContainerResourceRequests}{${pods},resource="memory"})`,
   };
 }

@@ -13,6 +13,14 @@ export class HttpError extends Error {
   }
 }
 
+/** Statuses a retry cannot fix (bad credentials, no permission, no such object, invalid request). */
+export const PERMANENT_HTTP_STATUSES: readonly number[] = [400, 401, 403, 404, 405, 422];
+
+/** True for an answer that will not change on retry (the loop then holds at once instead of backing off). */
+export function isPermanentHttpError(err: unknown): boolean {
+  return err instanceof HttpError && err.status !== undefined && PERMANENT_HTTP_STATUSES.includes(err.status);
+}
+
 /** What one call needs. */
 export interface HttpJsonOptions {
   method?: 'GET' | 'POST' | 'PATCH';

@@ -67,11 +67,17 @@ export async function readObservation(prom: PrometheusClient, q: ControllerQueri
     return { ok: false, reason: 'NoReadyPods', detail: `0 ready pods while the scale asks for ${ctx.scale.specReplicas}` };
   }
   if (v.errorRate !== undefined && v.errorRate > 1) return { ok: false, reason: 'MetricsContradictory', detail: `errorRate ${v.errorRate} > 1` };
+  // Pod views for the HPA fallback: one per Ready pod, sharing the aggregate usage. Their start and Ready times are
+  // unknown here; they are the pods kube-state-metrics counts Ready and whose usage cAdvisor has sampled over the
+  // rate window, so they are dated at the epoch, past the HPA's CPU initialization period (without a start time the
+  // upstream grouping counts every pod unready and the fallback could never decide).
   const pods: PodView[] = Array.from({ length: ready }, (_, i) => ({
     name: `ready-${i}`,
     phase: 'Running',
     ready: true,
     deleting: false,
+    startTimeSeconds: 0,
+    readyTransitionTimeSeconds: 0,
     cpuRequestMilli: ctx.cpuRequestMilli,
     cpuUsageMilli: v.cpuUtilization! * ctx.cpuRequestMilli,
     metricTimestampSeconds: ctx.nowSeconds - v.freshnessAgeSeconds!,

@@ -1,7 +1,9 @@
 // The Deployment's scale subresource over the Kubernetes REST API: GET and merge-PATCH of spec.replicas — the
 // only calls the agent's Role allows. Plain node:https with the ServiceAccount token and CA, no client library.
+// The projected ServiceAccount token rotates (the kubelet rewrites the file well before expiry), so the in-cluster
+// options re-read it at least once a minute, as client-go and @kubernetes/client-node do.
 import { readFileSync } from 'node:fs';
-import { httpJson } from './http-json.ts';
+import { HttpError, httpJson } from './http-json.ts';
 
 /** What the scale subresource says. */
 export interface ScaleState {
@@ -21,9 +23,10 @@ export interface ScaleClientOptions {
   apiServerUrl: string;
   namespace: string;
   deployment: string;
-  /** Bearer token (ServiceAccount); omitted in tests. */
-  token?: string;
-  ca?: string | Buffer;
+  /** Bearer token (ServiceAccount), or a function returning the current one (called per request); omitted in tests. */
+  token?: string | (() => string);
+  /** PEM CA bundle, or a function returning it (read lazily, so a missing mount fails the call, not the start). */
+  ca?: string | Buffer | (() => string | Buffer);
   /** Per-request timeout, ms. */
   timeoutMs?: number;
 }
@@ -39,30 +42,68 @@ function toState(body: unknown): ScaleState {
 /** Creates the client; use inClusterScaleOptions() inside a pod. */
 export function createScaleClient(o: ScaleClientOptions): ScaleClient {
   const url = `${o.apiServerUrl.replace(/\/$/, '')}/apis/apps/v1/namespaces/${encodeURIComponent(o.namespace)}/deployments/${encodeURIComponent(o.deployment)}/scale`;
-  const headers: Record<string, string> = o.token ? { authorization: `Bearer ${o.token}` } : {};
   const timeoutMs = o.timeoutMs ?? 5000;
+  const auth = (): { headers: Record<string, string>; ca?: string | Buffer } => {
+    const token = typeof o.token === 'function' ? o.token() : o.token;
+    return { headers: token ? { authorization: `Bearer ${token}` } : {}, ca: typeof o.ca === 'function' ? o.ca() : o.ca };
+  };
   return {
     async getScale() {
-      return toState(await httpJson(url, { headers, timeoutMs, ca: o.ca }));
+      const { headers, ca } = auth();
+      return toState(await httpJson(url, { headers, timeoutMs, ca }));
     },
     async patchScale(replicas) {
+      const { headers, ca } = auth();
       const body = JSON.stringify({ spec: { replicas } });
-      return toState(await httpJson(url, { method: 'PATCH', headers: { ...headers, 'content-type': 'application/merge-patch+json' }, body, timeoutMs, ca: o.ca }));
+      return toState(await httpJson(url, { method: 'PATCH', headers: { ...headers, 'content-type': 'application/merge-patch+json' }, body, timeoutMs, ca }));
     },
   };
 }
 
-/** The ServiceAccount mount and service env of a pod (reads files: call only in the container). */
-export function inClusterScaleOptions(namespace: string, deployment: string): ScaleClientOptions {
-  const dir = '/var/run/secrets/kubernetes.io/serviceaccount';
-  const host = process.env.KUBERNETES_SERVICE_HOST;
-  const port = process.env.KUBERNETES_SERVICE_PORT ?? '443';
-  if (!host) throw new Error('KUBERNETES_SERVICE_HOST is not set: the controller must run in a pod (or pass --api-server)');
+/** A file's content, re-read when the cached copy is older than `maxAgeMs` (by `nowMs`); a read failure is an
+ * HttpError without status (transport-like: the loop retries, then holds). */
+export function cachedFileReader(file: string, maxAgeMs: number, nowMs: () => number = Date.now): () => string {
+  let cached: { text: string; atMs: number } | undefined;
+  return () => {
+    const now = nowMs();
+    if (cached === undefined || now - cached.atMs >= maxAgeMs) {
+      try {
+        cached = { text: readFileSync(file, 'utf8').trim(), atMs: now };
+      } catch (err) {
+        throw new HttpError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
+      }
+    }
+    return cached.text;
+  };
+}
+
+/** Where the kubelet mounts the pod's ServiceAccount token, CA and namespace. */
+export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/** How often the in-cluster token is re-read, ms (client-go reloads a projected token every minute). */
+export const TOKEN_REFRESH_MS = 60_000;
+
+/** The ServiceAccount mount and service env of a pod; the files are read per request (token) or on first use (CA). */
+export function inClusterScaleOptions(namespace: string, deployment: string, env: Record<string, string | undefined>, dir = SERVICE_ACCOUNT_DIR): ScaleClientOptions {
+  const host = env.KUBERNETES_SERVICE_HOST;
+  const port = env.KUBERNETES_SERVICE_PORT ?? '443';
+  if (!host) throw new Error('KUBERNETES_SERVICE_HOST is not set: the controller must run in a pod');
+  const token = cachedFileReader(`${dir}/token`, TOKEN_REFRESH_MS);
+  let ca: Buffer | undefined;
   return {
     apiServerUrl: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
     namespace,
     deployment,
-    token: readFileSync(`${dir}/token`, 'utf8').trim(),
-    ca: readFileSync(`${dir}/ca.crt`),
+    token,
+    ca: () => {
+      if (ca === undefined) {
+        try {
+          ca = readFileSync(`${dir}/ca.crt`);
+        } catch (err) {
+          throw new HttpError(`cannot read ${dir}/ca.crt: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause: err });
+        }
+      }
+      return ca;
+    },
   };
 }

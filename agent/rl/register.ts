@@ -1,17 +1,18 @@
 // Registry entries of the RL autoscaler types: `{ "name": "dqn", "type": "dqn" }` loads models/dqn/model;
 // `{ "name": "dqn-weak-sla", "type": "dqn", "model": "<dir>" }` loads another trained model (relative paths resolve
 // against the experiment file's folder). TensorFlow.js is imported only when an RL autoscaler is built.
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { modelDir } from '../../lib/paths.ts';
 import type { Autoscaler } from '../../lib/ports.ts';
 import { AutoscalerSpecError } from '../baselines/params.ts';
-import type { AutoscalerContext, AutoscalerSpec } from '../registry.ts';
+import type { AutoscalerContext, AutoscalerSpec } from '../autoscaler-spec.ts';
 
 /** The RL autoscaler types, also the names of the committed models under models/. */
 export const RL_AUTOSCALER_TYPES = ['dqn', 'ppo', 'hybrid', 'hybrid-constrained'] as const;
 
 /** The committed model of an agent type: `<repo>/models/<type>/model`. */
 export function defaultModelDir(type: string): string {
-  return join(import.meta.dirname, '..', '..', 'models', type, 'model');
+  return modelDir(type);
 }
 
 /** Factory for every RL type: loads the model (checked: files present, observation size) and decides greedily. */

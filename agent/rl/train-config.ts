@@ -27,9 +27,15 @@ export interface TrainConfig {
 
 /** Bad training configuration: names the field, the value and the expectation. */
 export class TrainConfigError extends Error {
-  constructor(readonly field: string, readonly value: unknown, readonly expected: string) {
+  readonly field: string;
+  readonly value: unknown;
+  readonly expected: string;
+  constructor(field: string, value: unknown, expected: string) {
     super(`${field} = ${JSON.stringify(value)}: expected ${expected}`);
     this.name = 'TrainConfigError';
+    this.field = field;
+    this.value = value;
+    this.expected = expected;
   }
 }
 

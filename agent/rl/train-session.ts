@@ -16,6 +16,7 @@ import { createPpoAgent, trainPpo } from './ppo.ts';
 import { AGENT_NETWORKS, createRlAutoscaler, type RlAgentName, type RlPolicy } from './rl-autoscaler.ts';
 import type { TrainConfig } from './train-config.ts';
 import { initTf } from './tf.ts';
+import { jsonLines } from '../../lib/json-lines.ts';
 
 export interface TrainSessionOptions {
   agent: RlAgentName;
@@ -70,7 +71,7 @@ export async function runTrainSession(o: TrainSessionOptions): Promise<TrainSess
     startStep = p.steps;
     episodeOffset = Number(p.extra?.episodes ?? 0);
     lambda = p.extra?.lambda as number | undefined;
-    const kept = existsSync(logPath) ? readFileSync(logPath, 'utf8').split('\n').filter((l) => l && JSON.parse(l).step <= startStep) : [];
+    const kept = existsSync(logPath) ? logLinesUpTo(readFileSync(logPath, 'utf8'), logPath, startStep) : [];
     writeFileSync(logPath, kept.map((l) => l + '\n').join(''));
   } else {
     writeFileSync(logPath, '');
@@ -136,4 +137,15 @@ export async function runTrainSession(o: TrainSessionOptions): Promise<TrainSess
   await saveAgentFiles(modelDir, networks, provenance(o.steps, { episodes, lambda }, evaluation ? { ...evaluation } : undefined));
   rmSync(checkpointDir, { recursive: true, force: true });
   return { modelDir, resumedFromStep: startStep, evaluation };
+}
+
+/** The log lines of steps ≤ `step`, as written; a last line cut by a kill is dropped, any other bad line refused. */
+function logLinesUpTo(text: string, path: string, step: number): string[] {
+  const kept: string[] = [];
+  for (const line of jsonLines(text, { requireFinalNewline: true })) {
+    if (!line.ok && line.problem === 'incomplete') break;
+    if (!line.ok) throw new Error(`${path}: line ${line.lineNumber} is not valid JSON`, { cause: line.error });
+    if ((line.value as { step?: number }).step! <= step) kept.push(line.text);
+  }
+  return kept;
 }

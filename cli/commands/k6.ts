@@ -15,16 +15,18 @@ import {
 } from '../../workloads/index.ts';
 import { exportK6Script } from '../../k6/export-workload.ts';
 import { traceLoader } from '../../experiments/load-trace.ts';
+import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
 
 /** Registers `scalelab k6` and its subcommands. */
 export function register(program: Command): void {
   const k6 = program.command('k6').description('k6 scripts ↔ scalelab workloads');
-  k6.command('import')
-    .description("read a k6 script's options (stages or scenarios) without running it and print the workload")
-    .argument('<script>', 'path of the k6 script (.js)')
-    .option('--json', 'print a WorkloadSpec ({ type: "k6", options, thinkTimeSeconds }) for experiment files')
-    .action((script: string, opts: { json?: boolean }) => {
-      const out = importCommand(script, opts.json === true);
+  addOutputOption(
+    k6.command('import')
+      .description("read a k6 script's options (stages or scenarios) without running it and print the workload")
+      .argument('<script>', 'path of the k6 script (.js)'),
+    'print a WorkloadSpec ({ type: "k6", options, thinkTimeSeconds }) for experiment files (same as -o json; -o yaml: the same as YAML)',
+  ).action((script: string, opts: { output: OutputFormat }) => {
+      const out = importCommand(script, opts.output);
       process.stdout.write(out.stdout);
       for (const w of out.warnings) process.stderr.write(`scalelab: warning: ${w}\n`);
     });
@@ -53,7 +55,8 @@ export function register(program: Command): void {
 }
 
 /** The work of `k6 import` as a function (stdout text and warnings), so tests can call it in-process. */
-export function importCommand(file: string, json: boolean): { stdout: string; warnings: string[] } {
+export function importCommand(file: string, output: OutputFormat | boolean): { stdout: string; warnings: string[] } {
+  const format: OutputFormat = output === true ? 'json' : output === false ? 'table' : output;
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -67,10 +70,10 @@ export function importCommand(file: string, json: boolean): { stdout: string; wa
     const workload = k6Workload(plan, { thinkTimeSeconds: imported.thinkTimeSeconds, name });
     const warnings = [...imported.warnings];
     if (workload.kind === 'closed' && imported.thinkTimeNote) warnings.push(imported.thinkTimeNote);
-    if (json) {
+    if (format !== 'table') {
       const spec: WorkloadSpec = { type: 'k6', name, options: imported.options };
       if (workload.kind === 'closed') spec.thinkTimeSeconds = imported.thinkTimeSeconds;
-      return { stdout: `${JSON.stringify(spec, null, 2)}\n`, warnings };
+      return { stdout: formatOutput(format, spec, () => ''), warnings };
     }
     const closed = workload.kind === 'closed';
     const unit = closed ? 'VUs' : 'req/s';

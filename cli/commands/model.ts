@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
+import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
 import type { ScenarioChoice } from '../../experiments/model-inspect/rollout.ts';
 
 const MODELS_DIR = resolve(import.meta.dirname, '../../models');
@@ -56,16 +57,15 @@ const addScenarioOptions = (c: Command) =>
 /** Registers `scalelab model inspect|diff`. */
 export function register(program: Command): void {
   const model = program.command('model').description('inspect a trained RL model, or compare two');
-  addScenarioOptions(
+  addOutputOption(addScenarioOptions(
     model
       .command('inspect')
       .description('provenance, spaces, action histogram and reward terms over a scenario, the policy over two features (SVG), the hybrid\'s headroom over time')
       .argument('<model_dir>', 'a model folder (models/hybrid/model), its parent (models/hybrid) or a committed model\'s name (hybrid)'),
-  )
+  ), 'print the inspection as JSON (same as -o json)')
     .option('--grid <x,y>', 'the two features of the policy chart', 'rps,pods')
     .option('--out <dir>', 'folder for the charts (default reports/out/model-inspect/<model>)')
-    .option('--json', 'print the inspection as JSON')
-    .action(async (arg: string, flags: ScenarioFlags & { grid: string; out?: string; json?: boolean }) => {
+    .action(async (arg: string, flags: ScenarioFlags & { grid: string; out?: string; output: OutputFormat }) => {
       const scenario = await scenarioFrom(flags);
       const [x, y, ...rest] = flags.grid.split(',').map((s) => s.trim());
       if (!x || !y || rest.length > 0) throw new UserError(`--grid: got "${flags.grid}", expected two feature names, e.g. rps,pods`);
@@ -89,31 +89,22 @@ export function register(program: Command): void {
         charts.headroom = join(out, 'headroom.svg');
         writeFileSync(charts.headroom, await headroomSvg({ points: inspection.headroom, title: `${name}: PPO headroom over ${scenario.scenario}` }));
       }
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ ...inspection, charts }, null, 2)}\n`);
-        return;
-      }
       const { formatInspection } = await import('./model-format.ts');
-      process.stdout.write(`${formatInspection(inspection, charts)}\n`);
+      process.stdout.write(formatOutput(flags.output, { ...inspection, charts }, () => `${formatInspection(inspection, charts)}\n`));
     });
-  addScenarioOptions(
+  addOutputOption(addScenarioOptions(
     model
       .command('diff')
       .description('compare two models\' decisions on the same observations of a scenario (A drives the plant)')
       .argument('<a>', 'model A (folder or committed name)')
       .argument('<b>', 'model B'),
-  )
-    .option('--json', 'print the comparison as JSON')
-    .action(async (a: string, b: string, flags: ScenarioFlags & { json?: boolean }) => {
+  ), 'print the comparison as JSON (same as -o json)')
+    .action(async (a: string, b: string, flags: ScenarioFlags & { output: OutputFormat }) => {
       const scenario = await scenarioFrom(flags);
       const [ma, mb] = [await load(a), await load(b)];
       const { diffModels } = await import('../../experiments/model-inspect/diff-models.ts');
       const diff = diffModels(ma, mb, scenario);
-      if (flags.json) {
-        process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
-        return;
-      }
       const { formatDiff } = await import('./model-format.ts');
-      process.stdout.write(`${formatDiff(diff)}\n`);
+      process.stdout.write(formatOutput(flags.output, diff, () => `${formatDiff(diff)}\n`));
     });
 }

@@ -1,27 +1,34 @@
 // `scalelab run EXPERIMENT`: runs every (scenario, autoscaler, seed) cell of an experiment on a backend, in
 // parallel, into OUT/records.jsonl + OUT/experiment.json, resuming a half-finished OUT, then prints a summary.
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { loadExperiment, shippedExperimentNames } from '../../experiments/load-experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
-import { backends } from '../../experiments/backends.ts';
+import { BACKEND_NAMES } from '../../lib/backend-names.ts';
+import { REPORTS_OUT_DIR } from '../../lib/paths.ts';
+import { chooseBackend } from '../backends.ts';
+import { runProgressBar } from '../progress.ts';
+import { nonEmptyPath, staleLockNote } from '../out-dir.ts';
+import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
 import { formatSummaryTable, summarizeRecords } from '../../experiments/summary.ts';
 import { parseShard, type Shard } from '../../experiments/cells.ts';
 
 interface RunFlags {
   out?: string;
-  workers?: string;
-  json?: boolean;
+  workers?: number;
+  output: OutputFormat;
   backend: string;
   repair?: boolean;
-  shard?: string;
-  parallelism?: string;
+  clusterStack?: string;
+  agentImage?: string;
+  shard?: Shard;
+  parallelism?: number;
 }
 
-function parseWorkers(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+/** commander argParser of --workers. */
+function parseWorkers(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UserError(`--workers: got "${value}", expected an integer ≥ 1`);
   return n;
@@ -29,17 +36,19 @@ function parseWorkers(value: string | undefined): number {
 
 /** Registers `scalelab run`. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command('run')
     .description('run an experiment (scenarios × autoscalers × seeds) and write its records')
     .argument('<experiment>', `a shipped experiment name (${safeNames()}) or a path to an experiment .json file`)
-    .option('--out <dir>', 'output directory (default reports/out/<experiment>/, or reports/out/<experiment>-<backend>/ for a backend other than sim)')
-    .option('--workers <n>', 'worker threads (default: all cores)')
-    .option('--backend <name>', `where cells run: ${Object.keys(backends).join(', ')}`, 'sim')
+    .option('--out <dir>', 'output directory (default reports/out/<experiment>/, or reports/out/<experiment>-<backend>/ for a backend other than sim)', nonEmptyPath)
+    .option('--workers <n>', 'worker threads (default: all cores)', parseWorkers)
+    .addOption(new Option('--backend <name>', 'where cells run').choices(BACKEND_NAMES).default('sim'))
     .option('--repair', 'move a corrupt or truncated tail of records.jsonl to records.jsonl.corrupt and rerun those cells')
-    .option('--json', 'print the summary as JSON instead of a table')
-    .option('--shard <I/N>', 'run only the cells whose index ≡ I (mod N), I 0-based; auto/N takes I from JOB_COMPLETION_INDEX (combine with `scalelab merge`)')
-    .option('--parallelism <n>', 'k8s-jobs backend: pods of the Indexed Job (completions = parallelism = n; default: min(cells, 8))')
+    .addOption(new Option('--cluster-stack <name>', 'microk8s: the Pulumi stack of the cluster (default cluster)').env('SCALELAB_CLUSTER_STACK'))
+    .addOption(new Option('--agent-image <image>', 'microk8s: the agent image for agent cells (default Pulumi.yaml\'s)').env('SCALELAB_AGENT_IMAGE'))
+    .option('--shard <I/N>', 'run only the cells whose index ≡ I (mod N), I 0-based; auto/N takes I from JOB_COMPLETION_INDEX (combine with `scalelab merge`)', parseShardFlag)
+    .option('--parallelism <n>', 'k8s-jobs: pods of the Indexed Job (completions = parallelism = n; default min(cells, 8))', parseParallelism);
+  addOutputOption(command, 'print the summary as JSON instead of a table (same as -o json)')
     .addHelpText(
       'after',
       `
@@ -50,33 +59,34 @@ A corrupt records file is reported with its line number and left alone unless --
 Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a run failed.`,
     )
     .action(async (experiment: string, flags: RunFlags) => {
-      const workers = parseWorkers(flags.workers);
-      if (!(flags.backend in backends)) {
-        throw new UserError(`--backend: got "${flags.backend}", expected one of ${Object.keys(backends).join(', ')}`);
-      }
-      const shard = parseShardFlag(flags.shard);
-      const parallelism = parseParallelism(flags.parallelism, flags.backend);
+      const workers = flags.workers ?? availableParallelism();
+      if (flags.parallelism !== undefined && flags.backend !== 'k8s-jobs') throw new UserError(`--parallelism: only the k8s-jobs backend runs pods (got --backend ${flags.backend}); use --workers for threads`);
+      const { backend, backendName } = chooseBackend(flags.backend, { clusterStack: flags.clusterStack, agentImage: flags.agentImage || undefined });
       const loaded = await loadExperiment(experiment);
       // A non-simulator backend gets its own default folder, so cluster and simulated records never share a file.
       const backendSuffix = flags.backend && flags.backend !== 'sim' ? `-${flags.backend}` : '';
-      const shardSuffix = shard ? `-shard-${shard.index}-of-${shard.count}` : '';
-      const outDir = resolve(flags.out ?? `reports/out/${loaded.def.name}${backendSuffix}${shardSuffix}`);
+      const shardSuffix = flags.shard ? `-shard-${flags.shard.index}-of-${flags.shard.count}` : '';
+      const outDir = resolve(flags.out ?? join(REPORTS_OUT_DIR, `${loaded.def.name}${backendSuffix}${shardSuffix}`));
       const started = performance.now();
       const result = await runExperiment({
         def: loaded.def,
         outDir,
         baseDir: loaded.baseDir,
         workers,
-        backend: flags.backend,
+        backend,
+        backendName,
         repair: flags.repair,
-        shard,
-        parallelism,
+        shard: flags.shard,
+        parallelism: flags.parallelism,
+        progress: runProgressBar(`run ${loaded.def.name}`),
       });
       const seconds = (performance.now() - started) / 1000;
+      const note = staleLockNote(outDir, result.tookOverStaleLock);
+      if (note) process.stderr.write(note);
       const rows = summarizeRecords(result.records);
-      if (flags.json) {
+      if (flags.output !== 'table') {
         const { records: _records, ...rest } = result;
-        process.stdout.write(`${JSON.stringify({ experiment: loaded.def.name, ...rest, wallSeconds: seconds, summary: rows }, null, 2)}\n`);
+        process.stdout.write(formatOutput(flags.output, { experiment: loaded.def.name, ...rest, wallSeconds: seconds, summary: rows }, () => ''));
         return;
       }
       if (result.repairedFromLine !== undefined) {
@@ -89,8 +99,8 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
     });
 }
 
-function parseShardFlag(value: string | undefined): Shard | undefined {
-  if (value === undefined) return undefined;
+/** commander argParser of --shard (auto/N reads JOB_COMPLETION_INDEX). */
+function parseShardFlag(value: string): Shard {
   try {
     return parseShard(value, process.env.JOB_COMPLETION_INDEX);
   } catch (err) {
@@ -98,11 +108,10 @@ function parseShardFlag(value: string | undefined): Shard | undefined {
   }
 }
 
-function parseParallelism(value: string | undefined, backend: string): number | undefined {
-  if (value === undefined) return undefined;
+/** commander argParser of --parallelism. */
+function parseParallelism(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 10000) throw new UserError(`--parallelism: got "${value}", expected an integer from 1 to 10000`);
-  if (backend !== 'k8s-jobs') throw new UserError(`--parallelism: only the k8s-jobs backend runs pods (got --backend ${backend}); use --workers for threads`);
   return n;
 }
 

@@ -6,6 +6,7 @@ import type { ValidationCheck } from '../../sim/validation.ts';
 import { validationSuite } from '../../sim/validation.ts';
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
+import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
 
 function formatNumber(v: number): string {
   if (v === 0) return '0';
@@ -30,10 +31,10 @@ function printTable(checks: ValidationCheck[]): void {
 export function register(program: Command): void {
   const sim = program.command('sim').description('the embedded simulated cluster (plant): validation and defaults');
 
-  sim
-    .command('validate')
-    .description('check the plant against Erlang C, fluid overload, closed-load laws and a request-level simulation')
-    .option('--json', 'print the checks as JSON')
+  addOutputOption(
+    sim.command('validate').description('check the plant against Erlang C, fluid overload, closed-load laws and a request-level simulation'),
+    'print the checks as JSON (same as -o json)',
+  )
     .addHelpText(
       'after',
       `
@@ -43,7 +44,7 @@ Erlang C (textbook formula) for c = 1, 4, 16 at ρ = 0.5, 0.8, 0.95 within 5 %; 
 simulation matches Erlang C, and the plant's P50/P95/P99 over a spike scenario with scaling (DES within 10 %).
 Exit code 1 if any check fails.`,
     )
-    .action((options: { json?: boolean }) => {
+    .action((options: { output: OutputFormat }) => {
       const groups = validationSuite();
       const progress = startProgress('validate', groups.length);
       const checks: ValidationCheck[] = [];
@@ -53,23 +54,22 @@ Exit code 1 if any check fails.`,
       }
       progress.stop();
       const failed = checks.filter((c) => !c.pass).length;
-      if (options.json) process.stdout.write(`${JSON.stringify({ passed: checks.length - failed, failed, checks }, null, 2)}\n`);
-      else printTable(checks);
+      if (options.output === 'table') printTable(checks);
+      else process.stdout.write(formatOutput(options.output, { passed: checks.length - failed, failed, checks }, () => ''));
       if (failed > 0) throw new UserError(`${failed} of ${checks.length} plant checks failed`, { exitCode: 1 });
     });
 
-  sim
-    .command('config')
-    .description('print the default plant configuration (units in sim/config.ts) and derived capacities')
-    .option('--json', 'print as JSON')
-    .action((options: { json?: boolean }) => {
+  addOutputOption(
+    sim.command('config').description('print the default plant configuration (units in sim/config.ts) and derived capacities'),
+    'print as JSON (same as -o json)',
+  ).action((options: { output: OutputFormat }) => {
       const derived = {
         podCapacityRps: podCapacityRps(defaultPlantConfig),
         maxCapacityRps: maxCapacityRps(defaultPlantConfig),
         podCostPerHourUsd: podCostPerSecondUsd(defaultPlantConfig) * 3600,
       };
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify({ config: defaultPlantConfig, derived }, null, 2)}\n`);
+      if (options.output !== 'table') {
+        process.stdout.write(formatOutput(options.output, { config: defaultPlantConfig, derived }, () => ''));
         return;
       }
       const lines = Object.entries({ ...defaultPlantConfig, ...derived }).map(([k, v]) => `${k.padEnd(28)} ${JSON.stringify(v)}`);

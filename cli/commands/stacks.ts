@@ -1,6 +1,7 @@
 // `scalelab stacks list|render`: the committed Pulumi stacks and the exact Kubernetes YAML a scenario stack
 // applies (for review or GitOps), without Pulumi.
 import type { Command } from 'commander';
+import { REPO_ROOT } from '../../lib/paths.ts';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
@@ -14,7 +15,7 @@ export function register(program: Command): void {
   stacks
     .command('list')
     .description('list the committed stacks (Pulumi.<stack>.yaml)')
-    .option('--root <dir>', 'project root holding Pulumi.yaml', '.')
+    .option('--root <dir>', 'project root holding Pulumi.yaml (default: this repository)', REPO_ROOT)
     .action((opts: { root: string }) => {
       const root = resolve(opts.root);
       if (!existsSync(join(root, 'Pulumi.yaml'))) {
@@ -26,7 +27,7 @@ export function register(program: Command): void {
     .command('render')
     .description('print the multi-document YAML a scenario stack applies (validated against the Kubernetes schemas)')
     .argument('<stack>', 'stack name, as in Pulumi.<stack>.yaml')
-    .option('--root <dir>', 'project root holding Pulumi.yaml', '.')
+    .option('--root <dir>', 'project root holding Pulumi.yaml (default: this repository)', REPO_ROOT)
     .action((stack: string, opts: { root: string }) => {
       let manifests;
       try {

@@ -9,7 +9,9 @@ import { runTrainSession } from '../../agent/rl/train-session.ts';
 import { tuneReward } from '../../agent/rl/tune-reward.ts';
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
-import { checkOutDir } from '../out-dir.ts';
+import { checkOutDir, nonEmptyPath, staleLockNote } from '../out-dir.ts';
+import { lockFolder } from '../../experiments/folder-lock.ts';
+import { MODELS_DIR } from '../../lib/paths.ts';
 
 function positiveInt(name: string, value: string): number {
   const n = Number(value);
@@ -51,7 +53,7 @@ export function register(program: Command): void {
     .option('--steps <n>', 'environment steps (decisions of 15 s)', '20000')
     .option('--seed <s>', 'seed of the networks, exploration and training episodes', '1')
     .option('--config <file>', 'JSON training config (env, rewardVariant, dqn, ppo, hybrid, constraint, checkpointEverySteps, evalEpisodes)')
-    .option('--out <dir>', 'output folder (default models/<agent>)')
+    .option('--out <dir>', 'output folder (default models/<agent>)', nonEmptyPath)
     .addHelpText(
       'after',
       `
@@ -65,8 +67,12 @@ agent, seed and config. Saves are atomic: the last good model is never replaced 
       const steps = positiveInt('steps', options.steps);
       const seed = seedOf(options.seed);
       const config = loadConfig(options.config);
-      const outDir = options.out ?? join('models', agent);
+      const outDir = options.out ?? join(MODELS_DIR, agent);
       checkOutDir(outDir);
+      // One writer per model folder: a second `train` into it is refused (exit 2) instead of interleaving logs.
+      const lock = lockFolder(outDir, `scalelab train ${agent}`);
+      const note = staleLockNote(outDir, lock.tookOverFrom);
+      if (note) process.stderr.write(note);
       const progress = startProgress(`train ${agent}`, steps);
       const started = performance.now();
       let last = -1;
@@ -94,6 +100,7 @@ agent, seed and config. Saves are atomic: the last good model is never replaced 
         throw err;
       } finally {
         progress.stop();
+        lock.release();
       }
       const e = result.evaluation;
       process.stdout.write(`model saved to ${result.modelDir}${result.resumedFromStep ? ` (resumed from step ${result.resumedFromStep})` : ''}\n`);
@@ -111,26 +118,35 @@ agent, seed and config. Saves are atomic: the last good model is never replaced 
     .option('--steps <n>', 'DQN steps per trial', '5000')
     .option('--seed <s>', 'seed', '1')
     .option('--config <file>', 'JSON training config the trials start from')
-    .option('--out <dir>', 'folder for tune-trials.jsonl and best-reward.json', 'models/tune-reward')
-    .action(async (options: { trials: string; steps: string; seed: string; config?: string; out: string }) => {
+    .option('--out <dir>', 'folder for tune-trials.jsonl and best-reward.json (default: the repository\'s models/tune-reward)', nonEmptyPath)
+    .action(async (options: { trials: string; steps: string; seed: string; config?: string; out?: string }) => {
+      const out = options.out ?? join(MODELS_DIR, 'tune-reward');
       const trials = positiveInt('trials', options.trials);
       const steps = positiveInt('steps', options.steps);
       const seed = seedOf(options.seed);
       const config = loadConfig(options.config);
-      checkOutDir(options.out);
+      checkOutDir(out);
+      const lock = lockFolder(out, 'scalelab tune-reward');
+      const note = staleLockNote(out, lock.tookOverFrom);
+      if (note) process.stderr.write(note);
       const progress = startProgress('tune-reward', trials);
       const lines: string[] = [];
-      const result = await tuneReward({
-        trials, steps, seed, config,
-        onTrial(t) {
-          lines.push(JSON.stringify(t));
-          writeFileSync(join(options.out, 'tune-trials.jsonl'), lines.join('\n') + '\n');
-          progress.increment(1, `objective ${t.objective.toFixed(3)}`);
-        },
-      });
-      progress.stop();
-      const best = { env: { reward: result.best.weights } }; // usable as `scalelab train AGENT --config best-reward.json`
-      writeFileSync(join(options.out, 'best-reward.json'), JSON.stringify(best, null, 2) + '\n');
-      process.stdout.write(`best weights ${JSON.stringify(result.best.weights)} (objective ${result.best.objective.toFixed(4)}); written to ${join(options.out, 'best-reward.json')}\n`);
+      let result: Awaited<ReturnType<typeof tuneReward>>;
+      try {
+        result = await tuneReward({
+          trials, steps, seed, config,
+          onTrial(t) {
+            lines.push(JSON.stringify(t));
+            writeFileSync(join(out, 'tune-trials.jsonl'), lines.join('\n') + '\n');
+            progress.increment(1, `objective ${t.objective.toFixed(3)}`);
+          },
+        });
+        writeFileSync(join(out, 'best-reward.json'), JSON.stringify({ env: { reward: result.best.weights } }, null, 2) + '\n');
+      } finally {
+        progress.stop();
+        lock.release();
+      }
+      // best-reward.json is usable as `scalelab train AGENT --config best-reward.json`.
+      process.stdout.write(`best weights ${JSON.stringify(result.best.weights)} (objective ${result.best.objective.toFixed(4)}); written to ${join(out, 'best-reward.json')}\n`);
     });
 }

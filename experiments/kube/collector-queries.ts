@@ -1,4 +1,6 @@
-// The PromQL the kube backend collects per run window with query_range (one number per step each).
+// The PromQL the kube backend collects per run window with query_range (one number per step each), with the
+// metric names and labels of stacks/metric-names.ts (the ones the controller reads too).
+import { appPodSelector, deploymentSelector, errorRateQuery, latencyQuantileMsQuery, METRICS } from '../../stacks/metric-names.ts';
 
 /** Series of one scenario namespace; units in names. */
 export interface CollectorQueries {
@@ -14,19 +16,25 @@ export interface CollectorQueries {
   desiredReplicas: string;
   /** All pods of the Deployment (ready + starting). */
   allocatedReplicas: string;
+  /** P95 response time over the window, ms (the access-log exporter's histogram; what the agent observes). */
+  latencyP95Ms: string;
+  /** 5xx / all responses over the window, fraction. */
+  errorRate: string;
 }
 
-/** Queries for `namespace`/`deployment` with rate() over `window` (e.g. 1m). */
+/** Queries for `namespace`/`deployment` with rate() over `window` (≥ 4 scrapes, e.g. 60s for 15 s scrapes). */
 export function collectorQueries(namespace: string, deployment: string, window: string): CollectorQueries {
-  const pods = `namespace="${namespace}",pod=~"${deployment}-[a-z0-9]+-[a-z0-9]+",container="nginx"`;
-  const dep = `namespace="${namespace}",deployment="${deployment}"`;
+  const pods = appPodSelector(namespace, deployment);
+  const dep = deploymentSelector(namespace, deployment);
   return {
-    rps: `sum(rate(nginx_http_requests_total{namespace="${namespace}"}[${window}]))`,
-    cpuUsedCores: `sum(rate(container_cpu_usage_seconds_total{${pods}}[${window}]))`,
-    cpuRequestedCores: `sum(kube_pod_container_resource_requests{${pods},resource="cpu"})`,
-    memoryRequestedBytes: `sum(kube_pod_container_resource_requests{${pods},resource="memory"})`,
-    readyReplicas: `sum(kube_deployment_status_replicas_ready{${dep}})`,
-    desiredReplicas: `sum(kube_deployment_spec_replicas{${dep}})`,
-    allocatedReplicas: `sum(kube_deployment_status_replicas{${dep}})`,
+    rps: `sum(rate(${METRICS.nginxRequestsTotal}{namespace="${namespace}"}[${window}]))`,
+    cpuUsedCores: `sum(rate(${METRICS.containerCpuSecondsTotal}{${pods}}[${window}]))`,
+    cpuRequestedCores: `sum(${METRICS.podContainerResourceRequests}{${pods},resource="cpu"})`,
+    memoryRequestedBytes: `sum(${METRICS.podContainerResourceRequests}{${pods},resource="memory"})`,
+    readyReplicas: `sum(${METRICS.deploymentReadyReplicas}{${dep}})`,
+    desiredReplicas: `sum(${METRICS.deploymentSpecReplicas}{${dep}})`,
+    allocatedReplicas: `sum(${METRICS.deploymentStatusReplicas}{${dep}})`,
+    latencyP95Ms: latencyQuantileMsQuery(namespace, window, 0.95),
+    errorRate: errorRateQuery(namespace, window),
   };
 }

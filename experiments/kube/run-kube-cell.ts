@@ -66,7 +66,7 @@ export async function runKubeCell(cell: Cell, ctx: { baseDir: string }, deps: Ku
   let failure: unknown;
   try {
     deps.log(`${cell.key}: pulumi up ${stack}`);
-    const out = await deps.stacks.up(stack, stackConfigForCell(cell, { clusterStack: deps.clusterStack, k6Job: deps.runK6 === undefined, agentImage: deps.agentImage }));
+    const out = await deps.stacks.up(stack, stackConfigForCell(cell, { clusterStack: deps.clusterStack, k6Job: deps.runK6 === undefined, agentImage: deps.agentImage, baseDir: ctx.baseDir }));
     const namespace = String(out.namespace);
     const deployment = String(out.deployment);
     await waitReady(deps, () => deploymentReadiness(kube, namespace, deployment), abort.signal);

@@ -1,9 +1,9 @@
-// The service under test in one scenario namespace: nginx ConfigMap, Deployment (+ exporter sidecar), NodePort
+// The service under test in one scenario namespace: nginx and latency-exporter ConfigMaps, Deployment (+ exporter sidecars), NodePort
 // Service and ServiceMonitor, from stacks/manifests.
 import * as pulumi from '@pulumi/pulumi';
 import * as k8s from '@pulumi/kubernetes';
 import type { ScenarioSpec } from '../manifests/scenario-spec.ts';
-import { buildNginxConfigMap } from '../manifests/nginx-config.ts';
+import { buildLatencyExporterConfigMap, buildNginxConfigMap } from '../manifests/nginx-config.ts';
 import { buildNginxDeployment } from '../manifests/nginx-deployment.ts';
 import { buildNginxService, buildServiceMonitor } from '../manifests/nginx-service.ts';
 import { applyManifest } from './apply-manifest.ts';
@@ -26,7 +26,8 @@ export class NginxApp extends pulumi.ComponentResource {
     super('scalelab:app:NginxApp', name, {}, opts);
     const child = { parent: this, provider: args.provider, dependsOn: args.dependsOn };
     const conf = applyManifest(name, buildNginxConfigMap(args.spec), child);
-    const deployment = applyManifest(name, buildNginxDeployment(args.spec), { ...child, dependsOn: [conf] }) as k8s.apps.v1.Deployment;
+    const latencyConf = applyManifest(name, buildLatencyExporterConfigMap(args.spec), child);
+    const deployment = applyManifest(name, buildNginxDeployment(args.spec), { ...child, dependsOn: [conf, latencyConf] }) as k8s.apps.v1.Deployment;
     const service = applyManifest(name, buildNginxService(args.spec), child) as k8s.core.v1.Service;
     applyManifest(name, buildServiceMonitor(args.spec), { ...child, dependsOn: [service] });
     this.deploymentName = deployment.metadata.name;

@@ -1,10 +1,10 @@
-// The RL agent of an `autoscaler: rl` scenario: ServiceAccount, least-privilege Role + RoleBinding, model
-// ConfigMap, agent Deployment, its metrics Service + ServiceMonitor and the PrometheusRule alerts.
+// The RL agent of an `autoscaler: rl` scenario: ServiceAccount, least-privilege Role + RoleBinding, agent
+// Deployment (its model is baked into the image), its metrics Service + ServiceMonitor and the PrometheusRule alerts.
 import * as pulumi from '@pulumi/pulumi';
 import * as k8s from '@pulumi/kubernetes';
 import type { ScenarioSpec } from '../manifests/scenario-spec.ts';
 import { buildAgentRole, buildAgentRoleBinding, buildAgentServiceAccount } from '../manifests/agent-rbac.ts';
-import { buildAgentDeployment, buildAgentModelConfigMap, buildAgentService, buildAgentServiceMonitor } from '../manifests/agent-deployment.ts';
+import { buildAgentDeployment, buildAgentService, buildAgentServiceMonitor } from '../manifests/agent-deployment.ts';
 import { buildAgentPrometheusRule } from '../manifests/agent-alerts.ts';
 import { applyManifest } from './apply-manifest.ts';
 
@@ -27,8 +27,7 @@ export class RlAutoscaler extends pulumi.ComponentResource {
     const sa = applyManifest(name, buildAgentServiceAccount(s), child);
     const role = applyManifest(name, buildAgentRole(s), child);
     const binding = applyManifest(name, buildAgentRoleBinding(s), { ...child, dependsOn: [sa, role] });
-    const model = applyManifest(name, buildAgentModelConfigMap(s), child);
-    const agent = applyManifest(name, buildAgentDeployment(s), { ...child, dependsOn: [binding, model] }) as k8s.apps.v1.Deployment;
+    const agent = applyManifest(name, buildAgentDeployment(s), { ...child, dependsOn: [binding] }) as k8s.apps.v1.Deployment;
     const svc = applyManifest(name, buildAgentService(s), child);
     applyManifest(name, buildAgentServiceMonitor(s), { ...child, dependsOn: [svc] });
     applyManifest(name, buildAgentPrometheusRule(s), child);

@@ -1,26 +1,15 @@
-// The RL agent as a Deployment (agent/controller is its entrypoint), its model volume, and a Service +
-// ServiceMonitor so Prometheus scrapes the agent's own /metrics (the alert rules read them).
+// The RL agent as a Deployment (agent/controller is its entrypoint) and a Service + ServiceMonitor so Prometheus
+// scrapes the agent's own /metrics (the alert rules read them). The policy arrives as the whole autoscaler spec
+// (SCALELAB_POLICY, JSON) and its model by name (SCALELAB_MODEL): every committed model is baked into the image.
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
-
-/** Where the model volume is mounted in the agent container. */
-export const MODEL_MOUNT_PATH = '/model';
+import { SCRAPE_INTERVAL_SECONDS } from '../metric-names.ts';
 
 function agentSelector(spec: ScenarioSpec): Record<string, string> {
   return { 'app.kubernetes.io/name': spec.agent.name, 'scalelab.io/stack': spec.stack };
 }
 
-/** Builds the ConfigMap holding the trained model (`model.json` + `weights.bin`) as binaryData. */
-export function buildAgentModelConfigMap(spec: ScenarioSpec): Manifest {
-  return {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: `${spec.agent.name}-model`, namespace: spec.namespace, labels: stackLabels(spec, 'autoscaler') },
-    binaryData: { ...spec.agent.modelFilesBase64 },
-  };
-}
-
-/** Builds the agent Deployment: one replica, its ServiceAccount, env read by agent/controller/controller-config.ts. */
+/** Builds the agent Deployment: one replica, its ServiceAccount, env read by agent/controller/controller-env.ts. */
 export function buildAgentDeployment(spec: ScenarioSpec): Manifest {
   const g = spec.agent;
   const labels = { ...stackLabels(spec, 'autoscaler'), ...agentSelector(spec) };
@@ -28,8 +17,8 @@ export function buildAgentDeployment(spec: ScenarioSpec): Manifest {
     SCALELAB_NAMESPACE: spec.namespace,
     SCALELAB_DEPLOYMENT: spec.app.name,
     SCALELAB_PROMETHEUS_URL: spec.monitoring.prometheusUrl,
-    SCALELAB_POLICY: g.policy,
-    SCALELAB_MODEL_DIR: MODEL_MOUNT_PATH,
+    SCALELAB_POLICY: JSON.stringify(g.policy),
+    ...(g.model === '' ? {} : { SCALELAB_MODEL: g.model }),
     SCALELAB_MIN_REPLICAS: String(g.minReplicas),
     SCALELAB_MAX_REPLICAS: String(g.maxReplicas),
     SCALELAB_INTERVAL_SECONDS: String(g.decisionIntervalSeconds),
@@ -58,10 +47,8 @@ export function buildAgentDeployment(spec: ScenarioSpec): Manifest {
               resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
               readinessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, periodSeconds: 10 },
               livenessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, initialDelaySeconds: 10, periodSeconds: 20 },
-              volumeMounts: [{ name: 'model', mountPath: MODEL_MOUNT_PATH, readOnly: true }],
             },
           ],
-          volumes: [{ name: 'model', configMap: { name: `${g.name}-model` } }],
         },
       },
     },
@@ -87,7 +74,7 @@ export function buildAgentServiceMonitor(spec: ScenarioSpec): Manifest {
     spec: {
       selector: { matchLabels: agentSelector(spec) },
       namespaceSelector: { matchNames: [spec.namespace] },
-      endpoints: [{ port: 'metrics', interval: '15s', path: '/metrics' }],
+      endpoints: [{ port: 'metrics', interval: `${SCRAPE_INTERVAL_SECONDS}s`, path: '/metrics' }],
     },
   };
 }

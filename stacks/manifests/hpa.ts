@@ -1,4 +1,5 @@
-// The baseline autoscaler: an autoscaling/v2 HPA on CPU utilization with explicit behavior.
+// The baseline autoscaler: an autoscaling/v2 HPA with the metrics and behavior of the cell's HPA spec (no behavior
+// = the controller's legacy path, which is what the simulated HPA runs without one).
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
 
@@ -13,22 +14,8 @@ export function buildHpa(spec: ScenarioSpec): Manifest {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: spec.app.name },
       minReplicas: h.minReplicas,
       maxReplicas: h.maxReplicas,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: h.targetCpuUtilizationPercent } } }],
-      behavior: {
-        scaleUp: {
-          stabilizationWindowSeconds: h.scaleUpStabilizationSeconds,
-          selectPolicy: 'Max',
-          policies: [
-            { type: 'Percent', value: 100, periodSeconds: 15 },
-            { type: 'Pods', value: 4, periodSeconds: 15 },
-          ],
-        },
-        scaleDown: {
-          stabilizationWindowSeconds: h.scaleDownStabilizationSeconds,
-          selectPolicy: 'Max',
-          policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
-        },
-      },
+      metrics: h.metrics.map((m) => ({ type: 'Resource', resource: { name: m.resource, target: { type: 'Utilization', averageUtilization: m.averageUtilization } } })),
+      ...(h.behavior === null ? {} : { behavior: structuredClone(h.behavior) }),
     },
   };
 }

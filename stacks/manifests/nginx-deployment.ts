@@ -1,8 +1,9 @@
-// The service under test: nginx with requests/limits (the HPA divides usage by the request), probes, and the
-// nginx-prometheus-exporter sidecar that Prometheus scrapes through the ServiceMonitor.
+// The service under test: nginx with requests/limits (the HPA divides usage by the request), probes, and two
+// sidecars Prometheus scrapes through the ServiceMonitor: nginx-prometheus-exporter (stub_status: requests, active
+// connections) and prometheus-nginxlog-exporter (access log: response-time histogram, responses by status).
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
-import { STUB_STATUS_PORT } from './nginx-config.ts';
+import { LATENCY_EXPORTER_PORT, STUB_STATUS_PORT } from './nginx-config.ts';
 
 /** Port of the exporter's /metrics. */
 export const EXPORTER_PORT = 9113;
@@ -46,8 +47,19 @@ export function buildNginxDeployment(spec: ScenarioSpec): Manifest {
               ports: [{ name: 'metrics', containerPort: EXPORTER_PORT }],
               resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '50m', memory: '32Mi' } },
             },
+            {
+              name: 'latency',
+              image: a.latencyExporterImage,
+              args: ['-config-file', '/etc/prometheus-nginxlog-exporter/config.yml'],
+              ports: [{ name: 'latency-metrics', containerPort: LATENCY_EXPORTER_PORT }],
+              resources: { requests: { cpu: '20m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
+              volumeMounts: [{ name: 'latency-conf', mountPath: '/etc/prometheus-nginxlog-exporter', readOnly: true }],
+            },
           ],
-          volumes: [{ name: 'conf', configMap: { name: `${a.name}-conf` } }],
+          volumes: [
+            { name: 'conf', configMap: { name: `${a.name}-conf` } },
+            { name: 'latency-conf', configMap: { name: `${a.name}-latency-exporter` } },
+          ],
         },
       },
     },

@@ -2,8 +2,10 @@
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
 import { appSelector, EXPORTER_PORT } from './nginx-deployment.ts';
+import { LATENCY_EXPORTER_PORT } from './nginx-config.ts';
+import { SCRAPE_INTERVAL_SECONDS } from '../metric-names.ts';
 
-/** Builds the NodePort Service in front of nginx (port 80 http, 9113 metrics): NodePort so that a k6 on the
+/** Builds the NodePort Service in front of nginx (port 80 http, 9113 stub_status metrics, 4040 latency metrics): NodePort so that a k6 on the
  * user's machine reaches it at <node IP>:<allocated port> (the scenario stack exports the port). */
 export function buildNginxService(spec: ScenarioSpec): Manifest {
   return {
@@ -16,6 +18,7 @@ export function buildNginxService(spec: ScenarioSpec): Manifest {
       ports: [
         { name: 'http', port: 80, targetPort: 'http' },
         { name: 'metrics', port: EXPORTER_PORT, targetPort: 'metrics' },
+        { name: 'latency-metrics', port: LATENCY_EXPORTER_PORT, targetPort: 'latency-metrics' },
       ],
     },
   };
@@ -26,7 +29,7 @@ export function serviceUrl(spec: ScenarioSpec): string {
   return `http://${spec.app.name}.${spec.namespace}.svc.cluster.local/`;
 }
 
-/** Builds the ServiceMonitor (prometheus-operator CRD) scraping the exporter every 15 s. */
+/** Builds the ServiceMonitor (prometheus-operator CRD) scraping both exporters every SCRAPE_INTERVAL_SECONDS. */
 export function buildServiceMonitor(spec: ScenarioSpec): Manifest {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
@@ -39,7 +42,7 @@ export function buildServiceMonitor(spec: ScenarioSpec): Manifest {
     spec: {
       selector: { matchLabels: appSelector(spec) },
       namespaceSelector: { matchNames: [spec.namespace] },
-      endpoints: [{ port: 'metrics', interval: '15s', path: '/metrics' }],
+      endpoints: ['metrics', 'latency-metrics'].map((port) => ({ port, interval: `${SCRAPE_INTERVAL_SECONDS}s`, path: '/metrics' })),
     },
   };
 }

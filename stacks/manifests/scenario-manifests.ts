@@ -2,12 +2,12 @@
 // the concatenation; the components create exactly these objects, so what a reviewer reads is what is applied.
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { buildNamespace } from './namespace.ts';
-import { buildNginxConfigMap } from './nginx-config.ts';
+import { buildLatencyExporterConfigMap, buildNginxConfigMap } from './nginx-config.ts';
 import { buildNginxDeployment } from './nginx-deployment.ts';
 import { buildNginxService, buildServiceMonitor } from './nginx-service.ts';
 import { buildHpa } from './hpa.ts';
 import { buildAgentRole, buildAgentRoleBinding, buildAgentServiceAccount } from './agent-rbac.ts';
-import { buildAgentDeployment, buildAgentModelConfigMap, buildAgentService, buildAgentServiceMonitor } from './agent-deployment.ts';
+import { buildAgentDeployment, buildAgentService, buildAgentServiceMonitor } from './agent-deployment.ts';
 import { buildAgentPrometheusRule } from './agent-alerts.ts';
 import { buildGrafanaDashboardConfigMap } from './grafana-dashboard.ts';
 import { buildK6Job, buildK6ScriptConfigMap } from './k6-job.ts';
@@ -36,7 +36,6 @@ export function buildScenarioManifests(spec: ScenarioSpec, options: ScenarioMani
           buildAgentServiceAccount(spec),
           buildAgentRole(spec),
           buildAgentRoleBinding(spec),
-          buildAgentModelConfigMap(spec),
           buildAgentDeployment(spec),
           buildAgentService(spec),
           buildAgentServiceMonitor(spec),
@@ -44,7 +43,7 @@ export function buildScenarioManifests(spec: ScenarioSpec, options: ScenarioMani
         ];
   return {
     namespace: [buildNamespace(spec)],
-    app: [buildNginxConfigMap(spec), buildNginxDeployment(spec), buildNginxService(spec), buildServiceMonitor(spec)],
+    app: [buildNginxConfigMap(spec), buildLatencyExporterConfigMap(spec), buildNginxDeployment(spec), buildNginxService(spec), buildServiceMonitor(spec)],
     autoscaler,
     dashboard: [buildGrafanaDashboardConfigMap(spec)],
     load: options.k6Job ? [buildK6ScriptConfigMap(spec), buildK6Job(spec)] : [],

@@ -1,5 +1,7 @@
 // What one scenario namespace contains, as plain numbers and strings: the input of every manifest builder.
 // Built from Pulumi config (stacks/config.ts) or from a committed Pulumi.<stack>.yaml (`scalelab stacks render`).
+import type { HpaBehavior } from '../../agent/hpa/behavior.ts';
+import type { AutoscalerSpec } from '../../agent/registry.ts';
 
 /** The nginx Deployment under test. */
 export interface AppSpec {
@@ -7,8 +9,10 @@ export interface AppSpec {
   name: string;
   /** nginx image, e.g. `nginx:1.27-alpine`. */
   image: string;
-  /** nginx-prometheus-exporter sidecar image. */
+  /** nginx-prometheus-exporter sidecar image (stub_status: requests, connections). */
   exporterImage: string;
+  /** prometheus-nginxlog-exporter sidecar image (access log: response-time histogram, responses by status). */
+  latencyExporterImage: string;
   /** Replicas at creation (the autoscaler takes over after). */
   initialReplicas: number;
   /** CPU request and limit per pod, millicores. */
@@ -19,15 +23,20 @@ export interface AppSpec {
   memoryLimitMiB: number;
 }
 
-/** The `autoscaling/v2` HPA (used when `autoscaler` is `hpa`). */
+/** One `autoscaling/v2` Resource metric with a Utilization target. */
+export interface HpaResourceMetric {
+  resource: 'cpu' | 'memory';
+  /** Target mean utilization of the requests, percent. */
+  averageUtilization: number;
+}
+
+/** The `autoscaling/v2` HPA (used when `autoscaler` is `hpa`): exactly what the simulated HPA of the cell runs. */
 export interface HpaSpec {
   minReplicas: number;
   maxReplicas: number;
-  /** Target mean CPU utilization of the requests, percent. */
-  targetCpuUtilizationPercent: number;
-  /** behavior.scaleUp/scaleDown stabilization windows, seconds. */
-  scaleUpStabilizationSeconds: number;
-  scaleDownStabilizationSeconds: number;
+  metrics: HpaResourceMetric[];
+  /** spec.behavior as written in the autoscaler spec; null = none (the controller's legacy path, as simulated). */
+  behavior: HpaBehavior | null;
 }
 
 /** The in-cluster RL agent (used when `autoscaler` is `rl`). */
@@ -36,8 +45,10 @@ export interface AgentSpec {
   name: string;
   /** Agent image built from agent/controller/Dockerfile. */
   image: string;
-  /** Autoscaler the controller runs (e.g. `hybrid`, `dqn`, `ppo`, `hpa`). */
-  policy: string;
+  /** The autoscaler spec the controller builds through the registry (`{ name, type, ...params }`, no `model`). */
+  policy: AutoscalerSpec;
+  /** Committed model (a folder name under models/, baked into the image) the policy loads; '' = none. */
+  model: string;
   minReplicas: number;
   maxReplicas: number;
   /** Seconds between decisions. */
@@ -46,8 +57,6 @@ export interface AgentSpec {
   cooldownSeconds: number;
   /** Recommend only, never patch the scale subresource. */
   shadow: boolean;
-  /** Model files for the `/model` volume (file name → base64 bytes); empty = the policy needs no model. */
-  modelFilesBase64: Record<string, string>;
   /** Port of the agent's /metrics and /healthz. */
   metricsPort: number;
 }

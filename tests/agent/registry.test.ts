@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { autoscalerTypes, createAutoscaler, registerAutoscaler } from '../../agent/registry.ts';
 import { AutoscalerSpecError } from '../../agent/baselines/params.ts';
@@ -64,5 +64,3 @@ test('registry: registerAutoscaler adds a type with an async factory (as an RL a
   const a = await createAutoscaler({ name: 'f', type: 'test-fixed', replicas: 4 }, { baseDir: '/models' });
   assert.equal(a.decide(observation({ nowSeconds: 0 })), { replicas: 4, reason: 'Fixed:/models' });
 });
-
-test.run();

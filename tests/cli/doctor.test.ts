@@ -1,5 +1,5 @@
 // `scalelab doctor` as a user runs it, on this machine with a PATH holding none of the real path's tools.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -31,4 +31,3 @@ test('doctor --experiment with an unknown experiment exits 2 naming it', () => {
   assert.match(r.stderr, /^scalelab: EXPERIMENT: got "no-such-experiment"/m);
 });
 
-test.run();

@@ -2,7 +2,7 @@
 // takes seconds to start), then the same command function in-process for the other inputs.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { Command } from 'commander';
 import { hpaJsonCommand, register } from '../../cli/commands/hpa.ts';
@@ -91,5 +91,3 @@ test('--help on each subcommand documents its input fields and output', () => {
   const norm = help('normalize');
   assert.ok(norm.includes('scaleUpEvents') && norm.includes('TooFewReplicas'), norm);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -43,5 +43,3 @@ test('an unreadable script exits 2 with the problem and its line, and no stack t
   assert.not.match(r.stderr, /\n\s+at /);
   assert.throws(() => importCommand('tests/fixtures/k6/no-such-script.js', false), (e: unknown) => e instanceof UserError && /cannot read k6 script/.test((e as Error).message));
 });
-
-test.run();

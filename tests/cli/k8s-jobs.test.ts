@@ -1,7 +1,7 @@
 // `scalelab run --backend k8s-jobs` end to end through the CLI and the runner, against the node:http fake of the
 // Kubernetes API (KUBECONFIG points at it) with SCALELAB_SHARD_EXECUTOR=local, the mode for a cluster whose pods
 // run no containers: the records file and experiment.json equal an unsharded local run's byte for byte.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -45,4 +45,3 @@ test('scalelab run --backend k8s-jobs --parallelism 3 writes the same files as a
   }
 });
 
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { describeError, UserError } from '../../cli/errors.ts';
 
@@ -19,5 +19,3 @@ test('describeError does not repeat a cause the message already quotes', () => {
   const outer = new UserError('k6 export w: WORKLOAD: bad', { cause: new Error('WORKLOAD: bad', { cause: new Error('EACCES') }) });
   assert.is(describeError(outer), 'k6 export w: WORKLOAD: bad\n  caused by: EACCES');
 });
-
-test.run();

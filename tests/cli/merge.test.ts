@@ -1,6 +1,6 @@
 // `scalelab run --shard` and `scalelab merge` as a user runs them (real processes): bad flags exit 2 naming the
 // flag; a two-shard run merged equals the unsharded run's records.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -48,4 +48,3 @@ test('scalelab run --backend k8s-jobs without a kubeconfig exits 2 saying where 
   assert.match(p.stderr, /^scalelab: --parallelism: only the k8s-jobs backend runs pods \(got --backend sim\)/m);
 });
 
-test.run();

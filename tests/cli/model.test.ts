@@ -1,5 +1,5 @@
 // `scalelab model inspect|diff` as a user runs them, on the committed models.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,4 +43,3 @@ test('model diff: agreement rates and the confusion table', () => {
   assert.equal(Object.keys(d.confusion), ['x0.5', '-1', 'hold', '+1', 'x1.5', 'x2']);
 });
 
-test.run();

@@ -1,10 +1,11 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { readModelFacts, readTrainingLogs, register, withTrainedAgents } from '../../cli/commands/reproduce.ts';
+import { register } from '../../cli/commands/reproduce.ts';
+import { readModelFacts, readTrainingLogs, withTrainedAgents } from '../../experiments/reproduce/index.ts';
 import { UserError } from '../../cli/errors.ts';
 import { makeRecord } from '../reports/helpers/synthetic-records.ts';
 
@@ -226,5 +227,3 @@ test('trained agents whose model exists join the experiment (renamed <name>-rl);
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-test.run();

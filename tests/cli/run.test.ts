@@ -1,5 +1,5 @@
 // End to end through bin/scalelab.js (a real process, as a user runs it). Kept to two spawns: CLI start-up is slow.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -35,5 +35,3 @@ test('scalelab run on a bad experiment exits 2 naming the field, without a stack
   assert.match(r.stderr, /^scalelab: experiment .*bad\.json: autoscalers\[0\]\.targetCpuUtilization: expected an integer > 0, got "seventy"$/m);
   assert.not.match(r.stderr, /\n\s+at /);
 });
-
-test.run();

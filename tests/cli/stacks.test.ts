@@ -1,5 +1,5 @@
 // `scalelab stacks list`: in-process through the command tree, as a user runs it.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { resolve } from 'node:path';
 import { buildProgram } from '../../cli/main.ts';
@@ -31,5 +31,3 @@ test('stacks list with a --root that is not a project is a UserError naming the 
     },
   );
 });
-
-test.run();

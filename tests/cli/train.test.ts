@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { after, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -129,5 +129,4 @@ test('tune-reward runs its trials, scores each on evaluation seeds and writes th
   assert.is(parseTrainConfig(best).env.reward.violationWeight, best.env.reward.violationWeight); // usable with train --config
 });
 
-test.after(() => rmSync(root, { recursive: true, force: true }));
-test.run();
+after(() => rmSync(root, { recursive: true, force: true }));

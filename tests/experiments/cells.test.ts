@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { expandCells } from '../../experiments/cells.ts';
 import { canonicalJson, configHash } from '../../experiments/config-hash.ts';
@@ -41,5 +41,3 @@ test('configHash: canonical JSON sorts keys at every level and drops undefined',
   assert.is(configHash({ a: 1, b: 2 }), configHash({ b: 2, a: 1 }));
   assert.match(configHash({}), /^[0-9a-f]{16}$/);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -69,5 +69,3 @@ test('experiment: an unknown shipped name lists the shipped experiments', async 
     (err) => assert.match((err as Error).message, /EXPERIMENT: got "standrad", expected a shipped experiment \(.*standard/),
   );
 });
-
-test.run();

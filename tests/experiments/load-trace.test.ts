@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,5 +55,3 @@ test('bad content is a user error naming the file and the line', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-test.run();

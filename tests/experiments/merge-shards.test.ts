@@ -1,18 +1,19 @@
 // Sharded runs merged back: byte-identical to an unsharded run for several N (the expected file is the real
 // unsharded run's output), and every kind of mismatch refused naming what is wrong.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadExperiment } from '../../experiments/load-experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
+import { simBackend } from '../../experiments/backends.ts';
 import { mergeShards } from '../../experiments/merge-shards.ts';
 import { TINY_PATH, tempDir } from './helpers/tiny.ts';
 
 const loaded = await loadExperiment(TINY_PATH);
 const root = tempDir('merge');
 const run = (outDir: string, shard?: { index: number; count: number }) =>
-  runExperiment({ def: loaded.def, outDir, baseDir: loaded.baseDir, workers: 2, quiet: true, shard });
+  runExperiment({ def: loaded.def, outDir, baseDir: loaded.baseDir, workers: 2, backend: simBackend, backendName: 'sim', shard });
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
 const whole = join(root, 'whole');
@@ -114,4 +115,3 @@ test('merge: a truncated shard records file is refused with its line number', as
   expectRefusal([a, cut], /records\.jsonl, line 4 is incomplete/);
 });
 
-test.run();

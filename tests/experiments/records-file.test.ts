@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,5 +60,3 @@ test('records: series arrays must have equal lengths and histogram counts match 
 test('records: a missing file is a UserError naming it', () => {
   assert.throws(() => readRunRecords('/nonexistent/records.jsonl'), /cannot read records file \/nonexistent\/records\.jsonl/);
 });
-
-test.run();

@@ -1,17 +1,18 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadExperiment } from '../../experiments/load-experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
-import { backends } from '../../experiments/backends.ts';
+import { simBackend, type Backend } from '../../experiments/backends.ts';
+import { RecordsMismatchError } from '../../experiments/runner-errors.ts';
 import { readRunRecords } from '../../experiments/records-file.ts';
 import { RUN_METRIC_KEYS } from '../../experiments/validate-run-record.ts';
 import { TINY_PATH, tempDir } from './helpers/tiny.ts';
 
 const loaded = await loadExperiment(TINY_PATH);
 const run = (outDir: string, workers: number, extra: { repair?: boolean; def?: typeof loaded.def } = {}) =>
-  runExperiment({ def: extra.def ?? loaded.def, outDir, baseDir: loaded.baseDir, workers, quiet: true, repair: extra.repair });
+  runExperiment({ def: extra.def ?? loaded.def, outDir, baseDir: loaded.baseDir, workers, backend: simBackend, backendName: 'sim', repair: extra.repair });
 
 const EXPECTED_KEYS = ['spike', 'twitter'].flatMap((s) => ['hpa-70', 'kpa'].flatMap((a) => [7, 8].map((seed) => `${s}/${a}/${seed}`)));
 const first = tempDir('run-a');
@@ -105,7 +106,10 @@ test('runner: records produced by another version of the code are refused, not m
   writeFileSync(join(dir, 'records.jsonl'), lines.slice(0, 3).map((l) => `${l}\n`).join(''));
   await run(dir, 2).then(
     () => assert.unreachable('mixing code versions must be refused'),
-    (err: Error) => assert.match(err.message, /line 2: cell spike\/hpa-70\/8 was produced by another version of the simulator\/autoscaler code \(code 0123456789abcdef/),
+    (err: Error) => {
+      assert.match(err.message, /line 2: cell spike\/hpa-70\/8 was produced by another version of the simulator\/autoscaler code \(code 0123456789abcdef/);
+      assert.ok(err instanceof RecordsMismatchError && err.reason === 'OtherCodeVersion', 'a typed reason callers act on (reproduce moves such records aside)');
+    },
   );
 });
 
@@ -114,21 +118,20 @@ test('runner: records of another backend are refused, so simulated cells never c
   const lines = original.trim().split('\n');
   assert.match(lines[0], /"backend":"sim"/);
   writeFileSync(join(dir, 'records.jsonl'), `${lines[0]}\n`);
-  backends['test-cluster'] = { run: async () => assert.unreachable('no cell may run before the records are checked') };
-  try {
-    await runExperiment({ def: loaded.def, outDir: dir, baseDir: loaded.baseDir, workers: 1, backend: 'test-cluster', quiet: true }).then(
-      () => assert.unreachable('a sim record must not count as a test-cluster run'),
-      (err: Error) => assert.match(err.message, /line 1: cell spike\/hpa-70\/7 was produced by the sim backend, this run uses test-cluster/),
-    );
-  } finally {
-    delete backends['test-cluster'];
-  }
+  const cluster = { run: async () => assert.unreachable('no cell may run before the records are checked') };
+  await runExperiment({ def: loaded.def, outDir: dir, baseDir: loaded.baseDir, workers: 1, backend: cluster, backendName: 'microk8s' }).then(
+    () => assert.unreachable('a sim record must not count as a microk8s run'),
+    (err: Error) => {
+      assert.match(err.message, /line 1: cell spike\/hpa-70\/7 was produced by the sim backend, this run uses microk8s/);
+      assert.ok(err instanceof RecordsMismatchError && err.reason === 'OtherBackend');
+    },
+  );
 });
 
 test('runner: an output directory that cannot be created is a user error naming it', async () => {
   const file = join(tempDir('outfile'), 'plain-file');
   writeFileSync(file, '');
-  await runExperiment({ def: loaded.def, outDir: join(file, 'out'), baseDir: loaded.baseDir, workers: 1, quiet: true }).then(
+  await runExperiment({ def: loaded.def, outDir: join(file, 'out'), baseDir: loaded.baseDir, workers: 1, backend: simBackend, backendName: 'sim' }).then(
     () => assert.unreachable(),
     (err: Error) => {
       assert.is(err.name, 'UserError');
@@ -137,26 +140,13 @@ test('runner: an output directory that cannot be created is a user error naming 
   );
 });
 
-test('runner: an unknown backend is refused before anything runs', async () => {
-  await runExperiment({ def: loaded.def, outDir: tempDir('backend'), baseDir: loaded.baseDir, workers: 1, backend: 'gke', quiet: true }).then(
-    () => assert.unreachable(),
-    (err: Error) => assert.match(err.message, /--backend: got "gke", expected one of sim/),
-  );
-});
-
 test('runner: a backend that returns without every cell leaves the appended records as they are, no holes written', async () => {
   const dir = tempDir('partial');
   const lines = original.trim().split('\n');
-  backends['test-partial'] = { run: async (cells, o) => o.onLine(cells[0], lines[0]) };
-  try {
-    await runExperiment({ def: loaded.def, outDir: dir, baseDir: loaded.baseDir, workers: 1, backend: 'test-partial', quiet: true }).then(
-      () => assert.unreachable('a partial run must not be reported as done'),
-      (err: Error) => assert.match(err.message, /returned without 7 of the cells \(first: spike\/hpa-70\/8\)/),
-    );
-  } finally {
-    delete backends['test-partial'];
-  }
+  const partial: Backend = { run: async (cells, o) => o.onLine(cells[0], lines[0]) };
+  await runExperiment({ def: loaded.def, outDir: dir, baseDir: loaded.baseDir, workers: 1, backend: partial, backendName: 'sim' }).then(
+    () => assert.unreachable('a partial run must not be reported as done'),
+    (err: Error) => assert.match(err.message, /returned without 7 of the cells \(first: spike\/hpa-70\/8\)/),
+  );
   assert.is(readFileSync(join(dir, 'records.jsonl'), 'utf8'), `${lines[0]}\n`);
 });
-
-test.run();

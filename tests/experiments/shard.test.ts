@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { parseShard, selectShard } from '../../experiments/cells.ts';
 
@@ -36,4 +36,3 @@ for (const c of cases) {
   });
 }
 
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { formatSummaryTable, summarizeRecords } from '../../experiments/summary.ts';
 import { record } from './helpers/record.ts';
@@ -28,5 +28,3 @@ test('summary: the table has a header, a rule and right-aligned numbers in align
   assert.is(lines[2].length, lines[3].length, 'rows are equally wide');
   assert.is(lines[2].indexOf('12.50') + 5, lines[3].indexOf(' 3.00') + 5, 'numbers end in the same column');
 });
-
-test.run();

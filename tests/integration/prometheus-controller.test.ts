@@ -2,7 +2,7 @@
 // kube-state-metrics, cAdvisor and the nginx exporter for one namespace, and a node:http fake of the Kubernetes
 // API. One Prometheus is shared by the tests, which run in order (the last ones take the exporter and then
 // Prometheus away). A second Prometheus is backfilled with promtool to serve minutes-old data.
-import { test } from 'uvu';
+import { after, before, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createController, DEFAULT_CONTROLLER_CONFIG, type Controller } from '../../agent/controller/controller-loop.ts';
 import { createControllerMetrics } from '../../agent/controller/controller-metrics.ts';
@@ -12,6 +12,7 @@ import { createScaleClient } from '../../agent/controller/scale-client.ts';
 import type { Autoscaler, Observation } from '../../lib/ports.ts';
 import { startFakeKubeApi, type FakeKubeApi } from '../agent/controller/helpers/fake-kube-api.ts';
 import { startPrometheus, startTestExporter, waitFor, type RunningPrometheus } from './helpers/prometheus.ts';
+import { LATENCY_BUCKETS_SECONDS, METRICS } from '../../stacks/metric-names.ts';
 
 const NS = 'scalelab-it';
 const QUERIES = defaultQueries(NS, 'nginx', { rateWindow: '10s' });
@@ -27,6 +28,14 @@ function exporter(startMs: number) {
       lines.push(`kube_pod_container_resource_requests{namespace="${NS}",pod="${pod}",container="nginx",resource="memory"} 67108864`);
       lines.push(`container_memory_working_set_bytes{namespace="${NS}",pod="${pod}",container="nginx"} 33554432`);
       lines.push(`nginx_http_requests_total{namespace="${NS}",pod="${pod}"} ${(20 * s).toFixed(3)}`);
+      // The access-log exporter (stacks/metric-names.ts): per pod 18 req/s answered 200 within 50 ms, 1 req/s 200 in
+      // (100, 150] ms and 1 req/s 503 in (100, 150] ms — cumulative buckets, as prometheus-nginxlog-exporter exports them.
+      for (const [status, fast, slow] of [['200', 18, 1], ['503', 0, 1]] as const) {
+        const l = `namespace="${NS}",pod="${pod}",method="GET",status="${status}"`;
+        for (const le of LATENCY_BUCKETS_SECONDS) lines.push(`${METRICS.responseTimeHistogram}_bucket{${l},le="${le}"} ${((le >= 0.05 ? fast : 0) + (le >= 0.15 ? slow : 0)) * s}`);
+        lines.push(`${METRICS.responseTimeHistogram}_bucket{${l},le="+Inf"} ${(fast + slow) * s}`);
+        lines.push(`${METRICS.responsesTotal}{${l}} ${(fast + slow) * s}`);
+      }
     }
     lines.push(`kube_deployment_status_replicas_ready{namespace="${NS}",deployment="nginx"} 2`);
     return `${lines.join('\n')}\n`;
@@ -44,7 +53,7 @@ let client: PrometheusClient;
 let controller: Controller;
 const patches = () => api.requests.filter((q) => q.method === 'PATCH').length;
 
-test.before(async () => {
+before(async () => {
   exp = await startTestExporter(exporter(Date.now()));
   prom = await startPrometheus({ targets: [exp.target], scrapeIntervalSeconds: 1 });
   api = await startFakeKubeApi(NS, 'nginx', 2);
@@ -57,7 +66,7 @@ test.before(async () => {
   await waitFor('a full 10 s window of scrapes', async () => (await client.query('count_over_time(nginx_http_requests_total[10s])'))[0]?.value >= 10, 40000);
 });
 
-test.after(async () => {
+after(async () => {
   await prom?.stop();
   await exp?.close().catch(() => {});
   await api?.close();
@@ -72,6 +81,16 @@ test('the default queries read CPU utilization 0.9, 2 ready pods, 40 req/s and m
   assert.is(o.readyReplicas, 2);
   assert.ok(Math.abs(o.rps! - 40) < 3, `rps ${o.rps}`);
   assert.ok(Math.abs(o.memoryUtilization! - 0.5) < 1e-9, `mem ${o.memoryUtilization}`);
+});
+
+test('the P95 latency and the error rate come from the access-log histogram and counter', async () => {
+  wants = () => 2;
+  await controller.tick();
+  const o = seen.at(-1)!;
+  // 40 req/s in all: 36 within 50 ms, 4 in (100, 150] ms. Rank 0.95 × 40 = 38 → 2 of the 4 in that bucket, linear
+  // interpolation as histogram_quantile does: 100 + (38 − 36) / 4 × 50 = 125 ms. Errors: 2 of 40 = 0.05.
+  assert.ok(Math.abs(o.latencyP95Ms! - 125) < 1, `p95 ${o.latencyP95Ms}`);
+  assert.ok(Math.abs(o.errorRate! - 0.05) < 1e-6, `errorRate ${o.errorRate}`);
 });
 
 test('with fresh data the decision is applied through the scale subresource', async () => {
@@ -132,5 +151,3 @@ test('minutes-old data (backfilled with promtool, last sample 3 min ago) → Met
     await oldApi.close();
   }
 });
-
-test.run();

@@ -2,13 +2,14 @@
 // real kube backend, against: fake `pulumi`, `k6`, `multipass`, `kubectl` on PATH (tests/fixtures/kube-backend),
 // a node:http fake of the Kubernetes API (readiness), and a REAL Prometheus backfilled by promtool with the
 // run's series. Expected metrics are computed by hand from the data the test writes.
-import { test } from 'uvu';
+import { after, before, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseExperiment } from '../../experiments/experiment.ts';
 import { runExperiment } from '../../experiments/runner.ts';
+import { chooseBackend } from '../../cli/backends.ts';
 import { validateRunRecord } from '../../experiments/validate-run-record.ts';
 import { startFakeKubeApi, type FakeKubeApi } from '../agent/controller/helpers/fake-kube-api.ts';
 import { startPrometheus, type RunningPrometheus } from './helpers/prometheus.ts';
@@ -67,7 +68,7 @@ let api: FakeKubeApi;
 let fakeDir: string;
 const savedPath = process.env.PATH;
 
-test.before(async () => {
+before(async () => {
   prom = await startPrometheus({ backfillOpenMetrics: backfill() });
   api = await startFakeKubeApi('unused', 'nginx', 2);
   fakeDir = mkdtempSync(join(tmpdir(), 'scalelab-kube-e2e-'));
@@ -81,7 +82,7 @@ test.before(async () => {
   process.env.PULUMI_SKIP_UPDATE_CHECK = 'true';
 });
 
-test.after(async () => {
+after(async () => {
   process.env.PATH = savedPath;
   delete process.env.FAKE_DIR;
   delete process.env.PULUMI_SKIP_UPDATE_CHECK;
@@ -93,7 +94,7 @@ test.after(async () => {
 const log = (f: string) => (existsSync(join(fakeDir, f)) ? readFileSync(join(fakeDir, f), 'utf8').trim().split('\n') : []);
 const clearLogs = () => ['pulumi.log', 'k6.log'].forEach((f) => rmSync(join(fakeDir, f), { force: true }));
 const def = () => parseExperiment(structuredClone(experiment), { source: 'kube-e2e' });
-const run = async (outDir: string) => runExperiment({ def: await def(), outDir, baseDir: fakeDir, workers: 1, backend: 'microk8s', quiet: true });
+const run = async (outDir: string) => runExperiment({ def: await def(), outDir, baseDir: fakeDir, workers: 1, ...chooseBackend('microk8s') });
 
 test('a failure in the middle of the second cell destroys its stack, keeps the records file valid, and a re-run resumes', async () => {
   const out = join(fakeDir, 'out-fail');
@@ -156,9 +157,9 @@ test('the record has the metrics of the data, computed by hand', async () => {
   const k6 = log('k6.log');
   assert.match(k6[0], /^run --quiet --out json=\S+k6\.ndjson \S+script\.js TARGET_URL=http:\/\/10\.20\.30\.40:31000\/$/);
   assert.match(readFileSync(join(fakeDir, 'last-script.js'), 'utf8'), "\"executor\": \"ramping-arrival-rate\"");
-  // The scenario config went through `pulumi config set-all`: one agent running the cell's policy, local k6.
+  // The scenario config went through `pulumi config set-all`: one agent running the cell's whole spec, local k6.
   const setAll = log('pulumi.log').find((l) => l.startsWith('config set-all') && l.includes(STACKS[0]))!;
-  for (const kv of ['scalelab:autoscaler=rl', 'scalelab:agentPolicy=rule-based', 'scalelab:k6Job=false', 'scalelab:maxReplicas=4', 'scalelab:clusterStack=cluster']) assert.ok(setAll.includes(kv), kv);
+  for (const kv of ['scalelab:autoscaler=rl', 'scalelab:autoscalerSpec={"name":"rule","type":"rule-based"}', 'scalelab:k6Job=false', 'scalelab:maxReplicas=4', 'scalelab:clusterStack=cluster']) assert.ok(setAll.includes(kv), kv);
   assert.ok(setAll.includes('scalelab:agentImage=registry.test:5000/scalelab-agent:0.1.0'), 'SCALELAB_AGENT_IMAGE reaches the agent cell');
   // After a successful destroy the per-cell stack (and its Pulumi.<stack>.yaml) is removed.
   const p = log('pulumi.log');
@@ -227,5 +228,3 @@ test('missing tools are reported with their install commands before anything run
   }
   assert.equal(log('pulumi.log'), []);
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // The PromQL the stacks and the controller ship, checked by the real `promtool check rules` (Debian package):
 // the agent's PrometheusRule groups as they are, and every dashboard/controller query wrapped as a recording rule.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,5 +50,3 @@ test('the check is real: a broken expression is rejected', () => {
   const r = promtoolCheck([{ name: 'bad', rules: [{ alert: 'Broken', expr: 'sum(rate(x[1m])' }] }]);
   assert.not.ok(r.ok);
 });
-
-test.run();

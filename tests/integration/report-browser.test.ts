@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,5 +44,3 @@ test('index.html opens in headless Chromium with every table and SVG chart rende
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-test.run();

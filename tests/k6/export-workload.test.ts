@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,5 +50,3 @@ test('`scalelab k6 export` with an unknown workload: exit 2, the message once, n
   assert.is(r.stderr.match(/got "nosuchworkload", expected a thesis scenario name/g)?.length, 1, r.stderr);
   assert.not.match(r.stderr, /\n\s+at /);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { fitStages } from '../../k6/fit-stages.ts';
 
@@ -53,5 +53,3 @@ test('bad options are refused with the field name', () => {
   assert.throws(() => fitStages(spike, 0, { stepSeconds: 1, maxStages: 5, tolerance: 0 }), /durationSeconds/);
   assert.throws(() => fitStages(spike, 10, { stepSeconds: 1, maxStages: 0, tolerance: 0 }), /maxStages/);
 });
-
-test.run();

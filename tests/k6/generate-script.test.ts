@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { generateK6Script, k6Options } from '../../k6/generate-script.ts';
 import type { ClosedWorkload, OpenWorkload } from '../../workloads/workload.ts';
@@ -57,5 +57,3 @@ test('the script is a k6 module: options as JSON, think time only for closed loa
   assert.equal(JSON.parse(json ?? 'null'), k6Options(spike));
   assert.match(generateK6Script(vus), 'const THINK_SECONDS = 1;');
 });
-
-test.run();

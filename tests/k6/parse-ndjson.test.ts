@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { parseK6Ndjson } from '../../k6/parse-ndjson.ts';
@@ -31,5 +31,3 @@ test('a broken line is reported with its line number', () => {
   assert.throws(() => parseK6Ndjson('{"type":"Point"}\n'), /line 1/);
   assert.throws(() => parseK6Ndjson('\n{nope'), /line 2: not JSON/);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { parseK6Summary } from '../../k6/parse-summary.ts';
@@ -33,5 +33,3 @@ test('a summary without http_reqs is refused naming the field', () => {
   assert.throws(() => parseK6Summary({ metrics: { http_req_duration: { values: { avg: 1, med: 1, max: 1 } } } }), /metrics\.http_reqs/);
   assert.throws(() => parseK6Summary('{"metrics": 3}'), /metrics: expected an object/);
 });
-
-test.run();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { RandomState } from '../../lib/numpy-random-state.ts';
 
@@ -83,5 +83,3 @@ test('invalid seeds and ranges are rejected with the offending value in the mess
   assert.throws(() => new RandomState(1.5), /seed.*1\.5/);
   assert.throws(() => new RandomState(1).randint(3, 3), /low=3, high=3/);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createRng } from '../../lib/rng.ts';
 
@@ -67,5 +67,3 @@ test('forked streams are reproducible and differ from the parent and each other'
   assert.is.not(x, c.next());
   assert.is.not(x, createRng(5).next());
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { defaultPlantConfig } from '../../sim/config.ts';
 import { sampleQuantile, simulateRequests } from '../../sim/des.ts';
@@ -36,5 +36,3 @@ test('the plant and the request-level simulation agree on P95 latency within 10 
   const plantShare = run.metrics.failedRequests / run.metrics.requests;
   assert.ok(Math.abs(plantShare - failedShare) / failedShare < 0.1, `failed share ${plantShare} vs ${failedShare}`);
 });
-
-test.run();

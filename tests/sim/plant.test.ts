@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import type { ClosedWorkload, OpenWorkload } from '../../workloads/workload.ts';
 import { defaultPlantConfig } from '../../sim/config.ts';
@@ -195,5 +195,3 @@ test('with Poisson arrivals the per-tick counts have mean and variance λ', () =
   close(mean, 300, 0.01, 'mean');
   close(variance, 300, 0.1, 'variance');
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { erlangC, mmcMeanWaitSeconds, sojournSurvival } from '../../sim/queueing.ts';
 import { LATENCY_BOUNDS_MS, createLatencyCounts, latencyBucketIndex, latencyQuantileMs, rebinLatencyHistogram } from '../../sim/latency-histogram.ts';
@@ -52,5 +52,3 @@ test('the default plant serves 100 req/s per pod and 2 000 req/s at 20 replicas'
   assert.is(podCapacityRps(defaultPlantConfig), 100);
   assert.is(maxCapacityRps(defaultPlantConfig), 2000);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import type { IntervalSample } from '../../sim/interval-sample.ts';
 import { createRunRecorder } from '../../sim/run-recorder.ts';
@@ -103,5 +103,3 @@ test('the per-minute series has one point per minute with rate, mean ready pods 
   assert.ok(Math.abs(s.latencyP95Ms[0] - 10 ** (29.95 / 20)) < 1e-9);
   assert.equal(s.cpuUtilization, [1 / 1.5, 1 / 1.5]);
 });
-
-test.run();

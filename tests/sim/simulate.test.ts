@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import type { Autoscaler, Observation } from '../../lib/ports.ts';
 import type { OpenWorkload } from '../../workloads/workload.ts';
@@ -62,5 +62,3 @@ test('a target-tracking run over a daily wave scales with the load and keeps eve
   const hist = r.latencyHistogram.counts.reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(hist - m.successfulRequests) / m.successfulRequests < 1e-9, 'histogram holds every successful request');
 });
-
-test.run();

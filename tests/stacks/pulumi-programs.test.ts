@@ -1,6 +1,6 @@
 // The stack programs under Pulumi mocks (no engine here): which resources each component registers, with which
 // key properties; the agent's Role; one autoscaler per scenario; the cluster stack's commands as inputs.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
@@ -21,7 +21,7 @@ async function scenario(stack: string, extra: Record<string, unknown> = {}) {
 const ofType = (rs: MockResource[], type: string) => rs.filter((r) => r.type === type);
 const children = (rs: MockResource[], prefix: string) => rs.filter((r) => r.name.startsWith(prefix) && r.type.startsWith('kubernetes:')).map((r) => `${r.type.split(':')[2]}/${r.inputs.metadata.name}`).sort();
 
-test('an HPA scenario registers the namespace, NginxApp (ConfigMap, Deployment, Service, ServiceMonitor), the HPA, the dashboard and the k6 Job', async () => {
+test('an HPA scenario registers the namespace, NginxApp (ConfigMaps, Deployment, Service, ServiceMonitor), the HPA, the dashboard and the k6 Job', async () => {
   const { resources, outputs } = await scenario('hpa-spike');
   const components = resources.filter((r) => r.type.startsWith('scalelab:')).map((r) => `${r.type} ${r.name}`).sort();
   assert.equal(components, [
@@ -30,7 +30,7 @@ test('an HPA scenario registers the namespace, NginxApp (ConfigMap, Deployment, 
     'scalelab:load:K6Job hpa-spike-k6',
     'scalelab:monitoring:GrafanaDashboard hpa-spike-dashboard',
   ]);
-  assert.equal(children(resources, 'hpa-spike-app'), ['ConfigMap/nginx-conf', 'Deployment/nginx', 'Service/nginx', 'ServiceMonitor/nginx']);
+  assert.equal(children(resources, 'hpa-spike-app'), ['ConfigMap/nginx-conf', 'ConfigMap/nginx-latency-exporter', 'Deployment/nginx', 'Service/nginx', 'ServiceMonitor/nginx']);
   assert.equal(children(resources, 'hpa-spike-hpa'), ['HorizontalPodAutoscaler/nginx']);
   assert.equal(children(resources, 'hpa-spike-k6'), ['ConfigMap/nginx-k6-script', 'Job/nginx-k6']);
   const [ns] = ofType(resources, 'kubernetes:core/v1:Namespace');
@@ -42,14 +42,14 @@ test('an HPA scenario registers the namespace, NginxApp (ConfigMap, Deployment, 
   assert.equal(outputs.deployment, 'nginx');
 });
 
-test('key properties reach the resources: requests/limits, the HPA target and behavior, the ServiceMonitor label', async () => {
+test('key properties reach the resources: requests/limits, the HPA target (no behavior: the legacy path the simulated HPA runs), the ServiceMonitor label', async () => {
   const { resources } = await scenario('hpa-spike');
   const dep = ofType(resources, 'kubernetes:apps/v1:Deployment')[0].inputs;
   assert.equal(dep.spec.template.spec.containers[0].resources, { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } });
   assert.is(dep.spec.template.spec.containers[1].image, 'nginx/nginx-prometheus-exporter:1.3.0');
   const hpa = ofType(resources, 'kubernetes:autoscaling/v2:HorizontalPodAutoscaler')[0].inputs;
   assert.equal([hpa.spec.minReplicas, hpa.spec.maxReplicas, hpa.spec.metrics[0].resource.target.averageUtilization], [1, 10, 70]);
-  assert.is(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds, 300);
+  assert.is(hpa.spec.behavior, undefined);
   const sm = ofType(resources, 'kubernetes:monitoring.coreos.com/v1:ServiceMonitor')[0].inputs;
   assert.is(sm.metadata.labels.release, 'kube-prom-stack');
   const cm = ofType(resources, 'kubernetes:core/v1:ConfigMap').find((r) => r.inputs.metadata.labels?.grafana_dashboard === '1');
@@ -59,7 +59,6 @@ test('key properties reach the resources: requests/limits, the HPA target and be
 test('an agent scenario registers RlAutoscaler with a Role granting only get/patch on deployments/scale and get on deployments', async () => {
   const { resources } = await scenario('hybrid-spike');
   assert.equal(children(resources, 'hybrid-spike-agent'), [
-    'ConfigMap/scalelab-agent-model',
     'Deployment/scalelab-agent',
     'PrometheusRule/scalelab-agent-alerts',
     'Role/scalelab-agent',
@@ -128,5 +127,3 @@ test('a HpaAutoscaler refuses an agent scenario (the two never share a Deploymen
   const { sampleSpec } = await import('./helpers/sample-spec.ts');
   assert.throws(() => new HpaAutoscaler('x', { spec: sampleSpec('rl'), provider: undefined as never }), /runs autoscaler "rl", not hpa/);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -60,5 +60,3 @@ test('config values come as numbers or as the strings Pulumi stores', () => {
   assert.is(c.shadow, true);
   assert.is(c.namespace, 'scalelab-hpa-spike');
 });
-
-test.run();

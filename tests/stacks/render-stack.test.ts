@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { resolve } from 'node:path';
 import YAML from 'yaml';
@@ -70,5 +70,3 @@ test('rendering the cluster stack or an unknown stack is a user error (exit code
     assert.is((error as { exitCode?: number }).exitCode, 2);
   }
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { gradualRamp, steady, suddenSpike, WorkloadSpecError } from '../../workloads/index.ts';
 
@@ -53,5 +53,3 @@ test('bad parameters name the field, the value and the expectation', () => {
   assert.throws(() => steady({ rps: 5, durationSeconds: 0 }), /durationSeconds: got 0, expected a number > 0/);
   assert.throws(() => gradualRamp({ fromRps: 1, toRps: 2, rampSeconds: undefined as unknown as number, durationSeconds: 10 }), /rampSeconds: got nothing \(missing\)/);
 });
-
-test.run();

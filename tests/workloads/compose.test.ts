@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { daily, product, scaled, shifted, steady, sum, type ClosedWorkload } from '../../workloads/index.ts';
 
@@ -52,5 +52,3 @@ test('shifted starts the workload later and extends its duration', () => {
   assert.is(w.rateAt(149), 10);
   assert.is(w.rateAt(150), 0);
 });
-
-test.run();

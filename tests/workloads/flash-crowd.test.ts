@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { flashCrowd } from '../../workloads/index.ts';
 
@@ -18,5 +18,3 @@ test('a flash crowd rises linearly to its peak and decays exponentially with tim
 test('a flash crowd needs a positive decay time constant', () => {
   assert.throws(() => flashCrowd({ baseRps: 1, peakRps: 2, startSeconds: 0, riseSeconds: 1, decaySeconds: 0, durationSeconds: 10 }), /decaySeconds: got 0/);
 });
-
-test.run();

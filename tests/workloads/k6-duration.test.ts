@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { formatK6Duration, parseK6Duration } from '../../workloads/index.ts';
 
@@ -32,5 +32,3 @@ test('durations format back the way k6 prints them', () => {
   assert.is(formatK6Duration(0.5), '500ms');
   assert.is(formatK6Duration(0), '0s');
 });
-
-test.run();

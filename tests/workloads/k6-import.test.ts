@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { importK6Script, WorkloadSpecError } from '../../workloads/index.ts';
@@ -106,5 +106,3 @@ test('unreadable scripts are errors that say what and where', () => {
     }
   }
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { k6Peak, k6Workload, planK6Options, type Workload } from '../../workloads/index.ts';
 
@@ -134,5 +134,3 @@ test('options k6 itself refuses, or that have no load shape, are errors naming t
   ];
   for (const [options, re] of cases) assert.throws(() => planK6Options(options), re, JSON.stringify(options));
 });
-
-test.run();

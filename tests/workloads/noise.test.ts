@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { steady, withNoise, type ClosedWorkload } from '../../workloads/index.ts';
 
@@ -43,5 +43,3 @@ test('noise never makes the rate negative and refuses closed workloads', () => {
   const closed: ClosedWorkload = { kind: 'closed', name: 'c', durationSeconds: 10, thinkTimeSeconds: 1, vusAt: () => 1 };
   assert.throws(() => withNoise(closed, { relativeSd: 0.1, seed: 1 }), /open \(arrival-rate\) workload/);
 });
-
-test.run();

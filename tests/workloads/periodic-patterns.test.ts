@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { daily, idleBursty, weekly } from '../../workloads/index.ts';
 
@@ -49,5 +49,3 @@ test('idle/bursty is a square wave starting with the first burst', () => {
 test('idle/bursty refuses a burst longer than its cycle', () => {
   assert.throws(() => idleBursty({ burstRps: 1, cycleSeconds: 60, burstSeconds: 61, durationSeconds: 600 }), /burstSeconds: got 61/);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { buildWorkload, deriveSeed, WorkloadSpecError, type Trace, type Workload, type WorkloadSpec } from '../../workloads/index.ts';
 
@@ -96,5 +96,3 @@ test('a spec survives a JSON round trip unchanged in behaviour', () => {
   const b = build(JSON.parse(JSON.stringify(spec)), 3);
   for (const t of [0, 61, 1800, 3599]) assert.is(rate(a, t), rate(b, t));
 });
-
-test.run();

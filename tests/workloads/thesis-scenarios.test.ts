@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { summarizeWorkload, THESIS_SCENARIO_DEFAULTS, THESIS_SCENARIO_NAMES, thesisScenario } from '../../workloads/index.ts';
 
@@ -51,5 +51,3 @@ test('unknown names and a peak below the base are refused with the allowed value
   assert.throws(() => thesisScenario('tsunami'), /name: got "tsunami", expected one of steady, gradual-ramp/);
   assert.throws(() => thesisScenario('steady', { baseRps: 100, peakRps: 50 }), /peakRps: got 50, expected a number ≥ 100/);
 });
-
-test.run();

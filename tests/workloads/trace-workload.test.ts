@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { traceWorkload, type Trace } from '../../workloads/index.ts';
 
@@ -98,5 +98,3 @@ test('a per-second trace needs no spreading: its counts are the rates', () => {
   const w = traceWorkload({ name: 's', resolutionSeconds: 1, counts: [3, 0, 5] }, { scale: 2 });
   assert.equal([0, 1, 2, 3].map((t) => w.rateAt(t)), [6, 0, 10, 0]);
 });
-
-test.run();

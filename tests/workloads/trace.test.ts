@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { parseTrace, traceStats, WorkloadSpecError } from '../../workloads/index.ts';
 
@@ -46,5 +46,3 @@ test('bad content names the line, the value and what was expected', () => {
     }
   }
 });
-
-test.run();

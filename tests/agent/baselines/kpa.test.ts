@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createKpaAutoscaler, defaultKpaConfig, kpaScale, parseKpaConfig, type KpaState } from '../../../agent/baselines/kpa.ts';
 import { observation } from './helpers/observation.ts';
@@ -112,5 +112,3 @@ for (const c of knative) {
     });
   });
 }
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createPredictiveAutoscaler, defaultPredictiveConfig, parsePredictiveConfig } from '../../../agent/baselines/predictive.ts';
 import { holtForecast, holtUpdate } from '../../../agent/baselines/holt.ts';
@@ -54,5 +54,3 @@ test('predictive: parameters are checked by name', () => {
   assert.throws(() => parsePredictiveConfig({ alpha: 0 }), /alpha: got 0/);
   assert.throws(() => parsePredictiveConfig({ capacityPerPodRps: -3 }), /capacityPerPodRps: got -3/);
 });
-
-test.run();

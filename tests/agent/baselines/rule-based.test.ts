@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createRuleBasedAutoscaler, defaultRuleBasedConfig, parseRuleBasedConfig } from '../../../agent/baselines/rule-based.ts';
 import { AutoscalerSpecError } from '../../../agent/baselines/params.ts';
@@ -65,5 +65,3 @@ test('rule-based: parameters default to the thesis values and bad ones name the 
     }
   }
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createThesisHpaAutoscaler, parseThesisHpaConfig } from '../../../agent/baselines/thesis-hpa.ts';
 import { createThesisHpa } from '../../../sim/thesis/thesis-hpa.ts';
@@ -51,5 +51,3 @@ test('thesis-hpa: makes the same decisions as the thesis-exact controller when p
 test('thesis-hpa: an unknown parameter is refused with its name', () => {
   assert.throws(() => parseThesisHpaConfig({ targetUtilisation: 0.5 }), /targetUtilisation/);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createThesisThresholdAutoscaler, parseThesisThresholdConfig, thesisTrend } from '../../../agent/baselines/thesis-threshold.ts';
 import { observation } from './helpers/observation.ts';
@@ -86,5 +86,3 @@ test('thesis-threshold: on the thesis plant\'s inputs it decides exactly as the 
   }
   assert.ok(changes > 50, `the sequence exercises scaling (${changes} changes)`);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createController, DEFAULT_CONTROLLER_CONFIG, type ControllerConfig } from '../../../agent/controller/controller-loop.ts';
 import { createControllerMetrics } from '../../../agent/controller/controller-metrics.ts';
@@ -243,5 +243,3 @@ test('run() keeps looping through failures at the decision interval and stops wh
     await s.api.close();
   }
 });
-
-test.run();

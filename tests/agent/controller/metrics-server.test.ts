@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import type { AddressInfo } from 'node:net';
 import { createControllerMetrics } from '../../../agent/controller/controller-metrics.ts';
@@ -27,5 +27,3 @@ test('/metrics serves the agent metrics the alert rules query; /healthz turns 50
     server.close();
   }
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // Upstream replica_calculator_test.go TestGroupPods: one row per upstream case, same pods and expectations.
 // Upstream's `PodMetric{Value: 1}` has a zero timestamp and a zero window; that is written out here.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { groupPods, type CalculatorPod } from '../../../agent/hpa/index.ts';
 import { NOW, ZERO } from './fixtures.ts';
@@ -93,5 +93,3 @@ test('readiness does not matter for non-CPU metrics: an unready running pod with
   assert.is(groupPods([pod], '', timing).readyPodCount, 1);
   assert.is(groupPods([pod], 'cpu', timing).readyPodCount, 0);
 });
-
-test.run();

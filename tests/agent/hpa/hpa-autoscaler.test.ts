@@ -1,6 +1,6 @@
 // The controller loop as an Autoscaler: upstream horizontal_test.go controller cases (legacy path, upstream's
 // scaleUpLimitFactor 8 and testing constants 2 min / 10 s), plus state kept across decisions, hand-computed.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createHpaAutoscaler, defaultHpaConfig, parseHpaConfig, HpaInputError, type HpaConfig } from '../../../agent/hpa/index.ts';
 import type { Observation, PodView } from '../../../lib/ports.ts';
@@ -194,5 +194,3 @@ test('parseHpaConfig reads an experiment spec and names the bad field', () => {
     (err: unknown) => err instanceof HpaInputError && err.field === 'behavior.scaleUp.policies[0].periodSeconds',
   );
 });
-
-test.run();

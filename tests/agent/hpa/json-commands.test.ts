@@ -1,6 +1,6 @@
 // The pure halves of `scalelab hpa calc|normalize`: field names and defaults of the contract, and validation
 // errors that name the field.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { HpaInputError, parseJsonInput, runHpaCalc, runHpaNormalize } from '../../../agent/hpa/index.ts';
 import { NOW, ZERO } from './fixtures.ts';
@@ -74,5 +74,3 @@ test('bad input names the field: missing, wrong type, negative replicas, bad enu
   assert.is(fieldOf(() => runHpaNormalize([1, 2])), 'input');
   assert.is(fieldOf(() => parseJsonInput('{"now": ')), 'input');
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // Upstream horizontal_test.go TestConvertDesiredReplicasWithRules (legacy min/max/scale-up limit; upstream's tests
 // set scaleUpLimitFactor = 8) and the whole normalize step: stabilization, then rate limits, then min/max.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { convertWithLegacyRules, normalizeReplicas } from '../../../agent/hpa/index.ts';
 import { NOW } from './fixtures.ts';
@@ -68,5 +68,3 @@ test('Percent policies: scale-up limit rounds up, scale-down limit truncates', (
   assert.equal(normalizeReplicas({ ...base, currentReplicas: 5, desiredReplicas: 50 }).replicas, 6); // ceil(5.5)
   assert.equal(normalizeReplicas({ ...base, currentReplicas: 5, desiredReplicas: 1 }).replicas, 4); // trunc(4.5)
 });
-
-test.run();

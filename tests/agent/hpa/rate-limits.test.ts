@@ -1,6 +1,6 @@
 // Upstream horizontal_test.go TestScalingWithRules (convertDesiredReplicasWithBehaviorRate with API-defaulted rules),
 // TestCalculateScaleUpLimitWithScalingRules and TestCalculateScaleDownLimitWithBehaviors. Values are upstream's.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import {
   convertWithBehaviorRate,
@@ -116,5 +116,3 @@ test('an event exactly one period old no longer counts (strictly after now - per
   assert.is(scaleUpLimitWithRules(5, [{ timestampSeconds: NOW - 60, replicaChange: 3 }], [], r, NOW), 6);
   assert.is(scaleUpLimitWithRules(5, [{ timestampSeconds: NOW - 59, replicaChange: 3 }], [], r, NOW), 3);
 });
-
-test.run();

@@ -1,5 +1,5 @@
 // Upstream replica_calculator_test.go, Pods / Object / External metrics (the *CM* cases). Values are upstream's.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { calculateReplicas, type CalculatorMetric, type Tolerances } from '../../../agent/hpa/index.ts';
 import { buildPods, COOL, HOT, NOW, testingConstants, type PodFixture } from './fixtures.ts';
@@ -103,5 +103,3 @@ test('scale from zero: Object/External with currentReplicas 0 applies the ratio 
   const perPod = calculateReplicas({ nowSeconds: NOW, currentReplicas: 0, metric: externalPerPod(8600, 2150), pods: [], constants: testingConstants });
   assert.equal(perPod, { replicas: 4 });
 });
-
-test.run();

@@ -2,7 +2,7 @@
 // upstream case (TestReplicaCalcResourceScale rows, then the standalone TestReplicaCalc* functions).
 // Pod-level rows sum upstream's two containers (requests 2 × 1000m, usage 2 × level); container rows use the one
 // container's request and level. Expected values are upstream's.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { calculateReplicas, HpaCalculationError, type Tolerances } from '../../../agent/hpa/index.ts';
 import { buildPods, COOL, HOT, NOW, podRequests, testingConstants, twoContainers, type PodFixture } from './fixtures.ts';
@@ -170,5 +170,3 @@ test('upstream TestReplicaCalcComputedToleranceAlgImplementation: scales just ou
   target = Math.abs(1 / (requestedToUsed * (1 - 0.1))) + 0.004;
   assert.is(run(Math.trunc(target * 100)).replicas, startPods);
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // Upstream horizontal_test.go TestStoreScaleEvents: events older than the longest policy period are marked
 // outdated and the last outdated slot is reused; without behavior nothing is stored. Values are upstream's.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { replicasChangedInPeriod, storeScaleEvent, type HpaScalingRules, type ScaleEvent } from '../../../agent/hpa/index.ts';
 import { NOW, rules } from './fixtures.ts';
@@ -38,5 +38,3 @@ for (const row of rows) {
     }
   });
 }
-
-test.run();

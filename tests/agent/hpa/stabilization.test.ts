@@ -1,6 +1,6 @@
 // Upstream horizontal_test.go TestNormalizeDesiredReplicas (legacy stabilizeRecommendation, 5-minute window) and
 // TestNormalizeDesiredReplicasWithBehavior (stabilizeRecommendationWithBehaviors). Values are upstream's.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { stabilizeLegacy, stabilizeWithBehavior, type TimestampedRecommendation } from '../../../agent/hpa/index.ts';
 import { NOW } from './fixtures.ts';
@@ -68,5 +68,3 @@ test('stabilization never modifies the caller’s recommendation list', () => {
   stabilizeLegacy(recs, 5, 300, NOW);
   assert.equal(recs, [rec(10, 600)]);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createBayesOpt, expectedImprovement, fitGaussianProcess, matern52, normalCdf } from '../../../agent/rl/bayes-opt.ts';
 
@@ -44,5 +44,3 @@ test('BO finds the maximum of a 2-D bowl at (7, −2) on [0, 10] × [−5, 5] wi
   const [x, y] = bo.best()!.x;
   assert.ok(Math.hypot(x - 7, y + 2) < 0.5, `best (${x}, ${y})`);
 });
-
-test.run();

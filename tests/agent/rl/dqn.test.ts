@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { initTf, tf } from '../../../agent/rl/tf.ts';
 import { clipByGlobalNorm, createDqnAgent, defaultDqnConfig, dqnTargets, trainDqn, type DqnConfig } from '../../../agent/rl/dqn.ts';
@@ -77,5 +77,3 @@ test('the same seed gives the same weights and another seed different ones', asy
   assert.equal(await run(11), a);
   assert.not.equal(await run(12), a);
 });
-
-test.run();

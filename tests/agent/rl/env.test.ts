@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createScalingEnv, defaultEnvConfig } from '../../../agent/rl/env.ts';
 import { applyAction, ACTION_SETS } from '../../../agent/rl/actions.ts';
@@ -64,5 +64,3 @@ test('scaling down a loaded service is punished: holding beats removing pods und
   };
   assert.ok(total(0) < total(1), `down ${total(0)} vs hold ${total(1)}`);
 });
-
-test.run();

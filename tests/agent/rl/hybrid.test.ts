@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import type { Observation } from '../../../lib/ports.ts';
 import { initTf, tf } from '../../../agent/rl/tf.ts';
@@ -87,5 +87,3 @@ test('the constrained hybrid logs λ, constraint satisfaction, margin and safety
   assert.ok(Math.abs(lambda - expected) < 1e-12);
   agent.dispose();
 });
-
-test.run();

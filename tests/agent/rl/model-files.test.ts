@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { after, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,5 +88,4 @@ test('the fast inference path gives the same outputs as model.predict', () => {
   out(net).forEach((v, i) => assert.ok(Math.abs(v - fast[i]) < 1e-6));
 });
 
-test.after(() => rmSync(root, { recursive: true, force: true }));
-test.run();
+after(() => rmSync(root, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { initTf, tf } from '../../../agent/rl/tf.ts';
 import { computeGae, defaultPpoConfig, softmax, trainPpo, type PpoConfig } from '../../../agent/rl/ppo.ts';
@@ -75,5 +75,3 @@ test('PPO updates do not leak tensors and the same seed gives the same policy', 
   assert.is(counts[0], counts[1]);
   assert.equal(await run(), a);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { computeReward, defaultRewardConfig, type DecisionWindow } from '../../../agent/rl/reward.ts';
 
@@ -37,5 +37,3 @@ test('SLA comes first: a window with 10 % violations costs more than running at 
   const expensive = computeReward({ ...ok, meanAllocatedPods: 20 }, false, 0, defaultRewardConfig).total;
   assert.ok(violating < expensive);
 });
-
-test.run();

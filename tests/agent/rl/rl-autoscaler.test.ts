@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { after, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,5 +78,4 @@ test('the registry loads a saved model by path and names the problem when the fo
   }
 });
 
-test.after(() => rmSync(root, { recursive: true, force: true }));
-test.run();
+after(() => rmSync(root, { recursive: true, force: true }));

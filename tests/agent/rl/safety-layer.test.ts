@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import type { Observation } from '../../../lib/ports.ts';
 import { applySafetyLayer, type SafetyIntervention } from '../../../agent/rl/safety-layer.ts';
@@ -28,5 +28,3 @@ for (const [name, proposed, o, replicas, intervention] of rules) {
     assert.equal(applySafetyLayer(proposed, observation.specReplicas, observation, 200), { replicas, intervention });
   });
 }
-
-test.run();

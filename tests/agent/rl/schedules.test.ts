@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { exponentialSchedule, linearSchedule } from '../../../agent/rl/schedules.ts';
 import { createReplayBuffer } from '../../../agent/rl/replay-buffer.ts';
@@ -24,5 +24,3 @@ test('the replay buffer keeps only the last `capacity` transitions', () => {
   assert.equal([...seen].sort(), [2, 3, 4]);
   for (let i = 0; i < 200; i++) assert.is(batch.nextObservations[i], batch.observations[i] + 1);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { parseTrainConfig } from '../../../agent/rl/train-config.ts';
 import { defaultDqnConfig } from '../../../agent/rl/dqn.ts';
@@ -49,5 +49,3 @@ test('every committed training config still parses', async () => {
   for (const f of files) parseTrainConfig(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
   assert.is(parseTrainConfig({ env: { episodes: { scenarios: ['Sudden Spike'] } } }).env.episodes.scenarios[0], 'Sudden Spike');
 });
-
-test.run();

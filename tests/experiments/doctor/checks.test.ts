@@ -1,7 +1,7 @@
 // Every doctor check, passing and failing, on injected probes (the real tools, stack, API server and Prometheus
 // do not exist here). The healthy probes answer in the real formats: `pulumi version` prints "v3.248.0",
 // Prometheus' targets carry scrapePool/scrapeUrl/health/labels/scrapeInterval.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { durationSeconds, parseVersion, REQUIRED_ACCESS, runDoctor, type DoctorProbes, type PromTarget } from '../../../experiments/doctor/checks.ts';
 
@@ -104,4 +104,3 @@ test('doctor helpers: versions and Prometheus durations', () => {
   assert.is(durationSeconds('15 s'), undefined);
 });
 
-test.run();

@@ -1,6 +1,6 @@
 // The real doctor probes against a node:http fake answering in the Kubernetes and Prometheus APIs' documented
 // formats (SelfSubjectAccessReview status.allowed; /version gitVersion; Prometheus' {status, data} envelope).
-import { test } from 'uvu';
+import { after, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -53,5 +53,4 @@ test('doctor probes: a tool that is not on PATH is null', async () => {
   assert.is(await realProbes({ PATH: '/nonexistent' }).toolVersion('multipass'), null);
 });
 
-test.after(() => { server.close(); });
-test.run();
+after(() => { server.close(); });

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { estimateRealRun } from '../../../experiments/doctor/real-run-estimate.ts';
 
@@ -20,4 +20,3 @@ test('estimate: the same sweep on one default VM does not fit; a local k6 saves 
   assert.is(estimateRealRun(cells, { ...one, k6InCluster: false }).fits, false);
 });
 
-test.run();

@@ -1,7 +1,7 @@
 // `scalelab submit` against the node:http fake of the Kubernetes API: two training runs (seeds {index}) as one
 // Indexed Job, each index run locally as its pod would (kwok-style), the folders handed back through ConfigMaps
 // equal what each training wrote, and the Job and namespace deleted; a failing pod's message reaches the user.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,4 +75,3 @@ test('unpackFolder refuses paths that leave the target folder', () => {
   assert.throws(() => unpackFolder([{ path: '/etc/x', base64: '' }], dir), /refusing/);
 });
 
-test.run();

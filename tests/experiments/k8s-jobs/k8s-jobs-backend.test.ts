@@ -2,11 +2,12 @@
 // creates validate against the Kubernetes schemas, each shard's work runs locally with its index (as on kwok,
 // which runs no containers), the records come back through ConfigMaps and equal an unsharded local run's byte for
 // byte, and the Job and namespace are deleted whatever happens.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { loadExperiment } from '../../../experiments/load-experiment.ts';
 import { runExperiment } from '../../../experiments/runner.ts';
+import { simBackend } from '../../../experiments/backends.ts';
 import { expandCells, type Cell } from '../../../experiments/cells.ts';
 import { codeVersion } from '../../../experiments/code-version.ts';
 import { k8sJobsBackend, localShardExecutor, sweepNamespace, type ShardExecutor } from '../../../experiments/k8s-jobs/k8s-jobs-backend.ts';
@@ -17,7 +18,7 @@ import { TINY_PATH, tempDir } from '../helpers/tiny.ts';
 import { startFakeKube, type FakeKube } from './helpers/fake-kube-objects.ts';
 
 const loaded = await loadExperiment(TINY_PATH);
-const whole = await runExperiment({ def: loaded.def, outDir: tempDir('k8s-whole'), baseDir: loaded.baseDir, workers: 2, quiet: true });
+const whole = await runExperiment({ def: loaded.def, outDir: tempDir('k8s-whole'), baseDir: loaded.baseDir, workers: 2, backend: simBackend, backendName: 'sim' });
 const expectedLines = readFileSync(whole.recordsPath, 'utf8').trim().split('\n');
 const cells = expandCells(loaded.def, { codeVersion: codeVersion() });
 /** The simulator's own lines for these cells (from the real run above), for tests about transport, not simulation. */
@@ -159,4 +160,3 @@ test('k8s-jobs: an experiment outside the repository is refused before anything 
   }
 });
 
-test.run();

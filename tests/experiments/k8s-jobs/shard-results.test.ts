@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createHash } from 'node:crypto';
 import { readShardResults, resultConfigMaps, SWEEP_RESULT_SCHEMA, type ShardResult } from '../../../experiments/k8s-jobs/shard-results.ts';
@@ -39,4 +39,3 @@ test('shard results: the default part size keeps every ConfigMap under the 1 MiB
   assert.equal(readShardResults(maps, 2).results.get(1), big);
 });
 
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { parseKubeconfig } from '../../../experiments/kube/kube-api.ts';
 
@@ -29,5 +29,3 @@ users:
   assert.equal([t.server, t.token], ['http://127.0.0.1:1', 'abc']);
   assert.throws(() => parseKubeconfig('kind: Config\n'), /no cluster server/);
 });
-
-test.run();

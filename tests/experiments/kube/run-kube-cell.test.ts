@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { runKubeCell } from '../../../experiments/kube/run-kube-cell.ts';
 import { defaultPlantConfig } from '../../../sim/config.ts';
@@ -30,5 +30,3 @@ test('no cluster stack yet: the cell fails saying how to create it, and no scena
   }
   assert.equal(calls, ['outputs cluster']);
 });
-
-test.run();

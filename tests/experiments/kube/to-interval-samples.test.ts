@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { toIntervalSamples } from '../../../experiments/kube/to-interval-samples.ts';
 import type { CollectedSeries } from '../../../experiments/kube/collect-series.ts';
@@ -14,6 +14,8 @@ const series: CollectedSeries = {
     readyReplicas: [2, NaN],
     desiredReplicas: [2, 3],
     allocatedReplicas: [2, 3],
+    latencyP95Ms: [40, 45],
+    errorRate: [0, 0],
   },
 };
 
@@ -35,5 +37,3 @@ test('one sample per step: requests and latencies from k6, pods/CPU/cost from Pr
   assert.is(b.cpuRequestedCoreSeconds, 0.2 * 15);
   assert.equal(Array.from(b.latencyShape), []);
 });
-
-test.run();

@@ -1,6 +1,6 @@
 // Inspecting and comparing the committed models: counts add up, the reward is minus its terms, the policy grid
 // agrees with the network evaluated through tfjs-layers' own predict(), a model agrees with itself everywhere.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
@@ -61,4 +61,3 @@ test('model diff: DQN and the hybrid disagree somewhere, and the confusion count
   assert.ok(Math.abs(diagonal / total - d.actionAgreement!) < 1e-12);
 });
 
-test.run();

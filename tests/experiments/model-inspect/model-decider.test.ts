@@ -1,7 +1,7 @@
 // Twin test: the inspection's decider (which exposes the action index, network outputs and headroom level) must
 // decide exactly as the deployed autoscaler (agent/rl loadRlAutoscaler) on every observation of a scenario, for
 // every committed model — otherwise the inspection would describe another policy than the one that runs.
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { fileURLToPath } from 'node:url';
 import { loadRlAutoscaler } from '../../../agent/rl/index.ts';
@@ -26,4 +26,3 @@ for (const name of ['dqn', 'ppo', 'hybrid', 'hybrid-constrained']) {
   });
 }
 
-test.run();

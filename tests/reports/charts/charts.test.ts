@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { paretoFront, latencyCdfPoints } from '../../../reports/charts/chart-data.ts';
 import { learningCurveChart, paretoChart, timeSeriesChart } from '../../../reports/charts/charts.ts';
@@ -44,5 +44,3 @@ test('charts without data are left out (null) instead of drawing an empty frame'
   assert.is(await learningCurveChart([]), null);
   assert.is(await timeSeriesChart([makeRecord('hpa', 1, {}, { withSeries: false })]), null);
 });
-
-test.run();

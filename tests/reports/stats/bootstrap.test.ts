@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createRng } from '../../../lib/rng.ts';
 import { bootstrapCi, stratifiedBootstrapCi } from '../../../reports/stats/bootstrap.ts';
@@ -42,5 +42,3 @@ test('stratified bootstrap resamples within strata: a constant stratum adds no w
   const expectedWidth = (2 * 1.959964 * s) / Math.sqrt(300) / 2;
   assert.ok(Math.abs(ci.high - ci.low - expectedWidth) < 0.12 * expectedWidth, `${ci.high - ci.low} vs ${expectedWidth}`);
 });
-
-test.run();

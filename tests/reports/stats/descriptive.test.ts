@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { iqm, mean, median, quantile, sd } from '../../../reports/stats/descriptive.ts';
 
@@ -26,5 +26,3 @@ test('non-finite values are rejected instead of silently propagating', () => {
   assert.throws(() => mean([1, NaN]), /non-finite/);
   assert.throws(() => sd([1]), /at least 2/);
 });
-
-test.run();

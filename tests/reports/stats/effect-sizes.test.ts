@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { cohensDPaired, rankBiserialPaired } from '../../../reports/stats/effect-sizes.ts';
 
@@ -14,5 +14,3 @@ test('matched-pairs rank-biserial r = (W+ − W−)/(W+ + W−): cucumber data W
   assert.is(rankBiserialPaired([3, 4], [1, 1]), 1);
   assert.is(rankBiserialPaired([1, 1], [3, 4]), -1);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { holmAdjust } from '../../../reports/stats/holm.ts';
 
@@ -14,5 +14,3 @@ test('a NaN p-value (no test possible) stays NaN and does not count in the famil
   assert.ok(Number.isNaN(r[1]));
   assert.ok(Math.abs(r[0] - 0.02) < 1e-15 && Math.abs(r[2] - 0.02) < 1e-15);
 });
-
-test.run();

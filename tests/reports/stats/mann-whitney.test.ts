@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { mannWhitneyU } from '../../../reports/stats/mann-whitney.ts';
 
@@ -24,5 +24,3 @@ test('U1 + U2 = n1·n2 and completely separated groups give the smallest exact p
   // 2 of C(6,3) = 20 arrangements are as extreme → p = 2·1/20 = 0.1.
   assert.ok(Math.abs(r.p - 0.1) < 1e-15);
 });
-
-test.run();

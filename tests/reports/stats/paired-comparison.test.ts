@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { createRng } from '../../../lib/rng.ts';
 import { compareMetrics, comparePaired } from '../../../reports/stats/paired-comparison.ts';
@@ -39,5 +39,3 @@ test('compareMetrics applies Holm over the family of metrics', () => {
   const smallest = r.a.p < r.b.p ? r.a : r.b;
   assert.ok(Math.abs(smallest.pHolm - Math.min(1, 2 * ps[0])) < 1e-15);
 });
-
-test.run();

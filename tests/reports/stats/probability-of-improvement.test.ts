@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { probabilityOfImprovement } from '../../../reports/stats/probability-of-improvement.ts';
 import { mannWhitneyU } from '../../../reports/stats/mann-whitney.ts';
@@ -13,5 +13,3 @@ test('it equals U1/(n·m) of the Mann–Whitney test', () => {
   const y = [20, 11, 17, 12];
   assert.is(probabilityOfImprovement(x, y), mannWhitneyU(x, y).u1 / 20);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { shapiroWilk } from '../../../reports/stats/shapiro-wilk.ts';
 
@@ -31,5 +31,3 @@ test('Shapiro–Wilk refuses constant samples and n < 3 with a clear message', (
   assert.throws(() => shapiroWilk([1, 1, 1, 1]), /identical/);
   assert.throws(() => shapiroWilk([1, 2]), /3 ≤ n/);
 });
-
-test.run();

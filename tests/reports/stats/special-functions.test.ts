@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { normalCdf, normalQuantile, normalSf, studentTCdf, studentTTwoSidedP, regularizedBeta } from '../../../reports/stats/special-functions.ts';
 
@@ -33,5 +33,3 @@ test('the regularized incomplete beta has the closed forms I_x(1,1) = x and I_x(
   close(regularizedBeta(0.6, 3, 1), 0.216, 1e-13);
   close(regularizedBeta(0.2, 1, 2), 1 - 0.8 ** 2, 1e-13);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { pairedTTest, welchTTest } from '../../../reports/stats/t-tests.ts';
 
@@ -25,5 +25,3 @@ test('unequal lengths and NaN are rejected', () => {
   assert.throws(() => pairedTTest([1, 2], [1]), /differ in length/);
   assert.throws(() => welchTTest([1, NaN], [1, 2]), /non-finite/);
 });
-
-test.run();

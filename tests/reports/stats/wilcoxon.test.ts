@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { wilcoxonSignedRank } from '../../../reports/stats/wilcoxon.ts';
 
@@ -31,5 +31,3 @@ test('paired form equals the one-sample form on the differences; all-zero differ
 test('exact p for n = 5 all positive is 2/32 (hand count: only the empty subset has rank sum 0)', () => {
   assert.is(wilcoxonSignedRank([1, 2, 3, 4, 5]).p, 2 / 32);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { buildClaimTable } from '../../../reports/tables/claim-table.ts';
 import { T2 } from '../../../reports/tables/claims.ts';
@@ -69,5 +69,3 @@ test('safety interventions are descriptive: 0 % does not "beat" the thesis\'s 9.
   assert.is(cell(some, 'Lagrangian, δ = 0.15', 'safety interventions', 1), '9.30 [9.30, 9.30] %');
   assert.is(cell(some, 'Lagrangian, δ = 0.15', 'safety interventions', 2), 'reproduced');
 });
-
-test.run();

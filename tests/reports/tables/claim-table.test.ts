@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { buildClaimTable, buildT3 } from '../../../reports/tables/claim-table.ts';
 import { T1, T2 } from '../../../reports/tables/claims.ts';
@@ -100,5 +100,3 @@ test('resource efficiency above 100 % (pods past their CPU request) does not "be
   assert.is(cell(t.rows, t.columns, 'resource efficiency', 9), 'not reproduced (same direction)');
   assert.ok(t.notes.some((n) => n.includes('past their CPU request')));
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { METRICS } from '../../../reports/tables/metrics.ts';
 import { makeRecord } from '../helpers/synthetic-records.ts';
@@ -25,5 +25,3 @@ test('a missing metric reads as NaN (reported), a null one as null (legitimately
   assert.ok(Number.isNaN(METRICS.latencyP95Ms.get(r) as number));
   assert.is(METRICS.scalingLatencyMeanSeconds.get(r), null);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { modelFactsFromLog } from '../../../reports/tables/model-facts.ts';
 
@@ -21,5 +21,3 @@ test('a log without λ (the unconstrained hybrid) gives null, never 0 or NaN', (
   assert.is(f.lambda, null);
   assert.is(modelFactsFromLog([], 'x').lambda, null);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { buildN30Table, T4_PUBLISHED, type N30Row } from '../../../reports/tables/n30-table.ts';
 
@@ -34,5 +34,3 @@ test('a seed present for one controller only is refused with the seed named', ()
   const rows = rowsAt(0).filter((r) => !(r.seed === 1007 && r.controller === 'thesis-threshold'));
   assert.throws(() => buildN30Table(rows, { resamples: 10 }), /1007/);
 });
-
-test.run();

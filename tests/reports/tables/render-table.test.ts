@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { renderTableMarkdown, renderTableText } from '../../../reports/tables/render-table.ts';
 import { adaptiveDecimals, formatSmall, formatWithCi, maxDecimalsFor, type ReportTable } from '../../../reports/tables/table-model.ts';
@@ -48,5 +48,3 @@ test('a tiny non-zero percentage prints as "< 0.001 %", not 0.000002 %; 3 signif
   assert.is(formatWithCi(0.0002, 0.0001, 0.0012, 3, '%'), '< 0.001 [< 0.001, 0.001] %');
   assert.is(formatSmall(6.74, 2), '6.74');
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { buildSummaryTable } from '../../../reports/tables/summary-table.ts';
 import { makeRecord } from '../helpers/synthetic-records.ts';
@@ -16,5 +16,3 @@ test('the summary shows the IQM per autoscaler and the probability of improving 
   assert.is(row[2], (6 / 16).toFixed(2));
   assert.is(t.rows.find((r) => r[0] === 'hpa')![2], '—');
 });
-
-test.run();

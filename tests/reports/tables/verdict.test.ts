@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { judgeClaim, sameDirection } from '../../../reports/tables/verdict.ts';
 
@@ -18,5 +18,3 @@ test('sameDirection: a −30 % claim and a CI of [−25, −5] % agree in sign; 
   assert.ok(sameDirection(-30, { low: -25, high: -5 }));
   assert.not.ok(sameDirection(-30, { low: -5, high: 3 }));
 });
-
-test.run();

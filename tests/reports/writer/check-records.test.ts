@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { checkRecords } from '../../../reports/writer/check-records.ts';
 import { makeRecord } from '../helpers/synthetic-records.ts';
@@ -29,5 +29,3 @@ test('a seed present for one autoscaler and missing for another is reported', ()
   const r = checkRecords([makeRecord('hpa', 1), makeRecord('hpa', 2), makeRecord('dqn', 1)]);
   assert.ok(r.warnings.some((w) => w.includes('dqn has no record for seed(s) 2')), r.warnings.join('\n'));
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,5 +59,3 @@ test('an existing records.jsonl is never replaced by an empty one, and writeReco
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { medianOfSorted, npMean, npPercentile, npSum } from '../../../sim/thesis/index.ts';
 
@@ -37,5 +37,3 @@ test('medianOfSorted takes the middle value, or the mean of the two middle value
   assert.is(medianOfSorted([1, 2, 9]), 2);
   assert.is(medianOfSorted([1, 2, 4, 9]), 3);
 });
-
-test.run();

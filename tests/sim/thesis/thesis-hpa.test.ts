@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { thesisHpa } from '../../../sim/thesis/index.ts';
 
@@ -56,5 +56,3 @@ test('each trace gets fresh state: a cooldown does not leak into the next create
   assert.is(thesisHpa.create()(input(1, 0.3, 4)), 2);
   assert.is(thesisHpa.name, 'hpa');
 });
-
-test.run();

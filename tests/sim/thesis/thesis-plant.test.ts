@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import {
   runThesisPlant,
@@ -96,5 +96,3 @@ test('runThesisTrace accepts a controller name and rejects an unknown one', () =
   assert.ok(byName.meanPods >= 1);
   assert.throws(() => runThesisTrace(1005, 'hybrid' as never), /unknown thesis controller "hybrid"/);
 });
-
-test.run();

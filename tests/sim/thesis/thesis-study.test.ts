@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import {
   runThesisStudy,
@@ -85,5 +85,3 @@ test('a seed subset runs only those traces, and repeated runs are identical', ()
   );
   assert.equal(two, rows.filter((r) => r.seed === 1005 || r.seed === 1017));
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { thesisThreshold, thesisTrafficTrend } from '../../../sim/thesis/index.ts';
 
@@ -89,5 +89,3 @@ test('a scale-down is allowed right after a scale-up, since the last action is t
 test('its name says what it is: a threshold rule, not a hybrid agent', () => {
   assert.is(thesisThreshold.name, 'thesis-threshold');
 });
-
-test.run();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { generateThesisTrace, THESIS_SEEDS } from '../../../sim/thesis/index.ts';
 
@@ -49,5 +49,3 @@ test('bad seeds and lengths are rejected naming the value', () => {
   assert.throws(() => generateThesisTrace(-1), /seed.*-1/);
   assert.throws(() => generateThesisTrace(1000, 100), /n must be.*100/);
 });
-
-test.run();

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { buildSweepManifests, type SweepJobSpec } from '../../../stacks/manifests/indexed-job.ts';
 import { validateManifest } from '../../../stacks/manifests/validate-manifest.ts';
@@ -35,4 +35,3 @@ test('indexed job: a bad image quantity is caught by the validator (the test can
   assert.throws(() => validateManifest(job));
 });
 
-test.run();
