@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
+import { MODELS_DIR, REPORTS_OUT_DIR } from '../../lib/paths.ts';
 import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
 import type { ScenarioChoice } from '../../experiments/model-inspect/rollout.ts';
 
-const MODELS_DIR = resolve(import.meta.dirname, '../../models');
 
 interface ScenarioFlags { scenario: string; baseRps: string; peakRps: string; duration: string; seed: string }
 
@@ -79,7 +79,7 @@ export function register(program: Command): void {
         throw err;
       }
       const name = basename(m.dir) === 'model' ? basename(dirname(m.dir)) : basename(m.dir);
-      const out = resolve(flags.out ?? `reports/out/model-inspect/${name}`);
+      const out = resolve(flags.out ?? join(REPORTS_OUT_DIR, 'model-inspect', name));
       mkdirSync(out, { recursive: true });
       const { policyGridSvg, headroomSvg } = await import('../../reports/charts/policy-charts.ts');
       const charts: Record<string, string> = {};

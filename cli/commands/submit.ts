@@ -1,12 +1,13 @@
 // `scalelab submit --out DIR [--parallelism N] -- COMMAND ARGS…`: run a training run, a reward-tuning run or an
 // experiment as an Indexed Job on the cluster (experiments/k8s-jobs/command-job.ts), once per index, and collect
 // each pod's --out folder; and `scalelab job-pod -- …`, what each pod runs.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from '../../lib/paths.ts';
 import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { checkOutDir } from '../out-dir.ts';
 
-const BIN = resolve(import.meta.dirname, '../../bin/scalelab.js');
+const BIN = join(REPO_ROOT, 'bin', 'scalelab.js');
 
 /** Registers `scalelab submit` and `scalelab job-pod`. */
 export function register(program: Command): void {

@@ -2,10 +2,10 @@
 // container args): run this shard's cells on the simulator and write the records as ConfigMaps in the pod's own
 // namespace with the pod's ServiceAccount. Not meant to be typed by hand.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { parseShard } from '../../experiments/cells.ts';
+import { REPO_ROOT } from '../../lib/paths.ts';
 
 /** Registers `scalelab sweep-shard`. */
 export function register(program: Command): void {
@@ -35,7 +35,7 @@ export function register(program: Command): void {
         throw new UserError(`${cellsPath}: ${(err as Error).message}`);
       }
       const { connection, namespace } = inClusterConnection();
-      const projectDir = resolve(import.meta.dirname, '../..');
+      const projectDir = REPO_ROOT;
       const result = await runSweepShard({ file, shard, projectDir, workers, codeVersion: codeVersion() });
       const api = kubeRest(connection);
       for (const m of resultConfigMaps(namespace, result)) await createOrReplace(api, m);

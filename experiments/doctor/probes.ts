@@ -3,11 +3,12 @@
 // Each probe is small; checks.ts decides what its answer means.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import YAML from 'yaml';
+import { REPO_ROOT } from '../../lib/paths.ts';
 import type { DoctorProbes, PromTarget } from './checks.ts';
 
-const PROJECT_DIR = resolve(import.meta.dirname, '../..');
+const PROJECT_DIR = REPO_ROOT;
 const VERSION_ARGS: Record<string, string[]> = { pulumi: ['version'], multipass: ['version'], k6: ['version'] };
 
 /** The probes of this machine; `env` and `path` are injectable for tests of the tool probe. */

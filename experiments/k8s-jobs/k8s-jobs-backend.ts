@@ -5,9 +5,10 @@
 // Job and the namespace in `finally` (also on Ctrl-C). Kubernetes is the scheduler: no home-made one.
 // Every step that touches the cluster is injectable; `executeShards` is the step "run each shard's work" (by
 // default: wait for the pods; on an emulated cluster without containers: `localShardExecutor()`).
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Cell } from '../cells.ts';
 import { UserError } from '../../lib/errors.ts';
+import { REPO_ROOT } from '../../lib/paths.ts';
 import { buildSweepManifests, type SweepJobSpec } from '../../stacks/manifests/indexed-job.ts';
 import type { KubeRest } from './kube-rest.ts';
 import type { RunningJob } from './indexed-job-run.ts';
@@ -89,7 +90,7 @@ export function sweepNamespace(experiment: string, suffix: string): string {
 /** Builds the backend. */
 export function k8sJobsBackend(o: K8sJobsOptions = {}): K8sJobsBackend {
   const log = o.log ?? ((l: string) => process.stderr.write(`[k8s-jobs] ${l}\n`));
-  const projectDir = o.projectDir ?? resolve(import.meta.dirname, '../..');
+  const projectDir = o.projectDir ?? REPO_ROOT;
   return {
     recordBackend: 'sim',
     async run(cells: readonly Cell[], options: SweepRunOptions) {
