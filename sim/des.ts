@@ -4,6 +4,7 @@
 import { createRng } from '../lib/rng.ts';
 import type { PlantConfig } from './config.ts';
 import { podCapacityRps } from './config.ts';
+import { quantileSorted } from '../lib/quantile.ts';
 
 /** One request-level run. The ready-pod schedule usually comes from a plant run (`onTick`), so both see the same capacity. */
 export interface RequestSimulationOptions {
@@ -112,10 +113,5 @@ export function simulateRequests(options: RequestSimulationOptions): RequestSimu
 
 /** The q-quantile of raw samples (linear interpolation between order statistics, like NumPy's default). */
 export function sampleQuantile(values: Float64Array, q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = Float64Array.from(values).sort();
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  return quantileSorted(Float64Array.from(values).sort(), q);
 }

@@ -19,6 +19,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   experiments: ['lib', 'workloads', 'sim', 'agent', 'k6', 'stacks'],
   'experiments/reproduce/': ['lib', 'workloads', 'sim', 'agent', 'k6', 'stacks', 'experiments', 'reports'],
   reports: ['lib'],
+  // The emulated cluster: its own adapters and stand-ins, and the real path it runs (DESIGN.md §4a).
+  emulated: ['lib', 'workloads', 'sim', 'agent', 'k6', 'stacks', 'experiments'],
 };
 
 function sources(dir: string): string[] {

@@ -1,7 +1,8 @@
 // Runs the test files under tests/ with Node's built-in test runner and ends with the plain line CI reads:
 // `N passed, N failed`. A skipped or todo test counts as failed: nothing may be silently left out.
 // Extra arguments filter test files by substring: `npm test -- hpa`. `--integration` runs tests/integration/
-// (suites that need Debian tools) instead, one process per file (each starts its own Prometheus or Chromium).
+// (suites that need Debian tools) instead, one process per file (each starts its own Prometheus or Chromium);
+// `--e2e` runs tests/e2e/ (the emulated cluster and the real Pulumi engine; needs `npm run tools`) the same way.
 // Test files use `import { test } from 'node:test'` and `uvu/assert`. The unit files run in one child process
 // (tests/run-files.ts) with two documented reporters: `spec` for people and tests/count-reporter.ts for the counts.
 // The spec output goes to a file this script relays as it grows, so tests that capture process.stdout or stderr
@@ -14,7 +15,9 @@ import type { TestCounts } from './count-reporter.ts';
 
 const root = resolve(import.meta.dirname);
 const args = process.argv.slice(2);
-const integration = args.includes('--integration');
+const e2e = args.includes('--e2e');
+const integration = args.includes('--integration') || e2e;
+const suite = e2e ? 'e2e' : 'integration';
 const filters = args.filter((a) => !a.startsWith('--'));
 
 function collect(dir: string): string[] {
@@ -23,7 +26,7 @@ function collect(dir: string): string[] {
     const full = join(dir, entry);
     if (statSync(full).isDirectory()) {
       if (entry === 'fixtures' || entry === 'helpers') continue;
-      if (!integration && entry === 'integration' && dir === root) continue;
+      if ((entry === 'integration' || entry === 'e2e') && dir === root && !(integration && entry === suite)) continue;
       out.push(...collect(full));
     } else if (entry.endsWith('.test.ts')) {
       out.push(full);
@@ -32,7 +35,7 @@ function collect(dir: string): string[] {
   return out;
 }
 
-const base = integration ? join(root, 'integration') : root;
+const base = integration ? join(root, suite) : root;
 const files = collect(base).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
 if (files.length === 0) process.stderr.write('no test files found\n');
 

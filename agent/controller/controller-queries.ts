@@ -1,6 +1,6 @@
 // The PromQL the controller reads its observation from, for the MicroK8s observability stack (kube-state-metrics,
 // cAdvisor via the kubelet, the nginx exporter sidecars). Every query returns one number.
-import { appPodSelector, deploymentSelector, errorRateQuery, latencyQuantileMsQuery, METRICS, rateWindow } from '../../stacks/metric-names.ts';
+import { appPodSelector, deploymentSelector, errorRateQuery, latencyQuantileMsQuery, METRICS, rateWindow } from '../../lib/metric-names.ts';
 
 /** One query per observation field; the first three are required (missing → hold), the rest optional. */
 export interface ControllerQueries {
@@ -20,7 +20,7 @@ export interface ControllerQueries {
   memoryUtilization?: string;
 }
 
-/** Queries for one namespace/Deployment/container, with the names and labels of stacks/metric-names.ts. `rateWindow`
+/** Queries for one namespace/Deployment/container, with the names and labels of lib/metric-names.ts. `rateWindow`
  * is the PromQL range of rate() (default four 15 s scrapes; rate() divides by the whole window, so it is accurate
  * only once the series is at least that old). The P95 comes from the access-log exporter's histogram. */
 export function defaultQueries(namespace: string, deployment: string, o: { container?: string; rateWindow?: string } = {}): ControllerQueries {

@@ -33,25 +33,28 @@ export function register(program: Command): void {
   k6.command('export')
     .description('write a k6 script for a workload (a thesis scenario name or a WorkloadSpec .json file): k6 run script.js')
     .argument('<workload>', 'thesis scenario (steady, gradual-ramp, sudden-spike, daily-pattern, idle-periods, flash-crowd) or spec file')
-    .option('--sla-ms <ms>', 'SLA of the p(95) threshold', '200')
-    .option('--max-stages <n>', 'most stages in the script', '60')
-    .option('--base-rps <rps>', 'thesis scenarios: quiet-time rate')
-    .option('--peak-rps <rps>', 'thesis scenarios: peak rate')
-    .option('--duration <seconds>', 'thesis scenarios: length')
-    .action((workload: string, o: Record<string, string | undefined>) => {
-      const num = (flag: string, v: string | undefined) => {
-        if (v === undefined) return undefined;
-        const n = Number(v);
-        if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${flag}: got "${v}", expected a number > 0`);
-        return n;
-      };
+    .option('--sla-ms <ms>', 'SLA of the p(95) threshold', positive('sla-ms'), 200)
+    .option('--max-stages <n>', 'most stages in the script', positive('max-stages'), 60)
+    .option('--base-rps <rps>', 'thesis scenarios: quiet-time rate', positive('base-rps'))
+    .option('--peak-rps <rps>', 'thesis scenarios: peak rate', positive('peak-rps'))
+    .option('--duration <seconds>', 'thesis scenarios: length', positive('duration'))
+    .action((workload: string, o: Record<string, number | undefined>) => {
       try {
-        process.stdout.write(exportK6Script(workload, { slaLatencyMs: num('sla-ms', o.slaMs), maxStages: num('max-stages', o.maxStages), baseRps: num('base-rps', o.baseRps), peakRps: num('peak-rps', o.peakRps), durationSeconds: num('duration', o.duration), traceLoaderFor: traceLoader }));
+        process.stdout.write(exportK6Script(workload, { slaLatencyMs: o.slaMs, maxStages: o.maxStages, baseRps: o.baseRps, peakRps: o.peakRps, durationSeconds: o.duration, traceLoaderFor: traceLoader }));
       } catch (err) {
         if (err instanceof UserError) throw err;
         throw new UserError(`k6 export ${workload}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
     });
+}
+
+/** commander argParser of a numeric flag: a finite number > 0, else exit 2 naming the flag. */
+function positive(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${flag}: got "${value}", expected a number > 0`);
+    return n;
+  };
 }
 
 /** The work of `k6 import` as a function (stdout text and warnings), so tests can call it in-process. */

@@ -13,12 +13,14 @@ import { checkOutDir, nonEmptyPath, staleLockNote } from '../out-dir.ts';
 import { lockFolder } from '../../experiments/folder-lock.ts';
 import { MODELS_DIR } from '../../lib/paths.ts';
 
+/** commander argParser of --steps and --trials. */
 function positiveInt(name: string, value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`--${name} = ${JSON.stringify(value)}: expected a positive integer`);
   return n;
 }
 
+/** commander argParser of --seed. */
 function seedOf(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UserError(`--seed = ${JSON.stringify(value)}: expected a non-negative integer`);
@@ -50,8 +52,8 @@ export function register(program: Command): void {
     .command('train')
     .description(`train an RL autoscaler on the simulator (${RL_AGENTS.join(', ')})`)
     .argument('<agent>', `one of ${RL_AGENTS.join(', ')}`)
-    .option('--steps <n>', 'environment steps (decisions of 15 s)', '20000')
-    .option('--seed <s>', 'seed of the networks, exploration and training episodes', '1')
+    .option('--steps <n>', 'environment steps (decisions of 15 s)', (v) => positiveInt('steps', v), 20000)
+    .option('--seed <s>', 'seed of the networks, exploration and training episodes', seedOf, 1)
     .option('--config <file>', 'JSON training config (env, rewardVariant, dqn, ppo, hybrid, constraint, checkpointEverySteps, evalEpisodes)')
     .option('--out <dir>', 'output folder (default models/<agent>)', nonEmptyPath)
     .addHelpText(
@@ -61,11 +63,10 @@ Writes <out>/model/ (model.json + weights.bin per network, provenance.json), <ou
 episode) and, while running, <out>/checkpoint/ — a killed run resumes from it when started again with the same
 agent, seed and config. Saves are atomic: the last good model is never replaced by a half-written one.`,
     )
-    .action(async (agentArg: string, options: { steps: string; seed: string; config?: string; out?: string }) => {
+    .action(async (agentArg: string, options: { steps: number; seed: number; config?: string; out?: string }) => {
       if (!(RL_AGENTS as readonly string[]).includes(agentArg)) throw new UserError(`agent = ${JSON.stringify(agentArg)}: expected one of ${RL_AGENTS.join(', ')}`);
       const agent = agentArg as RlAgentName;
-      const steps = positiveInt('steps', options.steps);
-      const seed = seedOf(options.seed);
+      const { steps, seed } = options;
       const config = loadConfig(options.config);
       const outDir = options.out ?? join(MODELS_DIR, agent);
       checkOutDir(outDir);
@@ -114,16 +115,14 @@ agent, seed and config. Saves are atomic: the last good model is never replaced 
   program
     .command('tune-reward')
     .description('Bayesian optimisation (GP Matérn 5/2 + EI) of the reward weights over short DQN trainings')
-    .option('--trials <n>', 'training runs', '8')
-    .option('--steps <n>', 'DQN steps per trial', '5000')
-    .option('--seed <s>', 'seed', '1')
+    .option('--trials <n>', 'training runs', (v) => positiveInt('trials', v), 8)
+    .option('--steps <n>', 'DQN steps per trial', (v) => positiveInt('steps', v), 5000)
+    .option('--seed <s>', 'seed', seedOf, 1)
     .option('--config <file>', 'JSON training config the trials start from')
     .option('--out <dir>', 'folder for tune-trials.jsonl and best-reward.json (default: the repository\'s models/tune-reward)', nonEmptyPath)
-    .action(async (options: { trials: string; steps: string; seed: string; config?: string; out?: string }) => {
+    .action(async (options: { trials: number; steps: number; seed: number; config?: string; out?: string }) => {
       const out = options.out ?? join(MODELS_DIR, 'tune-reward');
-      const trials = positiveInt('trials', options.trials);
-      const steps = positiveInt('steps', options.steps);
-      const seed = seedOf(options.seed);
+      const { trials, steps, seed } = options;
       const config = loadConfig(options.config);
       checkOutDir(out);
       const lock = lockFolder(out, 'scalelab tune-reward');

@@ -6,7 +6,7 @@ import { createRng } from '../../lib/rng.ts';
 import type { PlantConfig } from '../../sim/config.ts';
 import { createLiveQueue, type LiveQueue } from './live-queue.ts';
 import { matches, type ClusterView, type PodView, type ServiceView } from './cluster-view.ts';
-import { LATENCY_BUCKETS_SECONDS } from '../../stacks/metric-names.ts';
+import { LATENCY_BUCKETS_SECONDS } from '../../lib/metric-names.ts';
 
 /** Cumulative counters of one pod, as its exporters would report them. */
 export interface PodCounters {

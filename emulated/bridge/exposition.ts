@@ -3,7 +3,7 @@
 // series), with the label names those exporters use, so the same PromQL runs on both.
 import type { ClusterView } from './cluster-view.ts';
 import type { PodCounters, ServiceCounters } from './data-plane.ts';
-import { LATENCY_BUCKETS_SECONDS, METRICS } from '../../stacks/metric-names.ts';
+import { LATENCY_BUCKETS_SECONDS, METRICS } from '../../lib/metric-names.ts';
 
 const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const labels = (l: Record<string, string | number>) => `{${Object.entries(l).map(([k, v]) => `${k}="${esc(String(v))}"`).join(',')}}`;

@@ -1,6 +1,6 @@
 // The PromQL the kube backend collects per run window with query_range (one number per step each), with the
-// metric names and labels of stacks/metric-names.ts (the ones the controller reads too).
-import { appPodSelector, deploymentSelector, errorRateQuery, latencyQuantileMsQuery, METRICS } from '../../stacks/metric-names.ts';
+// metric names and labels of lib/metric-names.ts (the ones the controller reads too).
+import { appPodSelector, deploymentSelector, errorRateQuery, latencyQuantileMsQuery, METRICS } from '../../lib/metric-names.ts';
 
 /** Series of one scenario namespace; units in names. */
 export interface CollectorQueries {

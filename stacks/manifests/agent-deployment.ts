@@ -3,7 +3,7 @@
 // (SCALELAB_POLICY, JSON) and its model by name (SCALELAB_MODEL): every committed model is baked into the image.
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
-import { SCRAPE_INTERVAL_SECONDS } from '../metric-names.ts';
+import { SCRAPE_INTERVAL_SECONDS } from '../../lib/metric-names.ts';
 
 function agentSelector(spec: ScenarioSpec): Record<string, string> {
   return { 'app.kubernetes.io/name': spec.agent.name, 'scalelab.io/stack': spec.stack };

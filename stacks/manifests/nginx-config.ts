@@ -1,9 +1,9 @@
 // nginx serves `/`, exposes `stub_status` on a private port for the stub_status exporter, and sends one access-log
 // line per request (with `$status` and `$request_time`) over syslog to the access-log exporter sidecar, which turns
-// them into the response-time histogram and status counter of stacks/metric-names.ts.
+// them into the response-time histogram and status counter of lib/metric-names.ts.
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
-import { LATENCY_BUCKETS_SECONDS, LATENCY_EXPORTER_NAMESPACE } from '../metric-names.ts';
+import { LATENCY_BUCKETS_SECONDS, LATENCY_EXPORTER_NAMESPACE } from '../../lib/metric-names.ts';
 
 /** Port nginx serves `stub_status` on, inside the pod only. */
 export const STUB_STATUS_PORT = 8081;

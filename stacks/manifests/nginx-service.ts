@@ -3,7 +3,7 @@ import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
 import { appSelector, EXPORTER_PORT } from './nginx-deployment.ts';
 import { LATENCY_EXPORTER_PORT } from './nginx-config.ts';
-import { SCRAPE_INTERVAL_SECONDS } from '../metric-names.ts';
+import { SCRAPE_INTERVAL_SECONDS } from '../../lib/metric-names.ts';
 
 /** Builds the NodePort Service in front of nginx (port 80 http, 9113 stub_status metrics, 4040 latency metrics): NodePort so that a k6 on the
  * user's machine reaches it at <node IP>:<allocated port> (the scenario stack exports the port). */

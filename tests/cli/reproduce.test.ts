@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { register } from '../../cli/commands/reproduce.ts';
-import { readModelFacts, readTrainingLogs, withTrainedAgents } from '../../experiments/reproduce/index.ts';
 import { UserError } from '../../cli/errors.ts';
 import { makeRecord } from '../reports/helpers/synthetic-records.ts';
 
@@ -139,90 +138,6 @@ test('an --out that is a file, or under one, is refused as bad input before anyt
       );
     }
     assert.is(readFileSync(file, 'utf8'), 'x');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test('training logs are read from models/<agent>/*.jsonl and labelled by the model folder (DQN variants stay separate)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'scalelab-logs-'));
-  try {
-    mkdirSync(join(dir, 'dqn'));
-    writeFileSync(join(dir, 'dqn', 'training.jsonl'), '{"episode":0,"reward":-5,"loss":null}\n{"episode":1,"reward":-3}\n');
-    writeFileSync(join(dir, 'ppo.jsonl'), '{"agent":"ppo","episode":0,"reward":1}\n');
-    // A DQN variant's log says agent "dqn"; its folder name keeps it a separate curve.
-    mkdirSync(join(dir, 'dqn-weak-sla'));
-    writeFileSync(join(dir, 'dqn-weak-sla', 'train-log.jsonl'), '{"agent":"dqn","episode":0,"reward":-7}\n');
-    const logs = readTrainingLogs(dir).sort((a, b) => a.agent.localeCompare(b.agent) || a.episode - b.episode);
-    assert.equal(logs, [
-      { agent: 'dqn', episode: 0, reward: -5 },
-      { agent: 'dqn', episode: 1, reward: -3 },
-      { agent: 'dqn-weak-sla', episode: 0, reward: -7 },
-      { agent: 'ppo', episode: 0, reward: 1 },
-    ]);
-    assert.equal(readTrainingLogs(join(dir, 'missing')), []);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test('λ converged is read from the training log beside the model each record names (spec.model relative to the defs dir, else models/<type>/model)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'scalelab-facts-'));
-  try {
-    const defs = join(dir, 'experiments', 'defs');
-    const models = join(dir, 'models');
-    mkdirSync(defs, { recursive: true });
-    mkdirSync(join(models, 'hybrid-constrained', 'model'), { recursive: true });
-    mkdirSync(join(models, 'hybrid-constrained-b', 'model'), { recursive: true });
-    // 20 episodes with λ = 1…20: the last 10 % are episodes 19 and 20 → (19 + 20) / 2 = 19.5.
-    const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ agent: 'x', episode: i + 1, reward: -1, lambda: i + 1 })).join('\n');
-    writeFileSync(join(models, 'hybrid-constrained-b', 'train-log.jsonl'), `${lines}\n`);
-    // The default folder (models/<type>/model): 10 episodes, the last has λ = 3.2 → ceil(1) = 1 episode → 3.2.
-    writeFileSync(join(models, 'hybrid-constrained', 'train-log.jsonl'), Array.from({ length: 10 }, (_, i) => JSON.stringify({ episode: i, reward: 0, lambda: i === 9 ? 3.2 : 0 })).join('\n'));
-    const withSpec = (name: string, spec: Record<string, unknown>) => {
-      const r = makeRecord(name, 1, {}, { withSeries: false });
-      r.config = { autoscaler: { name, ...spec } };
-      return r;
-    };
-    const facts = readModelFacts(
-      [
-        withSpec('constrained-b', { type: 'hybrid-constrained', model: '../../models/hybrid-constrained-b/model' }),
-        withSpec('hybrid-constrained', { type: 'hybrid-constrained' }),
-        withSpec('hpa-70', { type: 'hpa' }),
-      ],
-      defs,
-      models,
-    );
-    assert.equal(Object.keys(facts).sort(), ['constrained-b', 'hybrid-constrained']);
-    assert.is(facts['constrained-b'].lambda, 19.5);
-    assert.is(facts['constrained-b'].lambdaEpisodes, 2);
-    assert.is(facts['constrained-b'].episodes, 20);
-    assert.is(facts['hybrid-constrained'].lambda, 3.2);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test('trained agents whose model exists join the experiment (renamed <name>-rl); others and duplicates do not', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'scalelab-models-'));
-  try {
-    for (const name of ['dqn', 'dqn-weak-sla']) {
-      mkdirSync(join(dir, 'models', name, 'model'), { recursive: true });
-      writeFileSync(join(dir, 'models', name, 'model', 'provenance.json'), '{}');
-    }
-    mkdirSync(join(dir, 'models', 'ppo'), { recursive: true }); // a log but no model: not added
-    const def = { name: 'standard', seeds: [1], scenarios: [], autoscalers: [{ name: 'hpa-70', type: 'hpa' }] };
-    const base = join(dir, 'experiments', 'defs');
-    const r = withTrainedAgents(def, base, join(dir, 'models'));
-    assert.equal(r.added, ['dqn', 'dqn-weak-sla']);
-    assert.is(r.def.name, 'standard-rl');
-    assert.equal(r.def.autoscalers.slice(1), [
-      { name: 'dqn', type: 'dqn', model: '../../models/dqn/model' },
-      { name: 'dqn-weak-sla', type: 'dqn', model: '../../models/dqn-weak-sla/model' },
-    ]);
-    const again = withTrainedAgents({ ...def, autoscalers: [{ name: 'dqn', type: 'dqn' }, { name: 'dqn-weak-sla', type: 'dqn' }] }, base, join(dir, 'models'));
-    assert.equal(again.added, []);
-    assert.is(again.def.name, 'standard');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

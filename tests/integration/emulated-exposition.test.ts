@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
 import { renderExposition } from '../../emulated/bridge/exposition.ts';
-import { LATENCY_BUCKETS_SECONDS } from '../../stacks/metric-names.ts';
+import { LATENCY_BUCKETS_SECONDS } from '../../lib/metric-names.ts';
 import type { ClusterView } from '../../emulated/bridge/cluster-view.ts';
 
 const view: ClusterView = {

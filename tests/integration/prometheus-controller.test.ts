@@ -12,7 +12,7 @@ import { createScaleClient } from '../../agent/controller/scale-client.ts';
 import type { Autoscaler, Observation } from '../../lib/ports.ts';
 import { startFakeKubeApi, type FakeKubeApi } from '../agent/controller/helpers/fake-kube-api.ts';
 import { startPrometheus, startTestExporter, waitFor, type RunningPrometheus } from './helpers/prometheus.ts';
-import { LATENCY_BUCKETS_SECONDS, METRICS } from '../../stacks/metric-names.ts';
+import { LATENCY_BUCKETS_SECONDS, METRICS } from '../../lib/metric-names.ts';
 
 const NS = 'scalelab-it';
 const QUERIES = defaultQueries(NS, 'nginx', { rateWindow: '10s' });
@@ -28,7 +28,7 @@ function exporter(startMs: number) {
       lines.push(`kube_pod_container_resource_requests{namespace="${NS}",pod="${pod}",container="nginx",resource="memory"} 67108864`);
       lines.push(`container_memory_working_set_bytes{namespace="${NS}",pod="${pod}",container="nginx"} 33554432`);
       lines.push(`nginx_http_requests_total{namespace="${NS}",pod="${pod}"} ${(20 * s).toFixed(3)}`);
-      // The access-log exporter (stacks/metric-names.ts): per pod 18 req/s answered 200 within 50 ms, 1 req/s 200 in
+      // The access-log exporter (lib/metric-names.ts): per pod 18 req/s answered 200 within 50 ms, 1 req/s 200 in
       // (100, 150] ms and 1 req/s 503 in (100, 150] ms — cumulative buckets, as prometheus-nginxlog-exporter exports them.
       for (const [status, fast, slow] of [['200', 18, 1], ['503', 0, 1]] as const) {
         const l = `namespace="${NS}",pod="${pod}",method="GET",status="${status}"`;

@@ -1,16 +1,16 @@
-// One module names every metric the real stack's exporters produce (stacks/metric-names.ts). These tests tie the
+// One module names every metric the real stack's exporters produce (lib/metric-names.ts). These tests tie the
 // exporters' configuration, the scrape setup and both query builders to it, with the upstream names of
 // prometheus-nginxlog-exporter (README "Collected metrics": `<namespace>_http_response_count_total`,
 // `<namespace>_http_response_time_seconds_hist`, labels method and status).
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
-import { LATENCY_BUCKETS_SECONDS, LATENCY_EXPORTER_NAMESPACE, METRICS, SCRAPE_INTERVAL_SECONDS } from '../../stacks/metric-names.ts';
+import { LATENCY_BUCKETS_SECONDS, LATENCY_EXPORTER_NAMESPACE, METRICS, SCRAPE_INTERVAL_SECONDS } from '../../lib/metric-names.ts';
 import { ACCESS_LOG_FORMAT, ACCESS_LOG_SYSLOG_PORT, buildLatencyExporterConfigMap, buildNginxConfigMap, LATENCY_EXPORTER_PORT } from '../../stacks/manifests/nginx-config.ts';
 import { buildNginxDeployment } from '../../stacks/manifests/nginx-deployment.ts';
 import { buildNginxService, buildServiceMonitor } from '../../stacks/manifests/nginx-service.ts';
 import { defaultQueries } from '../../agent/controller/controller-queries.ts';
 import { collectorQueries } from '../../experiments/kube/collector-queries.ts';
-import { sampleSpec } from './helpers/sample-spec.ts';
+import { sampleSpec } from '../stacks/helpers/sample-spec.ts';
 
 const spec = sampleSpec('hpa');
 const exporterConfig = JSON.parse((buildLatencyExporterConfigMap(spec).data as Record<string, string>)['config.yml']);
@@ -59,7 +59,7 @@ test('the controller and the collector read only names of the module, with windo
   const all = { ...defaultQueries('ns', 'nginx'), ...Object.fromEntries(Object.entries(collectorQueries('ns', 'nginx', '60s')).map(([k, v]) => [`collector.${k}`, v])) };
   for (const [field, expr] of Object.entries(all)) {
     if (expr === undefined) continue;
-    for (const name of namesIn(expr)) assert.ok(known.has(name), `${field} reads ${name}, which stacks/metric-names.ts does not list`);
+    for (const name of namesIn(expr)) assert.ok(known.has(name), `${field} reads ${name}, which lib/metric-names.ts does not list`);
     for (const [, n, unit] of expr.matchAll(/\[(\d+)(s|m)\]/g)) assert.ok(Number(n) * (unit === 'm' ? 60 : 1) >= 4 * SCRAPE_INTERVAL_SECONDS, `${field}: window ${n}${unit}`);
   }
   const q = defaultQueries('ns', 'nginx');
