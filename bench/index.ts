@@ -3,6 +3,7 @@
 import { benchSimPlant } from './sim-plant.ts';
 import { benchThesisPlant } from './thesis-plant.ts';
 import { benchRl } from './rl.ts';
+import { benchK6Summarize } from './k6-summarize.ts';
 
 /** One measured figure. */
 interface BenchEntry {
@@ -33,6 +34,13 @@ const entries: BenchEntry[] = [
   { key: 'dqnEnvStepsPerSecond', label: 'DQN training on the scaling env, default network (wasm)', unit: 'env steps / s', target: '≥ 1,000', run: async () => (await benchRl()).dqnEnvStepsPerSecond },
   { key: 'ppoEnvStepsPerSecond', label: 'PPO training on the scaling env, default networks (wasm)', unit: 'env steps / s', target: '', run: async () => (await benchRl()).ppoEnvStepsPerSecond },
   { key: 'decisionP50Ms', label: 'RL decision latency at batch 1, P50', unit: 'ms', target: '', run: async () => (await benchRl()).decisionP50Ms },
+  {
+    key: 'k6SummarizeMbPerMillionRequests',
+    label: 'k6 summarize, 1 h of --out json (360k requests, ~1.1 GB): peak RSS above baseline per million requests',
+    unit: 'MB / 1M requests',
+    target: 'bounded (not growing with the file)',
+    run: () => benchK6Summarize().k6SummarizeMbPerMillionRequests,
+  },
   { key: 'decisionP99Ms', label: 'RL decision latency at batch 1, P99', unit: 'ms', target: '< 1', run: async () => (await benchRl()).decisionP99Ms },
 ];
 

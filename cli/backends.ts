@@ -4,6 +4,7 @@
 import { BACKEND_NAMES, isBackendName, type BackendName } from '../lib/backend-names.ts';
 import { simBackend, type Backend } from '../experiments/backends.ts';
 import { kubeBackend, type KubeBackendOptions } from '../experiments/kube/kube-backend.ts';
+import { emulatedBackend } from '../emulated/emulated-backend.ts';
 import { k8sJobsBackend } from '../experiments/k8s-jobs/k8s-jobs-backend.ts';
 import { UserError } from './errors.ts';
 
@@ -14,6 +15,7 @@ export type BackendSettings = Pick<KubeBackendOptions, 'clusterStack' | 'agentIm
 const BACKENDS: Record<BackendName, (s: BackendSettings) => Backend> = {
   sim: () => simBackend,
   microk8s: (s) => kubeBackend(s),
+  emulated: (s) => emulatedBackend(s),
   // Runs the simulator in an Indexed Job; its records say `sim` (Backend.recordBackend).
   'k8s-jobs': () => k8sJobsBackend(),
 };

@@ -37,7 +37,9 @@ export function emulatedBackend(o: KubeBackendOptions = {}, log: (line: string) 
       mkdirSync(env.PULUMI_HOME, { recursive: true });
       const clusterStack = o.clusterStack ?? process.env.SCALELAB_CLUSTER_STACK ?? 'cluster';
       await ensureClusterStack(o.projectDir ?? repoRoot, clusterStack, log);
-      await kubeBackend({ ...o, clusterStack, backendName: 'emulated' }, log).run(cells, options);
+      // The emulated Prometheus scrapes everything at one interval: windows of four scrapes, steps of one.
+      const scrape = Number(process.env.SCALELAB_EMULATED_SCRAPE_SECONDS) || 15;
+      await kubeBackend({ ...o, clusterStack, backendName: 'emulated', stepSeconds: scrape, collectorWindowSeconds: 4 * scrape }, log).run(cells, options);
     },
   };
 }

@@ -4,6 +4,10 @@
 import type { Workload } from '../workloads/workload.ts';
 import { fitStages, type FittedStage } from './fit-stages.ts';
 import { K6_SCRIPT_TEMPLATE } from './script-template.ts';
+import { K6_MAX_DURATION_SECONDS } from '../workloads/k6-duration.ts';
+
+/** Most points of the load curve sampled for the stage fit. */
+export const MAX_SAMPLES = 100_000;
 
 /** Knobs of script generation. */
 export interface K6ScriptOptions {
@@ -33,9 +37,15 @@ function toK6Stages(stages: FittedStage[], scale: number): K6Stage[] {
 export function k6Options(workload: Workload, o: K6ScriptOptions = {}): Record<string, unknown> {
   const sla = o.slaLatencyMs ?? 200;
   const maxStages = o.maxStages ?? 60;
-  const step = o.stepSeconds ?? 1;
+  if (!(workload.durationSeconds > 0 && workload.durationSeconds <= K6_MAX_DURATION_SECONDS)) {
+    throw new RangeError(`duration: got ${workload.durationSeconds} s, expected more than 0 and at most ${K6_MAX_DURATION_SECONDS} s (k6 holds durations as Go time.Duration)`);
+  }
+  // At most MAX_SAMPLES points of the curve are fitted, so a long workload cannot allocate without bound.
+  const step = Math.max(o.stepSeconds ?? 1, workload.durationSeconds / MAX_SAMPLES);
   const common = {
-    thresholds: { http_req_duration: [`p(95)<${sla}`], http_req_failed: [`rate<${o.maxErrorRate ?? 0.01}`] },
+    // Latency is judged on the successful responses only (a fast 503 must not make the P95 look good), as k6's
+    // own examples scope it; the error rate covers every request.
+    thresholds: { 'http_req_duration{expected_response:true}': [`p(95)<${sla}`], http_req_failed: [`rate<${o.maxErrorRate ?? 0.01}`] },
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'],
   };
   if (workload.kind === 'closed') {

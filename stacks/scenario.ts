@@ -1,5 +1,6 @@
 // A scenario stack program: one namespace with nginx and exactly one autoscaler (HPA or the RL agent), the
 // dashboard and (optionally) the k6 Job, on the cluster named by `scalelab:clusterStack` (StackReference).
+import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import * as k8s from '@pulumi/kubernetes';
 import { readScenarioConfig } from './config.ts';

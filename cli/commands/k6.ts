@@ -14,8 +14,10 @@ import {
   type WorkloadSpec,
 } from '../../workloads/index.ts';
 import { exportK6Script } from '../../k6/export-workload.ts';
+import { K6_MAX_DURATION_SECONDS } from '../../workloads/k6-duration.ts';
 import { traceLoader } from '../../experiments/load-trace.ts';
 import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
+import { formatK6RunSummary, K6ResultFileError, summarizeK6File } from '../../k6/summarize-file.ts';
 
 /** Registers `scalelab k6` and its subcommands. */
 export function register(program: Command): void {
@@ -37,7 +39,11 @@ export function register(program: Command): void {
     .option('--max-stages <n>', 'most stages in the script', positive('max-stages'), 60)
     .option('--base-rps <rps>', 'thesis scenarios: quiet-time rate', positive('base-rps'))
     .option('--peak-rps <rps>', 'thesis scenarios: peak rate', positive('peak-rps'))
-    .option('--duration <seconds>', 'thesis scenarios: length', positive('duration'))
+    .option('--duration <seconds>', 'thesis scenarios: length', (v: string) => {
+      const n = positive('duration')(v);
+      if (n > K6_MAX_DURATION_SECONDS) throw new UserError(`--duration: got "${v}", expected at most ${K6_MAX_DURATION_SECONDS} s (k6 holds durations as Go time.Duration, ~292 years)`);
+      return n;
+    })
     .action((workload: string, o: Record<string, number | undefined>) => {
       try {
         process.stdout.write(exportK6Script(workload, { slaLatencyMs: o.slaMs, maxStages: o.maxStages, baseRps: o.baseRps, peakRps: o.peakRps, durationSeconds: o.duration, traceLoaderFor: traceLoader }));
@@ -46,6 +52,24 @@ export function register(program: Command): void {
         throw new UserError(`k6 export ${workload}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
     });
+  k6.command('summarize')
+    .description("requests, failed requests and latency quantiles of a k6 run: its --out json NDJSON (any size, .gz too) or its summary JSON")
+    .argument('<file>', 'k6 --out json file, or the handleSummary / --summary-export JSON')
+    .option('--json', 'print { requests, failedRequests, latencyP50Ms, latencyP95Ms, latencyP99Ms, … } as JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      process.stdout.write(await summarizeCommand(file, opts.json === true));
+    });
+}
+
+/** The work of `k6 summarize` (stdout text), so tests can call it in-process; bad files are UserErrors (exit 2). */
+export async function summarizeCommand(file: string, json: boolean): Promise<string> {
+  try {
+    const s = await summarizeK6File(file);
+    return json ? `${JSON.stringify(s, null, 2)}\n` : formatK6RunSummary(file, s);
+  } catch (err) {
+    if (err instanceof K6ResultFileError) throw new UserError(`k6 summarize: ${err.message}`, { cause: err });
+    throw err;
+  }
 }
 
 /** commander argParser of a numeric flag: a finite number > 0, else exit 2 naming the flag. */

@@ -2,7 +2,10 @@
 // one-line fix. The checks are plain functions of injectable probes (tools on PATH, the environment, the Pulumi
 // stack, the Kubernetes and Prometheus APIs), so tests cover the pass and the fail of each.
 import { INSTALL_COMMANDS } from '../kube/check-tools.ts';
-import { estimateRealRun, type EstimateCell } from './real-run-estimate.ts';
+import type { Cell } from '../cells.ts';
+import { SCRAPE_INTERVAL_SECONDS } from '../../lib/metric-names.ts';
+import { estimateRealRun } from '../kube/real-run-estimate.ts';
+import { passphraseProblem } from '../kube/preflight.ts';
 
 /** One line of the doctor's answer. */
 export interface Check {
@@ -49,7 +52,7 @@ export interface DoctorProbes {
   /** The cluster stack's size (Pulumi.cluster.yaml). */
   clusterSize(): { nodeCount: number; vmCpus: number; vmMemoryGiB: number };
   /** The experiment's cells for the estimate (throws a UserError for an unknown experiment). */
-  experimentCells(name: string): Promise<EstimateCell[]>;
+  experimentCells(name: string): Promise<{ cells: Cell[]; loadSecondsOf(cell: Cell): number }>;
 }
 
 /** What to check. */
@@ -58,8 +61,8 @@ export interface DoctorOptions {
   experiment?: string;
 }
 
-/** Interval our ServiceMonitors ask for (stacks/manifests nginx-service.ts, agent-deployment.ts), s. */
-export const EXPECTED_SCRAPE_SECONDS = 15;
+/** Interval our ServiceMonitors ask for, s (the one source: lib/metric-names.ts). */
+export const EXPECTED_SCRAPE_SECONDS = SCRAPE_INTERVAL_SECONDS;
 
 /** The permissions a scenario stack needs of the operator: what it creates, and what the agent's Role grants
  * (RBAC lets a user grant only permissions they hold). */
@@ -114,7 +117,7 @@ export async function runDoctor(p: DoctorProbes, o: DoctorOptions): Promise<{ ok
 
   for (const tool of ['multipass', 'k6'] as const) {
     const v = await p.toolVersion(tool);
-    const why = tool === 'k6' ? ' (without it the load runs as an in-cluster Job, whose results are limited)' : '';
+    const why = tool === 'k6' ? ' (without it the load runs as an in-cluster k6 Job, which also needs its 0.5 vCPU in the cluster)' : '';
     checks.push(v === null ? fail(tool, `${tool} is not on PATH${why}`, INSTALL_COMMANDS[tool]) : pass(tool, `${tool} ${v.split('\n')[0].trim()}`));
   }
 
@@ -129,10 +132,11 @@ export async function runDoctor(p: DoctorProbes, o: DoctorOptions): Promise<{ ok
 async function passphraseCheck(p: DoctorProbes, hasPulumi: boolean): Promise<Check> {
   const name = 'pulumi passphrase';
   const url = await p.pulumiBackendUrl().catch(() => null);
-  const set = (p.env('PULUMI_CONFIG_PASSPHRASE') ?? '') !== '' || (p.env('PULUMI_CONFIG_PASSPHRASE_FILE') ?? '') !== '';
   if (url === null) return fail(name, hasPulumi ? 'not logged in to a Pulumi backend' : 'no Pulumi backend selected (pulumi is missing)', 'pulumi login --local && export PULUMI_CONFIG_PASSPHRASE=<a passphrase you keep>');
   if (!url.startsWith('file://')) return pass(name, `backend ${url} (secrets encrypted by the service; no passphrase needed)`);
-  return set ? pass(name, `local backend ${url}, PULUMI_CONFIG_PASSPHRASE set`) : fail(name, `local backend ${url} needs PULUMI_CONFIG_PASSPHRASE (stack init and the cluster's secret kubeconfig)`, 'export PULUMI_CONFIG_PASSPHRASE=<the passphrase the stacks were created with>');
+  // The rule the kube backend applies before its first cell (an exported empty passphrase is a valid one).
+  const problem = passphraseProblem(url, { PULUMI_CONFIG_PASSPHRASE: p.env('PULUMI_CONFIG_PASSPHRASE'), PULUMI_CONFIG_PASSPHRASE_FILE: p.env('PULUMI_CONFIG_PASSPHRASE_FILE') });
+  return problem === undefined ? pass(name, `local backend ${url}, PULUMI_CONFIG_PASSPHRASE set`) : fail(name, `local backend ${url} needs PULUMI_CONFIG_PASSPHRASE (stack init and the cluster's secret kubeconfig)`, 'export PULUMI_CONFIG_PASSPHRASE=<the passphrase the stacks were created with>');
 }
 
 async function outputsCheck(p: DoctorProbes, o: DoctorOptions, hasPulumi: boolean, checks: Check[]): Promise<{ kubeconfig?: string; prometheusUrl?: string } | undefined> {
@@ -215,12 +219,11 @@ async function prometheusCheck(p: DoctorProbes, url: string | undefined, checks:
 async function capacityCheck(p: DoctorProbes, experiment: string, localK6: boolean): Promise<Check> {
   const name = 'experiment capacity';
   const size = p.clusterSize();
-  const cells = await p.experimentCells(experiment);
-  const e = estimateRealRun(cells, { ...size, k6InCluster: !localK6 });
-  const hours = (e.realSeconds / 3600).toFixed(1);
-  const detail = `${experiment}: ${cells.length} cells, about ${hours} h of real time; peak requests ${e.peakCpuMilli}m CPU / ${e.peakMemoryMiB} MiB (${e.peakCell}) vs ${e.allocatableCpuMilli}m / ${e.allocatableMemoryMiB} MiB allocatable on ${size.nodeCount} × ${size.vmCpus} vCPU / ${size.vmMemoryGiB} GiB (less ~1.5 vCPU / 3 GiB for MicroK8s and observability)`;
-  if (e.fits) return pass(name, detail);
-  const needCpus = Math.ceil((e.peakCpuMilli + 1500) / 1000 / size.nodeCount);
-  const needGiB = Math.ceil((e.peakMemoryMiB + 3072) / 1024 / size.nodeCount);
-  return fail(name, detail, `pulumi config set -s cluster scalelab:vmCpus ${Math.max(needCpus, size.vmCpus)} && pulumi config set -s cluster scalelab:vmMemoryGiB ${Math.max(needGiB, size.vmMemoryGiB)} (or lower maxReplicas / cpuRequestMilli in the experiment), then pulumi up -s cluster`);
+  const { cells, loadSecondsOf } = await p.experimentCells(experiment);
+  // The estimate the kube backend prints and enforces before its first cell (experiments/kube/real-run-estimate.ts).
+  const e = estimateRealRun(cells, size, { k6InCluster: !localK6, loadSecondsOf });
+  const detail = `${experiment}: ${e.text.split('\n').slice(0, 2).join('; ')}`;
+  if (e.feasible) return pass(name, detail);
+  const change = e.text.split('\n').find((l) => l.trim().startsWith('- the cluster:'))?.replace(/^\s*- the cluster: /, '') ?? 'a larger cluster (pulumi up -s cluster)';
+  return fail(name, detail, `${change} (or lower plant.maxReplicas / cpuRequestMilli in the experiment; experiments/defs/real-smoke.json fits the default cluster)`);
 }

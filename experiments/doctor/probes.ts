@@ -86,14 +86,10 @@ export function realProbes(env: NodeJS.ProcessEnv = process.env): DoctorProbes {
       const { buildWorkload } = await import('../../workloads/index.ts');
       const { traceLoader } = await import('../load-trace.ts');
       const loaded = await loadExperiment(name);
-      return expandCells(loaded.def).map((c) => ({
-        key: c.key,
-        durationSeconds: c.config.durationSeconds ?? buildWorkload(c.config.workload, { seed: c.seed, loadTrace: traceLoader(loaded.baseDir) }).durationSeconds,
-        autoscalerType: String((c.config.autoscaler as { type: unknown }).type),
-        maxReplicas: c.config.plant.maxReplicas,
-        cpuRequestMilli: c.config.plant.cpuRequestMilli,
-        memoryRequestMiB: c.config.plant.memoryRequestMiB,
-      }));
+      return {
+        cells: expandCells(loaded.def),
+        loadSecondsOf: (c) => c.config.durationSeconds ?? buildWorkload(c.config.workload, { seed: c.seed, loadTrace: traceLoader(loaded.baseDir) }).durationSeconds,
+      };
     },
   };
 }

@@ -1,4 +1,4 @@
-// The real path needs pulumi, multipass and kubectl on PATH (k6 is optional: without it the load runs as an
+// The kube backend needs pulumi on PATH (multipass only for `pulumi up -s cluster`, which the user runs; k6 is optional: without it the load runs as an
 // in-cluster Job). Checked before any cell runs; a missing tool is reported with the command that installs it.
 import { which } from 'zx';
 
@@ -6,7 +6,6 @@ import { which } from 'zx';
 export const INSTALL_COMMANDS: Record<string, string> = {
   pulumi: 'curl -fsSL https://get.pulumi.com | sh',
   multipass: 'sudo snap install multipass   (macOS: brew install --cask multipass)',
-  kubectl: 'sudo snap install kubectl --classic   (macOS: brew install kubectl)',
   k6: 'sudo snap install k6   (macOS: brew install k6; or https://grafana.com/docs/k6/latest/set-up/install-k6/)',
 };
 

@@ -1,7 +1,9 @@
-// The few Kubernetes API reads the kube backend does from the user's machine (Deployment readiness), with the
-// cluster stack's kubeconfig: server, CA, and a token or a client certificate.
+// The few Kubernetes API calls the kube backend makes from the user's machine, with the cluster stack's kubeconfig
+// (server, CA, and a token or a client certificate): Deployment readiness, the in-cluster k6 pod's state, and its
+// result files through the API server's pod proxy. Each call has a total deadline and a body cap (http-get.ts).
 import YAML from 'yaml';
-import { httpJson } from '../../agent/controller/http-json.ts';
+import type { Readable } from 'node:stream';
+import { httpGetJson, httpGetStream, type HttpGetOptions } from './http-get.ts';
 
 /** Connection settings from a kubeconfig. */
 export interface KubeConnection {
@@ -25,28 +27,44 @@ export function parseKubeconfig(text: string): KubeConnection {
   return { server: cluster.server, ca: b64(cluster['certificate-authority-data']), token: user.token, cert: b64(user['client-certificate-data']), key: b64(user['client-key-data']) };
 }
 
-function get(c: KubeConnection, path: string, raw = false): Promise<unknown> {
-  return httpJson(`${c.server.replace(/\/$/, '')}${path}`, { timeoutMs: 10000, ca: c.ca, cert: c.cert, key: c.key, raw, headers: c.token ? { authorization: `Bearer ${c.token}` } : {} });
+function options(c: KubeConnection, signal: AbortSignal | undefined, deadlineMs: number, maxBytes: number): HttpGetOptions {
+  return { deadlineMs, maxBytes, signal, ca: c.ca, cert: c.cert, key: c.key, headers: c.token ? { authorization: `Bearer ${c.token}` } : {} };
 }
 
-/** State of a Job: finished (succeeded or failed) and when it started/completed (Unix seconds). */
-export async function jobStatus(c: KubeConnection, namespace: string, name: string): Promise<{ done: boolean; failed: boolean }> {
-  const j = (await get(c, `/apis/batch/v1/namespaces/${namespace}/jobs/${name}`)) as any;
-  const succeeded = Number(j?.status?.succeeded ?? 0);
-  const failed = Number(j?.status?.failed ?? 0);
-  return { done: succeeded > 0 || failed > 0, failed: failed > 0 && succeeded === 0 };
-}
-
-/** The log of the (first) pod of a Job, as text. */
-export async function jobLog(c: KubeConnection, namespace: string, job: string): Promise<string> {
-  const pods = (await get(c, `/api/v1/namespaces/${namespace}/pods?labelSelector=${encodeURIComponent(`job-name=${job}`)}`)) as any;
-  const pod = pods?.items?.[0]?.metadata?.name;
-  if (typeof pod !== 'string') throw new Error(`no pod found for Job ${namespace}/${job}`);
-  return String(await get(c, `/api/v1/namespaces/${namespace}/pods/${pod}/log`, true));
-}
+const url = (c: KubeConnection, path: string) => `${c.server.replace(/\/$/, '')}${path}`;
+const get = (c: KubeConnection, path: string, signal?: AbortSignal) => httpGetJson(url(c, path), options(c, signal, 10_000, 4 * 1024 * 1024)) as Promise<any>;
 
 /** Ready and desired replicas of a Deployment. */
-export async function deploymentReadiness(c: KubeConnection, namespace: string, name: string): Promise<{ desired: number; ready: number }> {
-  const d = (await get(c, `/apis/apps/v1/namespaces/${namespace}/deployments/${name}`)) as any;
+export async function deploymentReadiness(c: KubeConnection, namespace: string, name: string, signal?: AbortSignal): Promise<{ desired: number; ready: number }> {
+  const d = await get(c, `/apis/apps/v1/namespaces/${namespace}/deployments/${name}`, signal);
   return { desired: Number(d?.spec?.replicas ?? 0), ready: Number(d?.status?.readyReplicas ?? 0) };
+}
+
+/** The k6 Job's pod and whether its `k6` container has ended (and how). */
+export interface K6PodState {
+  pod?: string;
+  /** The pod failed outright (e.g. image pull, eviction) or the Job gave up. */
+  podFailed: boolean;
+  k6ExitCode?: number;
+  reason?: string;
+}
+
+/** State of the first pod of `job` (label job-name, set by the Job controller). */
+export async function k6PodState(c: KubeConnection, namespace: string, job: string, signal?: AbortSignal): Promise<K6PodState> {
+  const pods = await get(c, `/api/v1/namespaces/${namespace}/pods?labelSelector=${encodeURIComponent(`job-name=${job}`)}`, signal);
+  const pod = pods?.items?.[0];
+  if (!pod) return { podFailed: false };
+  const status = (pod.status?.containerStatuses ?? []).find((s: any) => s?.name === 'k6');
+  const terminated = status?.state?.terminated;
+  return {
+    pod: String(pod.metadata?.name),
+    podFailed: pod.status?.phase === 'Failed' && terminated === undefined,
+    k6ExitCode: terminated === undefined ? undefined : Number(terminated.exitCode),
+    reason: terminated?.reason ?? pod.status?.reason,
+  };
+}
+
+/** A file served by `pod` on `port`, through the API server's pod proxy (`pods/{name}:{port}/proxy/{path}`). */
+export function podProxyStream(c: KubeConnection, namespace: string, pod: string, port: number, path: string, o: { signal?: AbortSignal; deadlineMs: number; maxBytes: number }): Promise<Readable> {
+  return httpGetStream(url(c, `/api/v1/namespaces/${namespace}/pods/${pod}:${port}/proxy/${path}`), options(c, o.signal, o.deadlineMs, o.maxBytes));
 }

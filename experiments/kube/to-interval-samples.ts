@@ -3,7 +3,7 @@
 // k6 (every request, binned per step); pods, CPU and replicas from Prometheus. Capacity ("demand > ready
 // capacity" for scaling latency) is estimated from the plant config (limit / CPU per request), as in the sim.
 import type { IntervalSample } from '../../sim/interval-sample.ts';
-import { LATENCY_BUCKET_COUNT, latencyBucketIndex } from '../../sim/latency-histogram.ts';
+import { LATENCY_BUCKET_COUNT } from '../../sim/latency-histogram.ts';
 import type { K6Points } from '../../k6/parse-ndjson.ts';
 import type { CollectedSeries } from './collect-series.ts';
 
@@ -21,7 +21,8 @@ const last = (xs: number[], i: number): number => {
   return 0;
 };
 
-/** One sample per step of `series`; k6 bins must use the same step and start at series.tSeconds[0]. */
+/** One sample per step of `series`; k6 bins must use the same step and start at series.tSeconds[0] (and be
+ * counted with the same SLA: slow requests are counted exactly while the points are read). */
 export function toIntervalSamples(series: CollectedSeries, k6: K6Points, p: ConversionParams): IntervalSample[] {
   const dt = series.stepSeconds;
   const v = series.values;
@@ -29,9 +30,9 @@ export function toIntervalSamples(series: CollectedSeries, k6: K6Points, p: Conv
     const bin = k6.bins[i];
     const requests = bin?.requests ?? 0;
     const failed = bin?.failedRequests ?? 0;
-    const ok = bin?.okLatenciesMs ?? [];
+    const okN = bin?.okRequests ?? 0;
     const shape = new Float64Array(LATENCY_BUCKET_COUNT);
-    for (const ms of ok) shape[latencyBucketIndex(ms)] += 1 / ok.length;
+    if (bin) for (let j = 0; j < shape.length; j++) shape[j] = bin.okLatencyCounts[j] / okN;
     const ready = last(v.readyReplicas, i);
     const allocated = Math.max(ready, last(v.allocatedReplicas, i));
     const cpuUsed = Number.isFinite(v.cpuUsedCores[i]) ? v.cpuUsedCores[i] : 0;
@@ -43,9 +44,9 @@ export function toIntervalSamples(series: CollectedSeries, k6: K6Points, p: Conv
       durationSeconds: dt,
       requests,
       failedRequests: failed,
-      slowRequests: ok.filter((ms) => ms > p.slaLatencyMs).length,
-      latencySumMs: ok.reduce((a, b) => a + b, 0),
-      latencyShape: ok.length > 0 ? shape : [],
+      slowRequests: bin?.okSlowRequests ?? 0,
+      latencySumMs: bin?.okLatencySumMs ?? 0,
+      latencyShape: okN > 0 ? shape : [],
       latencyShapeFrom: 0,
       demandRps: requests / dt,
       readyCapacityRps: ready * p.podCapacityRps,

@@ -1,7 +1,14 @@
-// Alerts on the agent's behaviour, from the metrics agent/controller exports: latency over the SLA while the
-// agent runs, scaling too often (flapping), and the agent holding for lack of data.
+// Alerts on the agent's behaviour: latency over the SLA while the agent runs (from the service's own response-time
+// histogram, which the nginx access-log exporter exports whatever the agent does; the agent's gauge of what it
+// observed is only set while it can read that histogram, so an alert on the gauge stayed silent exactly when
+// latency data was missing), scaling too often (flapping), and the agent holding for lack of data.
+import { APP_RANGE_WINDOW } from './scrape-intervals.ts';
+import { METRICS } from '../../lib/metric-names.ts';
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
+
+/** The access-log exporter's response-time histogram, seconds (lib/metric-names.ts). */
+export const RESPONSE_TIME_HISTOGRAM = METRICS.responseTimeHistogram;
 
 /** Thresholds of the agent's alerts. */
 export interface AgentAlertThresholds {
@@ -30,7 +37,7 @@ export function buildAgentPrometheusRule(spec: ScenarioSpec, t: AgentAlertThresh
           rules: [
             {
               alert: 'AgentHighLatency',
-              expr: `max(scalelab_agent_observed_latency_p95_seconds{${sel}}) > ${t.serviceP95Seconds}`,
+              expr: `histogram_quantile(0.95, sum by (le) (rate(${RESPONSE_TIME_HISTOGRAM}_bucket{${sel}}[${APP_RANGE_WINDOW}]))) > ${t.serviceP95Seconds}`,
               for: '5m',
               labels: { severity: 'warning' },
               annotations: { summary: `P95 latency in ${spec.namespace} above ${t.serviceP95Seconds * 1000} ms for 5 minutes while the agent scales it` },

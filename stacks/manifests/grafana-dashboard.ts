@@ -2,19 +2,30 @@
 // Grafana sidecar of kube-prometheus-stack picks up by its `grafana_dashboard: "1"` label.
 import type { Manifest, ScenarioSpec } from './scenario-spec.ts';
 import { stackLabels } from './scenario-spec.ts';
+import { APP_RANGE_WINDOW, CLUSTER_RANGE_WINDOW } from './scrape-intervals.ts';
 
-interface Panel { title: string; expr: string; unit: string }
+/** One time-series panel; one query target per series drawn (legend = the series' name in the panel). */
+interface Panel { title: string; targets: Array<{ expr: string; legend?: string }>; unit: string }
 
 function panels(spec: ScenarioSpec): Panel[] {
   const ns = `namespace="${spec.namespace}"`;
   const dep = `${ns},deployment="${spec.app.name}"`;
   return [
-    { title: 'Requests/s', expr: `sum(rate(nginx_http_requests_total{${ns}}[1m]))`, unit: 'reqps' },
-    { title: 'Replicas (desired / ready)', expr: `kube_deployment_spec_replicas{${dep}} or kube_deployment_status_replicas_ready{${dep}}`, unit: 'short' },
-    { title: 'CPU usage / request', expr: `sum(rate(container_cpu_usage_seconds_total{${ns},container="nginx"}[1m])) / sum(kube_pod_container_resource_requests{${ns},container="nginx",resource="cpu"})`, unit: 'percentunit' },
-    { title: 'Active connections', expr: `sum(nginx_connections_active{${ns}})`, unit: 'short' },
-    { title: 'Agent decisions by reason', expr: `sum by (reason) (increase(scalelab_agent_decisions_total{${ns}}[5m]))`, unit: 'short' },
-    { title: 'Agent λ', expr: `scalelab_agent_lambda{${ns}}`, unit: 'short' },
+    { title: 'Requests/s', targets: [{ expr: `sum(rate(nginx_http_requests_total{${ns}}[${APP_RANGE_WINDOW}]))` }], unit: 'reqps' },
+    // Two targets: `a or b` drops b's series whenever a has one with the same labels (PromQL matches set
+    // operators on labels without the metric name), so one `or` query showed only the desired count.
+    {
+      title: 'Replicas (desired / ready)',
+      targets: [
+        { expr: `sum(kube_deployment_spec_replicas{${dep}})`, legend: 'desired' },
+        { expr: `sum(kube_deployment_status_replicas_ready{${dep}})`, legend: 'ready' },
+      ],
+      unit: 'short',
+    },
+    { title: 'CPU usage / request', targets: [{ expr: `sum(rate(container_cpu_usage_seconds_total{${ns},container="nginx"}[${CLUSTER_RANGE_WINDOW}])) / sum(kube_pod_container_resource_requests{${ns},container="nginx",resource="cpu"})` }], unit: 'percentunit' },
+    { title: 'Active connections', targets: [{ expr: `sum(nginx_connections_active{${ns}})` }], unit: 'short' },
+    { title: 'Agent decisions by reason', targets: [{ expr: `sum by (reason) (increase(scalelab_agent_decisions_total{${ns}}[5m]))`, legend: '{{reason}}' }], unit: 'short' },
+    { title: 'Agent λ', targets: [{ expr: `scalelab_agent_lambda{${ns}}` }], unit: 'short' },
   ];
 }
 
@@ -33,7 +44,7 @@ export function dashboardJson(spec: ScenarioSpec): Record<string, unknown> {
       title: p.title,
       gridPos: { x: (i % 2) * 12, y: Math.floor(i / 2) * 8, w: 12, h: 8 },
       fieldConfig: { defaults: { unit: p.unit }, overrides: [] },
-      targets: [{ refId: 'A', expr: p.expr }],
+      targets: p.targets.map((t, k) => ({ refId: String.fromCharCode(65 + k), expr: t.expr, ...(t.legend ? { legendFormat: t.legend } : {}) })),
     })),
   };
 }

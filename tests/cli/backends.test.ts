@@ -12,7 +12,7 @@ test('an unknown --backend is bad input (exit 2) naming the value and every regi
   } catch (err) {
     assert.instance(err, UserError);
     assert.is((err as UserError).exitCode, 2);
-    assert.is((err as Error).message, '--backend: got "gke", expected one of sim, microk8s, k8s-jobs');
+    assert.is((err as Error).message, '--backend: got "gke", expected one of sim, microk8s, emulated, k8s-jobs');
   }
 });
 

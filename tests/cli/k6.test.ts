@@ -43,3 +43,38 @@ test('an unreadable script exits 2 with the problem and its line, and no stack t
   assert.not.match(r.stderr, /\n\s+at /);
   assert.throws(() => importCommand('tests/fixtures/k6/no-such-script.js', false), (e: unknown) => e instanceof UserError && /cannot read k6 script/.test((e as Error).message));
 });
+
+test('`k6 summarize --json` prints requests, failedRequests and latency quantiles of a k6 summary; exit 0', () => {
+  const r = run('k6', 'summarize', 'tests/fixtures/k6-results/summary-handle.json', '--json');
+  assert.is(r.status, 0, r.stderr);
+  const o = JSON.parse(r.stdout);
+  assert.equal([o.requests, o.failedRequests, o.latencyP50Ms, o.latencyP95Ms, o.latencyP99Ms], [1000, 23, 61.5, 231.7, 640.05]);
+});
+
+test('`k6 summarize` reads --out json NDJSON: 10 requests, 2 failed, P50 of 10..100 ms by k6\'s rule (55 ms, ±0.5 %)', () => {
+  const r = run('k6', 'summarize', 'tests/fixtures/k6-results/run.ndjson');
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /requests: +10\n/);
+  assert.match(r.stdout, /failed requests: 2 \(20\.00 %\)/);
+  const p50 = Number(/latency p50: +([\d.]+) ms/.exec(r.stdout)![1]);
+  assert.ok(Math.abs(p50 - 55) <= 0.005 * 55, String(p50));
+});
+
+test('`k6 summarize` of something else: exit 2 with the file named, no stack trace', () => {
+  for (const file of ['package.json', 'tests', 'no-such-file.ndjson']) {
+    const r = run('k6', 'summarize', file);
+    assert.is(r.status, 2, `${file}: ${r.stderr}`);
+    assert.match(r.stderr, file);
+    assert.not.match(r.stderr, /\n\s+at /);
+  }
+});
+
+test('`k6 export --duration 1e12` is refused with exit 2 (it crashed V8); the longest k6 duration still exports', () => {
+  const r = run('k6', 'export', 'steady', '--duration', '1e12');
+  assert.is(r.status, 2, r.stderr);
+  assert.match(r.stderr, /--duration: got "1e12", expected at most 9223372036 s/);
+  const ok = run('k6', 'export', 'steady', '--duration', '9000000000');
+  assert.is(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /"executor": "ramping-arrival-rate"/);
+});
+

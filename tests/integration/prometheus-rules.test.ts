@@ -36,7 +36,7 @@ test("the agent's PrometheusRule groups pass promtool check rules", () => {
 
 test('every dashboard panel query, controller query and collector query is valid PromQL', () => {
   const exprs = [
-    ...(dashboardJson(sampleSpec('rl')).panels as Array<{ targets: Array<{ expr: string }> }>).map((p) => p.targets[0].expr),
+    ...(dashboardJson(sampleSpec('rl')).panels as Array<{ targets: Array<{ expr: string }> }>).flatMap((p) => p.targets.map((t) => t.expr)),
     ...Object.values(defaultQueries('ns', 'nginx')),
     ...Object.values(collectorQueries('ns', 'nginx', '1m')),
   ];

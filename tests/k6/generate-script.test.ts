@@ -43,7 +43,8 @@ test('a closed workload becomes ramping-vus: 0 → 10 VUs over 60 s, then 60 s a
 
 test('thresholds carry the SLA (p(95)<250 for a 250 ms SLA) and the summary keeps p(99)', () => {
   const o = k6Options(spike, { slaLatencyMs: 250, maxErrorRate: 0.02 }) as Record<string, unknown>;
-  assert.equal(o.thresholds, { http_req_duration: ['p(95)<250'], http_req_failed: ['rate<0.02'] });
+  // The latency threshold is scoped to successful responses (a fast 503 must not pull the P95 down).
+  assert.equal(o.thresholds, { 'http_req_duration{expected_response:true}': ['p(95)<250'], http_req_failed: ['rate<0.02'] });
   assert.ok((o.summaryTrendStats as string[]).includes('p(99)'));
 });
 
@@ -57,3 +58,19 @@ test('the script is a k6 module: options as JSON, think time only for closed loa
   assert.equal(JSON.parse(json ?? 'null'), k6Options(spike));
   assert.match(generateK6Script(vus), 'const THINK_SECONDS = 1;');
 });
+
+test('handleSummary also prints a console summary (no network import): counts, rates with ✓ passes ✗ fails, trends, thresholds', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { K6_TEXT_SUMMARY_JS } = await import('../../k6/script-template.ts');
+  const script = generateK6Script(spike);
+  assert.match(script, /const out = \{ stdout: scalelabTextSummary\(data\) \};/);
+  assert.not.match(script, /from ['"]https?:/);
+  assert.equal([...script.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]), ['k6/http', 'k6']);
+  const data = JSON.parse(readFileSync(new URL('../fixtures/k6-results/summary-handle.json', import.meta.url), 'utf8'));
+  const text = new Function(`${K6_TEXT_SUMMARY_JS}; return scalelabTextSummary;`)()(data) as string;
+  // summary-handle.json: 1000 requests at 0.5554284/s, 23 failed; p(95) 231.7 ms breaks p(95)<200.
+  assert.match(text, /\n {5}http_reqs\.+: 1000 0\.555428\/s\n/);
+  assert.match(text, /http_req_failed\.+: 2\.30% ✓ 23 ✗ 977\n {7}✗ rate<0\.01/);
+  assert.match(text, /http_req_duration\.+: avg=87\.25ms min=3\.10ms med=61\.50ms max=912\.40ms p\(90\)=180\.20ms p\(95\)=231\.70ms p\(99\)=640\.05ms\n {7}✗ p\(95\)<200/);
+});
+

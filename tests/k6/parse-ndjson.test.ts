@@ -13,11 +13,12 @@ test('points are binned per minute from the first sample: 4 requests (1 failed) 
     [0, 4, 1, 3],
     [60, 6, 1, 5],
   ]);
-  assert.equal(p.bins[0].latenciesMs, [10, 20, 30, 40]);
-  assert.equal(p.bins[1].latenciesMs, [50, 60, 70, 80, 90, 100]);
-  // The 503 at 59.999 s and the 500 at 100 s are tagged expected_response="false".
-  assert.equal(p.bins[0].okLatenciesMs, [10, 20, 30]);
-  assert.equal(p.bins[1].okLatenciesMs, [50, 60, 70, 80, 100]);
+  // The 503 at 59.999 s (40 ms) and the 500 at 100 s (90 ms) are tagged expected_response="false": only the
+  // successful requests' latencies are kept (sum, count over the SLA, histogram).
+  assert.equal(p.bins.map((b) => [b.okRequests, b.okLatencySumMs]), [[3, 60], [5, 360]]);
+  const slow = parseK6Ndjson(text, 60, undefined, 65);
+  assert.equal(slow.bins.map((b) => b.okSlowRequests), [0, 3], 'over 65 ms: 70, 80, 100');
+  assert.equal(Array.from(p.bins[1].okLatencyCounts).reduce((a, b) => a + b, 0), 5);
 });
 
 test('10-second bins split the same requests finer', () => {

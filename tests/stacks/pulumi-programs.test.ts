@@ -96,18 +96,30 @@ test('k6Job=false (local k6) leaves the Job out', async () => {
   assert.is(ofType(resources, 'scalelab:load:K6Job').length, 0);
 });
 
-test('the cluster stack runs multipass launch, microk8s enable and add-node/join, with delete commands, and keeps the kubeconfig secret', async () => {
+test('the cluster stack: idempotent launch with an update that resizes, joins before the addons, values only through environment, fresh reads', async () => {
   const { clusterProgram } = await import('../../stacks/cluster.ts');
   const config = { ...allDefaults, ...readStackConfig(root, 'cluster'), nodeCount: '2' };
-  const { resources, outputs } = await runProgram('cluster', config, async () => clusterProgram());
+  const { resources, outputs, invokes } = await runProgram('cluster', config, async () => clusterProgram());
   const cmds = Object.fromEntries(ofType(resources, 'command:local:Command').map((r) => [r.name, r.inputs]));
-  assert.equal(Object.keys(cmds).sort(), ['microk8s-addons', 'microk8s-join-1', 'microk8s-kubeconfig', 'microk8s-node-ip', 'microk8s-vm-0', 'microk8s-vm-1']);
-  assert.is(cmds['microk8s-vm-0'].create, 'multipass launch 22.04 --name scalelab-0 --cpus 4 --memory 8G --disk 30G && multipass exec scalelab-0 -- sudo snap install microk8s --classic --channel=1.30/stable && multipass exec scalelab-0 -- sudo microk8s status --wait-ready');
-  assert.is(cmds['microk8s-vm-1'].delete, 'multipass delete --purge scalelab-1');
-  assert.match(cmds['microk8s-addons'].create, 'sudo microk8s enable dns metrics-server observability');
-  assert.match(cmds['microk8s-join-1'].create, /JOIN=\$\(multipass exec scalelab-0 -- sudo microk8s add-node .*\) && multipass exec scalelab-1 -- sudo \$JOIN/);
-  assert.match(cmds['microk8s-join-1'].delete, 'microk8s remove-node scalelab-1');
-  assert.is(cmds['microk8s-kubeconfig'].create, 'multipass exec scalelab-0 -- sudo microk8s config');
+  assert.equal(Object.keys(cmds).sort(), ['microk8s-addons', 'microk8s-join-1', 'microk8s-vm-0', 'microk8s-vm-1']);
+  const vm0 = cmds['microk8s-vm-0'];
+  // The committed Pulumi.cluster.yaml's values reach the shell as environment variables, never in the command text.
+  assert.equal(vm0.environment, { VM: 'scalelab-0', RELEASE: '22.04', CPUS: '4', MEMORY_GIB: '8', DISK_GIB: '30', CHANNEL: '1.30/stable' });
+  for (const c of Object.values(cmds)) for (const field of ['create', 'update', 'delete']) assert.not.match(String(c[field]), /scalelab-\d|22\.04|1\.30/, `${field}: ${c[field]}`);
+  // A retry after a failed create must not hit "instance already exists": launch only when `multipass info` finds nothing.
+  assert.match(vm0.create, /^if ! multipass info "\$VM" >\/dev\/null 2>&1; then multipass launch "\$RELEASE" --name "\$VM" --cpus "\$CPUS"/);
+  // A changed vmCpus runs `update` (stop, multipass set, start) on the existing VM, not another launch.
+  assert.match(vm0.update, /multipass set "local\.\$VM\.cpus=\$CPUS"/);
+  assert.not.match(vm0.update, /launch/);
+  assert.is(cmds['microk8s-vm-1'].delete, 'multipass delete --purge "$VM"');
+  assert.is(cmds['microk8s-vm-1'].environment.VM, 'scalelab-1');
+  assert.equal(cmds['microk8s-join-1'].environment, { FIRST: 'scalelab-0', VM: 'scalelab-1' });
+  assert.match(cmds['microk8s-join-1'].create, /JOIN=\$\(multipass exec "\$FIRST" -- sudo microk8s add-node .*\) && multipass exec "\$VM" -- sudo \$JOIN/);
+  assert.equal(cmds['microk8s-addons'].environment, { VM: 'scalelab-0', ADDONS: 'dns metrics-server observability', ADDONS_REVERSED: 'observability metrics-server dns', NODES: 'scalelab-0 scalelab-1' });
+  assert.match(cmds['microk8s-addons'].update, /microk8s disable observability; .*microk8s enable \$ADDONS/);
+  // Reads are invokes (run on every up), after the addons.
+  const runs = invokes.filter((i) => i.token === 'command:local:run').map((i) => [i.inputs.command, i.inputs.environment]);
+  assert.equal(runs.sort(), [['multipass exec "$VM" -- sudo microk8s config', { VM: 'scalelab-0' }], ['multipass info "$VM" --format json', { VM: 'scalelab-0' }]]);
   assert.equal(outputs.nodeIp, '10.20.30.40');
   assert.equal(outputs.prometheusUrl, 'http://10.20.30.40:30090');
   const services = ofType(resources, 'kubernetes:core/v1:Service').map((r) => [r.inputs.metadata.namespace, r.inputs.spec.type, r.inputs.spec.ports[0].nodePort]);
@@ -120,6 +132,13 @@ test('the cluster stack runs multipass launch, microk8s enable and add-node/join
     assert.ok(secret, 'kubeconfig is secret');
     return outs;
   });
+});
+
+test('the addons wait for every VM and every join, so the observability addon is set up with all nodes present', async () => {
+  const { commandOrder } = await import('../../stacks/components/microk8s-cluster.ts');
+  const o = commandOrder(3);
+  assert.equal(o.addons, { vms: [0, 1, 2], joins: [1, 2] });
+  assert.equal(o.join(2), { vms: [0, 2] });
 });
 
 test('a HpaAutoscaler refuses an agent scenario (the two never share a Deployment)', async () => {

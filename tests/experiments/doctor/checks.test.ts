@@ -4,6 +4,14 @@
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { durationSeconds, parseVersion, REQUIRED_ACCESS, runDoctor, type DoctorProbes, type PromTarget } from '../../../experiments/doctor/checks.ts';
+import { expandCells } from '../../../experiments/cells.ts';
+import type { ExperimentDef } from '../../../experiments/experiment.ts';
+
+/** A real experiment's cells: one 600 s scenario (default plant: 250m / 256 MiB per pod) with the given max replicas. */
+const experiment = (maxReplicas: number, autoscalers: ExperimentDef['autoscalers']) => async () => ({
+  cells: expandCells({ name: 'e', seeds: [1], plant: { maxReplicas }, scenarios: [{ name: 'spike', workload: { type: 'steady', rps: 10, durationSeconds: 600 } }], autoscalers }),
+  loadSecondsOf: () => 600,
+});
 
 const cadvisor: PromTarget = { scrapePool: 'serviceMonitor/observability/kube-prom-stack-kube-prome-kubelet/1', scrapeUrl: 'https://10.0.0.5:10250/metrics/cadvisor', health: 'up', labels: { metrics_path: '/metrics/cadvisor', job: 'kubelet' }, scrapeInterval: '15s' };
 const nginx: PromTarget = { scrapePool: 'serviceMonitor/scalelab-hpa-spike/nginx/0', scrapeUrl: 'http://10.1.0.7:9113/metrics', health: 'up', labels: { namespace: 'scalelab-hpa-spike', job: 'nginx' }, scrapeInterval: '15s' };
@@ -19,10 +27,7 @@ function healthy(over: Partial<DoctorProbes> = {}): DoctorProbes {
     kube: () => ({ serverVersion: async () => 'v1.30.5', canI: async () => true }),
     prometheus: () => ({ version: async () => '2.45.0', targets: async () => [cadvisor, nginx] }),
     clusterSize: () => ({ nodeCount: 1, vmCpus: 4, vmMemoryGiB: 8 }),
-    experimentCells: async () => [
-      { key: 'spike/hpa/1', durationSeconds: 600, autoscalerType: 'hpa', maxReplicas: 4, cpuRequestMilli: 250, memoryRequestMiB: 256 },
-      { key: 'spike/hybrid/1', durationSeconds: 600, autoscalerType: 'hybrid', maxReplicas: 4, cpuRequestMilli: 250, memoryRequestMiB: 256 },
-    ],
+    experimentCells: experiment(4, [{ name: 'hpa', type: 'hpa' }, { name: 'hybrid', type: 'hybrid' }]),
     ...over,
   };
 }
@@ -35,9 +40,9 @@ test('doctor: everything in place → every check passes, ok is true, no fixes',
   assert.equal(r.checks.map((c) => c.name), ['node', 'pulumi', 'multipass', 'k6', 'pulumi passphrase', 'cluster stack', 'kube access', 'kube permissions', 'prometheus', 'experiment capacity']);
   assert.ok(r.ok, JSON.stringify(r.checks.filter((c) => !c.ok)));
   assert.ok(r.checks.every((c) => c.fix === ''));
-  // Hand calculation: 4 × (250 + 10) + 100 (agent) = 1140m; 4 × (256 + 16) + 256 = 1344 MiB; 4000 − 1500 = 2500m;
-  // 8192 − 3072 = 5120 MiB; time 2 × (600 + 240) s = 0.5 h.
-  assert.is(r.checks[9].detail, 'real-smoke: 2 cells, about 0.5 h of real time; peak requests 1140m CPU / 1344 MiB (spike/hybrid/1) vs 2500m / 5120 MiB allocatable on 1 × 4 vCPU / 8 GiB (less ~1.5 vCPU / 3 GiB for MicroK8s and observability)');
+  // Hand calculation (k6 local): 4 × (250 + 10) + 100 (agent) = 1140m; 4 × (256 + 16) + 256 = 1344 MiB = 1.31 GiB;
+  // 4000 − 1500 = 2500m; 8192 − 3072 = 5120 MiB; time 2 × (600 + 420) s = 0.57 h.
+  assert.match(r.checks[9].detail, /^real-smoke: real-time estimate: 2 cells, 0\.6 h .*; peak requests: 1\.14 vCPU, 1\.31 GiB \(cell spike\/hybrid\/1\); the cluster \(1 × 4 vCPU \/ 8 GiB\) leaves 2\.50 vCPU, 5\.00 GiB/);
 });
 
 const failures: { name: string; check: string; probes: Partial<DoctorProbes>; detail: RegExp; fix: RegExp; experiment?: string }[] = [
@@ -59,9 +64,9 @@ const failures: { name: string; check: string; probes: Partial<DoctorProbes>; de
   { name: 'no cAdvisor target', check: 'prometheus', probes: { prometheus: () => ({ version: async () => '2.45.0', targets: async () => [nginx] }) }, detail: /no cAdvisor target/, fix: /microk8s enable observability/ },
   {
     name: 'an experiment that does not fit', check: 'experiment capacity', experiment: 'standard',
-    probes: { experimentCells: async () => [{ key: 'steady/kpa/1', durationSeconds: 3600, autoscalerType: 'kpa', maxReplicas: 20, cpuRequestMilli: 250, memoryRequestMiB: 256 }] },
-    // 20 × 260 + 100 = 5300m > 2500m → vCPUs ⌈(5300 + 1500) / 1000⌉ = 7; memory 20 × 272 + 256 = 5696 MiB → ⌈8768 / 1024⌉ = 9 GiB.
-    detail: /peak requests 5300m CPU \/ 5696 MiB \(steady\/kpa\/1\) vs 2500m \/ 5120 MiB/, fix: /scalelab:vmCpus 7 && .*scalelab:vmMemoryGiB 9 /,
+    probes: { experimentCells: experiment(20, [{ name: 'kpa', type: 'kpa' }]) },
+    // 20 × 260 + 100 = 5300m > 2500m; one more node adds 4000 − 250 = 3750m ≥ the 2800m missing → nodeCount 2.
+    detail: /peak requests: 5\.30 vCPU, 5\.56 GiB \(cell spike\/kpa\/1\)/, fix: /^pulumi config set -s cluster scalelab:nodeCount 2 /,
   },
 ];
 for (const f of failures) {
@@ -79,6 +84,7 @@ for (const f of failures) {
 test('doctor: Pulumi Cloud needs no passphrase; a passphrase file counts as set', async () => {
   assert.ok((await check(healthy({ env: () => undefined, pulumiBackendUrl: async () => 'https://api.pulumi.com' }), 'pulumi passphrase')).ok);
   assert.ok((await check(healthy({ env: (n) => (n === 'PULUMI_CONFIG_PASSPHRASE_FILE' ? '/run/secrets/p' : undefined) }), 'pulumi passphrase')).ok);
+  assert.ok((await check(healthy({ env: (n) => (n === 'PULUMI_CONFIG_PASSPHRASE' ? '' : undefined) }), 'pulumi passphrase')).ok, 'an exported empty passphrase is a valid one');
 });
 
 test('doctor: without pulumi the stack, kube and Prometheus checks fail pointing at the first fix, without calling them', async () => {

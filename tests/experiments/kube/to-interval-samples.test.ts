@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { toIntervalSamples } from '../../../experiments/kube/to-interval-samples.ts';
 import type { CollectedSeries } from '../../../experiments/kube/collect-series.ts';
+import { parseK6Ndjson } from '../../../k6/parse-ndjson.ts';
 
 const series: CollectedSeries = {
   stepSeconds: 15,
-  tSeconds: [1000, 1015],
+  tSeconds: [990, 1005],
   values: {
     rps: [1, 1],
     cpuUsedCores: [0.1, NaN],
@@ -20,9 +21,13 @@ const series: CollectedSeries = {
 };
 
 test('one sample per step: requests and latencies from k6, pods/CPU/cost from Prometheus, gaps hold the last value', () => {
-  const k6 = { startEpochMs: 1_000_000, endEpochMs: 1_029_000, binSeconds: 15, bins: [
-    { tSeconds: 0, requests: 3, failedRequests: 1, latenciesMs: [10, 300, 900], okLatenciesMs: [10, 300], vus: 0 },
-  ] };
+  // Three requests in the first step, the 900 ms one failed; the points are read as the backend reads them.
+  const ndjson = [[990_100, 10, 200], [991_000, 300, 200], [992_000, 900, 503]]
+    .flatMap(([t, ms, status]) => [
+      JSON.stringify({ metric: 'http_req_duration', type: 'Point', data: { time: new Date(t).toISOString(), value: ms, tags: { expected_response: String(status === 200), status: String(status) } } }),
+      JSON.stringify({ metric: 'http_req_failed', type: 'Point', data: { time: new Date(t).toISOString(), value: status === 200 ? 0 : 1, tags: { status: String(status) } } }),
+    ]).join('\n');
+  const k6 = parseK6Ndjson(ndjson, 15, 990_000, 200);
   const [a, b] = toIntervalSamples(series, k6, { slaLatencyMs: 200, podCapacityRps: 50, pricePerVcpuHourUsd: 0.04, pricePerGibHourUsd: 0.005 });
   assert.equal([a.tSeconds, a.durationSeconds, a.requests, a.failedRequests, a.slowRequests, a.latencySumMs], [0, 15, 3, 1, 1, 310]);
   assert.is(a.readyCapacityRps, 100);

@@ -13,8 +13,15 @@ export interface MockResource {
 export const CLUSTER_OUTPUTS = { kubeconfig: 'apiVersion: v1\nkind: Config\n', nodeIp: '10.20.30.40', prometheusUrl: 'http://10.20.30.40:30090' };
 export const MULTIPASS_INFO = JSON.stringify({ errors: [], info: { 'scalelab-0': { ipv4: ['10.20.30.40', '10.1.0.1'], state: 'Running' } } });
 
-export async function runProgram(stack: string, config: Record<string, unknown>, program: () => Promise<Record<string, pulumi.Output<unknown>>>): Promise<{ resources: MockResource[]; outputs: Record<string, unknown> }> {
+/** An invoke the program made (e.g. command:local:run). */
+export interface MockInvoke {
+  token: string;
+  inputs: Record<string, any>;
+}
+
+export async function runProgram(stack: string, config: Record<string, unknown>, program: () => Promise<Record<string, pulumi.Output<unknown>>>): Promise<{ resources: MockResource[]; outputs: Record<string, unknown>; invokes: MockInvoke[] }> {
   const resources: MockResource[] = [];
+  const invokes: MockInvoke[] = [];
   let port = 31000;
   pulumi.runtime.setMocks(
     {
@@ -30,6 +37,9 @@ export async function runProgram(stack: string, config: Record<string, unknown>,
         return { id: `${args.name}-id`, state };
       },
       call(args) {
+        invokes.push({ token: args.token, inputs: args.inputs });
+        // command:local:run answers like the command provider: stdout of the command (recorded multipass output).
+        if (args.token === 'command:local:run') return { ...args.inputs, stdout: String(args.inputs.command).startsWith('multipass info') ? MULTIPASS_INFO : 'apiVersion: v1\nclusters: []\n', stderr: '' };
         return args.inputs;
       },
     },
@@ -43,5 +53,5 @@ export async function runProgram(stack: string, config: Record<string, unknown>,
   const outputs: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(outs)) outputs[k] = await new Promise((r) => (v as pulumi.Output<unknown>).apply(r));
   await new Promise((r) => setTimeout(r, 50));
-  return { resources, outputs };
+  return { resources, outputs, invokes };
 }
