@@ -2,39 +2,18 @@
 // the field path (e.g. `scenarios[2].workload.peakRps`), the value received and what was expected.
 import { defaultPlantConfig, type PlantConfig } from '../sim/config.ts';
 import { PlantConfigError, validatePlantConfig } from '../sim/validate-plant-config.ts';
-import { buildWorkload, WorkloadSpecError, type TraceLoader, type WorkloadSpec } from '../workloads/index.ts';
-import { createAutoscaler, type AutoscalerSpec } from '../agent/registry.ts';
+import { buildWorkload, WorkloadSpecError, type TraceLoader, type Workload } from '../workloads/index.ts';
+import { WORKLOAD_LIMITS } from '../workloads/limits.ts';
+import { createAutoscaler } from '../agent/registry.ts';
 import { AutoscalerSpecError } from '../agent/baselines/params.ts';
 import { showValue } from '../lib/show-value.ts';
 import { UserError } from '../lib/errors.ts';
+import { checkSchema } from '../lib/schema.ts';
+import { EXPERIMENT_LIMITS, experimentSchema, type ExperimentDef, type ScenarioDef } from './experiment-schema.ts';
 
-/** One workload the experiment runs every autoscaler on. */
-export interface ScenarioDef {
-  /** Unique within the experiment; used in records and tables. */
-  name: string;
-  workload: WorkloadSpec;
-  /** Plant overrides for this scenario only (over the experiment's). */
-  plant?: Partial<PlantConfig>;
-  /** Simulated seconds; default the workload's duration. */
-  durationSeconds?: number;
-}
+export type { ExperimentDef, ScenarioDef } from './experiment-schema.ts';
 
-/** An experiment file: scenarios × autoscalers × seeds on one plant configuration. */
-export interface ExperimentDef {
-  /** Names the output directory and every record, letters/digits/`-`/`_`/`.`. */
-  name: string;
-  description?: string;
-  /** Integer seeds; each cell runs once per seed (plant start-up times, arrivals, workload noise). */
-  seeds: number[];
-  /** Overrides of `defaultPlantConfig` (sim/config.ts) for every scenario. */
-  plant?: Partial<PlantConfig>;
-  scenarios: ScenarioDef[];
-  autoscalers: AutoscalerSpec[];
-}
-
-const TOP_FIELDS = ['name', 'description', 'seeds', 'plant', 'scenarios', 'autoscalers', '$schema'];
-const SCENARIO_FIELDS = ['name', 'workload', 'plant', 'durationSeconds'];
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+type Fail = (field: string, v: unknown, expected: string, cause?: unknown) => UserError;
 
 /** Thrown shape of every validation error: `experiment <source>: <field>: got <value>, expected <what>`. */
 export function experimentError(source: string, field: string, value: unknown, expected: string, cause?: unknown): UserError {
@@ -49,45 +28,38 @@ export interface ParseExperimentOptions {
   baseDir?: string;
 }
 
-/** Use on any parsed experiment JSON before running it: checks every field, builds every workload and autoscaler once. */
+/** Use on any parsed experiment JSON before running it: checks every field against the schema, then builds every
+ * workload and autoscaler once and checks each run's length in ticks — all before any cell starts. */
 export async function parseExperiment(value: unknown, o: ParseExperimentOptions): Promise<ExperimentDef> {
   const fail = (field: string, v: unknown, expected: string, cause?: unknown) => experimentError(o.source, field, v, expected, cause);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('(top level)', value, 'a JSON object');
-  const e = value as Record<string, unknown>;
-  unknownKeys(e, TOP_FIELDS, '', fail);
-  if (typeof e.name !== 'string' || !NAME.test(e.name)) throw fail('name', e.name, 'a name of letters, digits, ".", "_" or "-"');
-  if (e.description !== undefined && typeof e.description !== 'string') throw fail('description', e.description, 'a string');
-  if (!Array.isArray(e.seeds) || e.seeds.length === 0) throw fail('seeds', e.seeds, 'a non-empty array of integers');
-  e.seeds.forEach((s, i) => {
-    if (!Number.isSafeInteger(s)) throw fail(`seeds[${i}]`, s, 'an integer');
-  });
-  if (new Set(e.seeds).size !== e.seeds.length) throw fail('seeds', e.seeds, 'distinct seeds');
+  const checked = checkSchema(experimentSchema, value);
+  if (!checked.ok) {
+    const p = checked.problem;
+    if (p.statement !== undefined) throw new UserError(`experiment ${o.source}: ${p.field}: ${p.statement}`);
+    throw fail(p.field, p.value, p.expected);
+  }
+  const e = value as ExperimentDef;
+  const cells = e.scenarios.length * e.autoscalers.length * e.seeds.length;
+  if (cells > EXPERIMENT_LIMITS.maxCells) throw fail('seeds', e.seeds, `at most ${EXPERIMENT_LIMITS.maxCells} cells in all (scenarios × autoscalers × seeds = ${cells})`);
   const plant = resolvePlant(undefined, e.plant, 'plant', fail);
 
-  if (!Array.isArray(e.scenarios) || e.scenarios.length === 0) throw fail('scenarios', e.scenarios, 'a non-empty array of { name, workload }');
   const scenarioNames = new Set<string>();
-  for (const [i, raw] of e.scenarios.entries()) {
+  for (const [i, s] of e.scenarios.entries()) {
     const at = `scenarios[${i}]`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw fail(at, raw, 'an object { name, workload, plant?, durationSeconds? }');
-    const s = raw as Record<string, unknown>;
-    unknownKeys(s, SCENARIO_FIELDS, `${at}.`, fail);
-    if (typeof s.name !== 'string' || !NAME.test(s.name)) throw fail(`${at}.name`, s.name, 'a name of letters, digits, ".", "_" or "-"');
     if (scenarioNames.has(s.name)) throw fail(`${at}.name`, s.name, 'a name no other scenario has');
     scenarioNames.add(s.name);
-    if (s.durationSeconds !== undefined && !(typeof s.durationSeconds === 'number' && s.durationSeconds > 0 && Number.isFinite(s.durationSeconds))) {
-      throw fail(`${at}.durationSeconds`, s.durationSeconds, 'a number of seconds > 0');
-    }
-    resolvePlant(plant, s.plant, `${at}.plant`, fail);
+    const scenarioPlant = resolvePlant(plant, s.plant, `${at}.plant`, fail);
+    let workload: Workload;
     try {
-      buildWorkload(s.workload, { seed: e.seeds[0] as number, loadTrace: o.loadTrace }, `${at}.workload`);
+      workload = buildWorkload(s.workload, { seed: e.seeds[0], loadTrace: o.loadTrace }, `${at}.workload`);
     } catch (err) {
       if (err instanceof WorkloadSpecError) throw fail(err.field, err.value, err.expected);
       if (err instanceof UserError) throw new UserError(`experiment ${o.source}: ${at}.workload: ${err.message}`, { cause: err });
       throw err;
     }
+    checkRunLength(s, workload, scenarioPlant.tickSeconds, at, fail);
   }
 
-  if (!Array.isArray(e.autoscalers) || e.autoscalers.length === 0) throw fail('autoscalers', e.autoscalers, 'a non-empty array of { name, type, ...params }');
   const autoscalerNames = new Set<string>();
   for (const [i, spec] of e.autoscalers.entries()) {
     try {
@@ -100,11 +72,30 @@ export async function parseExperiment(value: unknown, o: ParseExperimentOptions)
       }
       throw new UserError(`experiment ${o.source}: autoscalers[${i}]: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
-    const name = (spec as AutoscalerSpec).name;
-    if (autoscalerNames.has(name)) throw fail(`autoscalers[${i}].name`, name, 'a name no other autoscaler has');
-    autoscalerNames.add(name);
+    if (autoscalerNames.has(spec.name)) throw fail(`autoscalers[${i}].name`, spec.name, 'a name no other autoscaler has');
+    autoscalerNames.add(spec.name);
   }
-  return e as unknown as ExperimentDef;
+  return e;
+}
+
+/** A run lasts a whole number of ticks, at least one, within the limits; and its load stays within the rate limit
+ * (checked on the tick grid: the same points the plant will read, so composites that multiply rates are caught). */
+function checkRunLength(s: ScenarioDef, workload: Workload, tick: number, at: string, fail: Fail): void {
+  const field = s.durationSeconds === undefined ? `${at}.workload` : `${at}.durationSeconds`;
+  const duration = s.durationSeconds ?? workload.durationSeconds;
+  const why = s.durationSeconds === undefined ? ` (the workload lasts ${duration} s)` : '';
+  if (!(duration <= EXPERIMENT_LIMITS.maxRunSeconds)) throw fail(field, duration, `a run of at most ${EXPERIMENT_LIMITS.maxRunSeconds} s${why}`);
+  const ticks = duration / tick;
+  if (ticks > EXPERIMENT_LIMITS.maxTicksPerRun) throw fail(field, duration, `a run of at most ${EXPERIMENT_LIMITS.maxTicksPerRun} ticks of tickSeconds = ${tick} (got ${Math.round(ticks)})${why}`);
+  if (ticks < 1 - 1e-9 || Math.abs(ticks - Math.round(ticks)) > 1e-9 * Math.max(1, ticks)) {
+    throw fail(field, duration, `a whole number ≥ 1 of ticks of tickSeconds = ${tick}${why}`);
+  }
+  if (workload.kind !== 'open') return;
+  const n = Math.round(ticks);
+  for (let k = 0; k < n; k++) {
+    const rate = workload.rateAt(k * tick);
+    if (!(rate <= WORKLOAD_LIMITS.maxRps)) throw fail(`${at}.workload`, rate, `a load of at most ${WORKLOAD_LIMITS.maxRps} req/s (reached at t = ${k * tick} s)`);
+  }
 }
 
 /** The plant a scenario runs on: defaults ← experiment overrides ← scenario overrides, validated. */
@@ -122,16 +113,12 @@ export function resolvePlant(
   try {
     return validatePlantConfig(merged);
   } catch (err) {
-    if (err instanceof PlantConfigError) throw fail(`${at}.${err.field}`, fieldValue(merged, err.field), err.message.replace(/^.*expected /, ''), err);
+    if (err instanceof PlantConfigError) throw fail(`${at}.${err.field}`, err.value, err.expected, err);
     throw err;
   }
 }
 
-function fieldValue(config: PlantConfig, field: string): unknown {
-  return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), config);
-}
-
 function unknownKeys(o: Record<string, unknown>, known: readonly string[], at: string, fail: (f: string, v: unknown, e: string) => UserError): void {
   const bad = Object.keys(o).find((k) => !known.includes(k));
-  if (bad !== undefined) throw fail(`${at}${bad}`, o[bad], `no such field (fields: ${known.filter((k) => !k.startsWith('$')).join(', ')})`);
+  if (bad !== undefined) throw fail(`${at}${bad}`, o[bad], `no such field (fields: ${known.join(', ')})`);
 }

@@ -1,10 +1,12 @@
 // Finds and reads an experiment: EXPERIMENT is a shipped name (experiments/defs/<name>.json) or a path to a file.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../lib/errors.ts';
 import { parseExperiment, type ExperimentDef } from './experiment.ts';
 import { traceLoader } from './load-trace.ts';
+import { MAX_FILE_BYTES, readInputFile } from './input-file.ts';
+import { JsonInputError, parseStrictJson } from '../lib/strict-json.ts';
 
 /** Folder of the shipped experiment files. */
 export const SHIPPED_EXPERIMENTS_DIR = fileURLToPath(new URL('./defs/', import.meta.url));
@@ -36,11 +38,14 @@ export async function loadExperiment(nameOrPath: string): Promise<LoadedExperime
       throw new UserError(`EXPERIMENT: got "${nameOrPath}", expected a shipped experiment (${shippedExperimentNames().join(', ')}) or a path to an experiment .json file`);
     }
   }
+  const text = readInputFile(path, 'experiment', MAX_FILE_BYTES.experiment, nameOrPath);
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = parseStrictJson(text);
   } catch (err) {
-    throw new UserError(`experiment ${nameOrPath}: cannot read it as JSON (${(err as Error).message})`, { cause: err });
+    if (!(err instanceof JsonInputError)) throw err;
+    if (err.syntax) throw new UserError(`experiment ${nameOrPath}: cannot read it as JSON (${err.detail.replace(/^not valid JSON \((.*)\)$/s, '$1')})`, { cause: err });
+    throw new UserError(`experiment ${nameOrPath}: ${err.message}`);
   }
   const baseDir = dirname(path);
   const def = await parseExperiment(json, { source: nameOrPath, loadTrace: traceLoader(baseDir), baseDir });

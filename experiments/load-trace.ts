@@ -1,19 +1,15 @@
 // Reads a trace file from disk for workloads/ (which stays pure): the TraceLoader that buildWorkload takes.
-// Bad content → UserError naming the file and the line; a missing file → UserError with the OS error as cause.
-import { readFileSync } from 'node:fs';
+// Bad content → UserError naming the file and the line; a missing file → UserError with the OS error as cause;
+// a FIFO, device or directory, or a file over MAX_FILE_BYTES.trace → UserError before anything is read.
 import { basename, isAbsolute, resolve } from 'node:path';
 import { parseTrace, WorkloadSpecError, type Trace, type TraceLoader } from '../workloads/index.ts';
 import { UserError } from '../lib/errors.ts';
+import { MAX_FILE_BYTES, readInputFile } from './input-file.ts';
 
 /** Reads and parses one trace; relative paths resolve against `baseDir` (default: the working directory). */
 export function loadTraceFile(file: string, options: { resolutionSeconds?: number; baseDir?: string } = {}): Trace {
   const path = isAbsolute(file) ? file : resolve(options.baseDir ?? process.cwd(), file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UserError(`cannot read trace file ${file}`, { cause: err });
-  }
+  const text = readInputFile(path, 'trace file', MAX_FILE_BYTES.trace, file);
   const name = basename(path).replace(/\.(rpm|rps)?\.?(csv|txt)$/i, '');
   try {
     return parseTrace(text, name, { resolutionSeconds: options.resolutionSeconds });

@@ -1,11 +1,12 @@
 // The records file (JSON Lines, one RunRecord per line): durable appends, a strict reader that names the line of
 // any problem, and a scanner the runner uses to resume. A record line is written with one write() of the complete
 // line (newline included) followed by fsync, so a kill leaves at most one partial last line, which is reported.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { RunRecord } from '../lib/ports.ts';
 import { UserError } from '../lib/errors.ts';
-import { byteOffset, jsonLines } from '../lib/json-lines.ts';
+import { JsonInputError, parseStrictJson } from '../lib/strict-json.ts';
+import { MAX_FILE_BYTES, readInputFile } from './input-file.ts';
 import { InvalidRunRecordError, validateRunRecord } from './validate-run-record.ts';
 
 /** A good line of a records file. */
@@ -27,15 +28,26 @@ export interface RecordsProblem {
 /** Use to inspect a records file's text: the good lines before the first problem, and that problem. */
 export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: RecordsProblem } {
   const lines: RecordLine[] = [];
-  for (const line of jsonLines(text, { blankLines: 'problem', requireFinalNewline: true })) {
-    const { lineNumber } = line;
-    const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: byteOffset(text, line.offset), message: `line ${lineNumber} ${message}` } });
-    if (!line.ok) {
-      if (line.problem === 'incomplete') return problem('is incomplete (no newline at the end: the writer was probably killed mid-line)');
-      return problem(line.problem === 'empty' ? 'is empty' : `is not valid JSON (${line.error?.message})`);
+  let offset = 0;
+  let lineNumber = 0;
+  while (offset < text.length) {
+    lineNumber++;
+    const end = text.indexOf('\n', offset);
+    if (end < 0) {
+      return { lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} is incomplete (no newline at the end: the writer was probably killed mid-line)` } };
+    }
+    const line = text.slice(offset, end);
+    const problem = (message: string) => ({ lines, problem: { lineNumber, byteOffset: Buffer.byteLength(text.slice(0, offset)), message: `line ${lineNumber} ${message}` } });
+    let parsed: unknown;
+    try {
+      parsed = parseStrictJson(line);
+    } catch (err) {
+      if (!(err instanceof JsonInputError)) throw err;
+      if (line.trim() === '') return problem('is empty');
+      return problem(err.syntax ? `is ${err.detail}` : `is not a valid scalelab.run/v1 record: ${err.message}`);
     }
     try {
-      lines.push({ lineNumber, text: line.text, record: validateRunRecord(line.value) });
+      lines.push({ lineNumber, text: line, record: validateRunRecord(parsed) });
     } catch (err) {
       if (err instanceof InvalidRunRecordError) return problem(`is not a valid scalelab.run/v1 record: ${err.message}`);
       throw err;
@@ -45,13 +57,10 @@ export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: 
 }
 
 /** Use wherever records are consumed (reports, summaries): every line validated, any problem → UserError with its line number. */
-export function readRunRecords(path: string): RunRecord[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UserError(`cannot read records file ${path}`, { cause: err });
-  }
+export function readRunRecords(path: string, options: { lastNewlineOptional?: boolean } = {}): RunRecord[] {
+  let text = readInputFile(path, 'records file', MAX_FILE_BYTES.records);
+  // A file put together by hand may lack the last newline; a writer killed mid-line leaves invalid JSON anyway.
+  if (options.lastNewlineOptional && text !== '' && !text.endsWith('\n')) text += '\n';
   const { lines, problem } = scanRecordsText(text);
   if (problem) throw new UserError(`records file ${path}, ${problem.message}`);
   return lines.map((l) => l.record);
@@ -107,6 +116,6 @@ function writeAll(fd: number, text: string): void {
 /** Reads a records file for resuming: missing file → no lines. */
 export function readRecordsForResume(path: string): { lines: RecordLine[]; problem?: RecordsProblem; text: string } {
   if (!existsSync(path)) return { lines: [], text: '' };
-  const text = readFileSync(path, 'utf8');
+  const text = readInputFile(path, 'records file', MAX_FILE_BYTES.records);
   return { ...scanRecordsText(text), text };
 }

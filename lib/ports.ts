@@ -79,37 +79,54 @@ export interface Autoscaler {
   decide(observation: Observation): Decision;
 }
 
-/** The metrics of one run, exact definitions in DESIGN.md §6. Rates are fractions 0..1. */
-export interface RunMetrics {
-  durationSeconds: number;
-  requests: number;
-  successfulRequests: number;
-  failedRequests: number;
-  /** Requests that failed or took longer than `slaLatencyMs`. */
-  slaViolatingRequests: number;
-  slaLatencyMs: number;
-  slaViolationRateRequests: number;
-  /** Minutes whose P95 latency exceeds the SLA / all minutes. */
-  slaViolationRateMinutes: number;
-  latencyMeanMs: number;
-  latencyP50Ms: number;
-  latencyP95Ms: number;
-  latencyP99Ms: number;
-  costUsd: number;
-  costPerMillionRequestsUsd: number;
-  /** CPU used / CPU requested, time-weighted, fraction. */
-  resourceEfficiency: number;
-  meanCpuUtilization: number;
-  underProvisioningEpisodes: number;
-  /** null when there was no under-provisioning episode. */
-  scalingLatencyMeanSeconds: number | null;
-  scalingLatencyP95Seconds: number | null;
-  scalingActionsPerHour: number;
-  oscillationsPerHour: number;
-  podHours: number;
-  meanPods: number;
-  maxPods: number;
-}
+/**
+ * The metrics every RunRecord carries, in record and CSV column order, each with its meaning and unit (exact
+ * definitions in DESIGN.md §6; rates are fractions 0..1). The one list of them: the RunMetrics type, the record
+ * validator, the published JSON Schema, summary.csv and the report checks all derive from it, so a metric added
+ * here reaches every one of them (and a table keyed by metric, e.g. the validator's bounds, fails to compile until
+ * it says what the new metric's bounds are).
+ */
+export const RUN_METRIC_DOCS = {
+  durationSeconds: 'Length of the run, seconds.',
+  requests: 'Requests that arrived, requests.',
+  successfulRequests: 'Requests answered successfully, requests.',
+  failedRequests: 'Requests that failed (timeout, queue full), requests.',
+  slaViolatingRequests: 'Requests that failed or took longer than `slaLatencyMs`, requests.',
+  slaLatencyMs: 'The SLA latency the run was judged against, ms.',
+  slaViolationRateRequests: 'slaViolatingRequests / requests, fraction.',
+  slaViolationRateMinutes: 'Minutes whose P95 latency exceeds the SLA / all minutes, fraction.',
+  latencyMeanMs: 'Mean latency of successful requests, ms.',
+  latencyP50Ms: 'Median latency over the requests of the run, ms.',
+  latencyP95Ms: 'P95 latency over the requests of the run, ms.',
+  latencyP99Ms: 'P99 latency over the requests of the run, ms.',
+  costUsd: 'Cost of the allocated pods over the run (pod-seconds × price), USD.',
+  costPerMillionRequestsUsd: 'costUsd per million successful requests, USD.',
+  resourceEfficiency: 'CPU used / CPU requested, time-weighted, fraction (can exceed 1 when limit > request).',
+  meanCpuUtilization: 'Mean CPU usage / request over ready pods, fraction (can exceed 1).',
+  underProvisioningEpisodes: 'Episodes with demand > ready capacity, count.',
+  scalingLatencyMeanSeconds: 'Mean seconds from an episode start until ready capacity ≥ demand; null when there was no episode.',
+  scalingLatencyP95Seconds: 'P95 (nearest rank) of the same; null when there was no episode.',
+  scalingActionsPerHour: 'Changes of desired replicas per hour.',
+  oscillationsPerHour: 'Direction reversals within 5 minutes, per hour.',
+  podHours: 'Allocated (ready + starting) pod-hours.',
+  meanPods: 'Mean allocated pods, time-weighted.',
+  maxPods: 'Most allocated pods at once.',
+} as const;
+
+/** A metric's key. */
+export type RunMetricKey = keyof typeof RUN_METRIC_DOCS;
+
+/** Every metric key, in record and CSV column order. */
+export const RUN_METRIC_KEYS = Object.keys(RUN_METRIC_DOCS) as readonly RunMetricKey[];
+
+/** The metrics that may be null by definition (no under-provisioning episode → no scaling latency). */
+export const NULLABLE_METRIC_KEYS = ['scalingLatencyMeanSeconds', 'scalingLatencyP95Seconds'] as const satisfies readonly RunMetricKey[];
+
+/** A metric that may be null. */
+export type NullableMetricKey = (typeof NULLABLE_METRIC_KEYS)[number];
+
+/** The metrics of one run (see RUN_METRIC_DOCS for each one's meaning and unit). */
+export type RunMetrics = { [K in RunMetricKey]: K extends NullableMetricKey ? number | null : number };
 
 /** Per-minute series of a run, for charts. Arrays have equal length. */
 export interface RunSeries {

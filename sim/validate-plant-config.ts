@@ -1,41 +1,33 @@
-// Checks a PlantConfig at the boundary (experiment files, CLI flags) so the plant never runs on nonsense.
+// Checks a PlantConfig at the boundary (experiment files, CLI flags) so the plant never runs on nonsense: the
+// schema (plant-config-schema.ts: types, bounds, no unknown keys), then the rules that relate two fields.
 import type { PlantConfig } from './config.ts';
 import { podCapacityRps } from './config.ts';
+import { plantConfigSchema } from './plant-config-schema.ts';
+import { checkSchema } from '../lib/schema.ts';
+import { showValue } from '../lib/show-value.ts';
 
 /** Thrown for an invalid plant configuration; `field` names the offending key (callers map it to a UserError). */
 export class PlantConfigError extends RangeError {
   readonly field: string;
+  readonly value: unknown;
+  readonly expected: string;
   constructor(field: string, value: unknown, expected: string) {
-    super(`plant config: ${field} = ${JSON.stringify(value)}, expected ${expected}`);
+    super(`plant config: ${field} = ${showValue(value)}, expected ${expected}`);
     this.name = 'PlantConfigError';
     this.field = field;
+    this.value = value;
+    this.expected = expected;
   }
-}
-
-function positive(config: Record<string, unknown>, field: string): void {
-  const v = config[field];
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new PlantConfigError(field, v, 'a number > 0');
-}
-
-function nonNegative(config: Record<string, unknown>, field: string, prefix = ''): void {
-  const v = config[field];
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new PlantConfigError(prefix + field, v, 'a number ≥ 0');
 }
 
 /** Use before `createPlant` on any config that did not come from `defaultPlantConfig` unchanged. */
 export function validatePlantConfig(config: PlantConfig): PlantConfig {
-  const c = config as unknown as Record<string, unknown>;
-  for (const f of ['tickSeconds', 'cpuRequestMilli', 'cpuLimitMilli', 'cpuPerRequestCoreSeconds', 'baseServiceTimeMs',
-    'startupMedianSeconds', 'requestTimeoutSeconds', 'metricsResolutionSeconds', 'prometheusScrapeSeconds',
-    'prometheusWindowSeconds', 'slaLatencyMs', 'memoryRequestMiB']) positive(c, f);
-  for (const f of ['startupCpuMilli', 'memoryBaseMiB', 'memoryPerInFlightMiB', 'schedulingDelaySeconds', 'startupSigma',
-    'readinessDelaySeconds', 'queueCapacityPerPod', 'pricePerVcpuHourUsd', 'pricePerGibHourUsd', 'metricsLagSeconds']) nonNegative(c, f);
-  if (!Number.isInteger(config.minReplicas) || config.minReplicas < 0)
-    throw new PlantConfigError('minReplicas', config.minReplicas, 'an integer ≥ 0');
-  if (!Number.isInteger(config.maxReplicas) || config.maxReplicas < Math.max(1, config.minReplicas))
+  const checked = checkSchema(plantConfigSchema, config);
+  if (!checked.ok) throw new PlantConfigError(checked.problem.field, checked.problem.value, checked.problem.expected);
+  if (config.maxReplicas < Math.max(1, config.minReplicas))
     throw new PlantConfigError('maxReplicas', config.maxReplicas, `an integer ≥ max(1, minReplicas = ${config.minReplicas})`);
   const init = config.initialReplicas;
-  if (init !== null && (!Number.isInteger(init) || init < 0 || init > config.maxReplicas))
+  if (init !== null && init > config.maxReplicas)
     throw new PlantConfigError('initialReplicas', init, `null or an integer in [0, maxReplicas = ${config.maxReplicas}]`);
   if (config.cpuLimitMilli < config.cpuRequestMilli)
     throw new PlantConfigError('cpuLimitMilli', config.cpuLimitMilli, `≥ cpuRequestMilli (${config.cpuRequestMilli})`);
@@ -50,16 +42,7 @@ export function validatePlantConfig(config: PlantConfig): PlantConfig {
   const scrape = config.prometheusScrapeSeconds / config.tickSeconds;
   if (Math.abs(scrape - Math.round(scrape)) > 1e-9)
     throw new PlantConfigError('prometheusScrapeSeconds', config.prometheusScrapeSeconds, `a multiple of tickSeconds (${config.tickSeconds})`);
-  if (typeof config.poissonArrivals !== 'boolean')
-    throw new PlantConfigError('poissonArrivals', config.poissonArrivals, 'true or false');
-  if (config.nodes !== null) {
-    const n = config.nodes as unknown as Record<string, unknown>;
-    for (const f of ['podsPerNode', 'maxNodes']) {
-      if (!Number.isInteger(n[f]) || (n[f] as number) < 1) throw new PlantConfigError(`nodes.${f}`, n[f], 'an integer ≥ 1');
-    }
-    if (!Number.isInteger(n.initialNodes) || (n.initialNodes as number) < 0 || (n.initialNodes as number) > config.nodes.maxNodes)
-      throw new PlantConfigError('nodes.initialNodes', n.initialNodes, 'an integer in [0, maxNodes]');
-    nonNegative(n, 'provisioningSeconds', 'nodes.');
-  }
+  if (config.nodes !== null && config.nodes.initialNodes > config.nodes.maxNodes)
+    throw new PlantConfigError('nodes.initialNodes', config.nodes.initialNodes, `an integer in [0, maxNodes = ${config.nodes.maxNodes}]`);
   return config;
 }

@@ -1,6 +1,7 @@
 // k6 duration values as k6 reads them (lib/types ParseExtendedDuration): Go durations ("1m30s", "500ms",
 // "1.5h"), an optional leading whole-day part ("2d12h"), and bare numbers meaning milliseconds.
 import { WorkloadSpecError } from './workload-spec-error.ts';
+import { WORKLOAD_LIMITS } from './limits.ts';
 
 const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 // Unambiguous patterns (a digit run can be matched one way only), so matching is linear in the input length.

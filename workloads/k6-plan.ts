@@ -4,6 +4,7 @@
 // ramp-down), preAllocatedVUs/maxVUs (arrival-rate executors are assumed to have enough VUs), exec, env, tags.
 import { parseK6Duration } from './k6-duration.ts';
 import { checkNumber } from './check.ts';
+import { WORKLOAD_LIMITS } from './limits.ts';
 import { underField, WorkloadSpecError } from './workload-spec-error.ts';
 
 /** The executors that describe load over time (the iteration-count executors do not). */
@@ -60,7 +61,7 @@ export function planK6Options(options: unknown, path = 'options'): K6Plan {
   if (has('scenarios')) {
     const scenarios = asObject(o.scenarios, `${path}.scenarios`);
     const names = Object.keys(scenarios);
-    if (names.length === 0) throw new WorkloadSpecError(`${path}.scenarios`, o.scenarios, 'at least one scenario');
+    if (names.length === 0 || names.length > WORKLOAD_LIMITS.maxStages) throw new WorkloadSpecError(`${path}.scenarios`, o.scenarios, `at least one and at most ${WORKLOAD_LIMITS.maxStages} scenarios`);
     return { scenarios: names.map((n) => underField(`${path}.scenarios.${n}`, () => planScenario(n, scenarios[n]))) };
   }
   throw new WorkloadSpecError(path, options, 'a load profile: `stages`, `duration` (+ `vus`) or `scenarios` (without one k6 runs a single iteration)');
@@ -106,16 +107,19 @@ function planScenario(name: string, raw: unknown): K6ScenarioPlan {
 }
 
 function stagesPlan(raw: unknown, start: number, unit: number, integer: boolean, offset: number): { durationSeconds: number; segments: K6Segment[] } {
-  if (!Array.isArray(raw) || raw.length === 0) throw new WorkloadSpecError('stages', raw, 'a non-empty array of { duration, target }');
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > WORKLOAD_LIMITS.maxStages) {
+    throw new WorkloadSpecError('stages', raw, `a non-empty array of at most ${WORKLOAD_LIMITS.maxStages} { duration, target }`);
+  }
   const segments: K6Segment[] = [];
   let t = offset;
   let from = start;
   raw.forEach((stage, i) => {
     const st = asObject(stage, `stages[${i}]`);
     const d = requiredDuration(st, `stages[${i}].duration`, 'duration');
-    const target = checkNumber(`stages[${i}].target`, st.target, { integer }) / unit;
+    const target = checkNumber(`stages[${i}].target`, st.target, { integer, max: integer ? WORKLOAD_LIMITS.maxVus : WORKLOAD_LIMITS.maxRps }) / unit;
     segments.push({ fromSeconds: t, toSeconds: t + d, from, to: target });
     t += d;
+    if (t - offset > WORKLOAD_LIMITS.maxSeconds) throw new WorkloadSpecError(`stages[${i}].duration`, st.duration, `stages lasting at most ${WORKLOAD_LIMITS.maxSeconds} s in all`);
     from = target;
   });
   return { durationSeconds: t - offset, segments };

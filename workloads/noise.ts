@@ -4,6 +4,7 @@ import type { OpenWorkload, Workload } from './workload.ts';
 import { createRng } from '../lib/rng.ts';
 import { checkDuration, checkNumber } from './check.ts';
 import { WorkloadSpecError } from './workload-spec-error.ts';
+import { WORKLOAD_LIMITS } from './limits.ts';
 
 /** Noise parameters; the factor in each step is max(0, 1 + relativeSd · z), z standard normal. */
 export interface NoiseParams {
@@ -22,6 +23,9 @@ export function withNoise(base: Workload, p: NoiseParams, name = base.name): Ope
   const step = checkDuration('stepSeconds', p.stepSeconds, 1);
   const seed = checkNumber('seed', p.seed, { integer: true, min: Number.MIN_SAFE_INTEGER });
   const steps = Math.ceil(base.durationSeconds / step);
+  if (!(steps <= WORKLOAD_LIMITS.maxSteps)) {
+    throw new WorkloadSpecError('stepSeconds', p.stepSeconds, `a number ≥ ${base.durationSeconds / WORKLOAD_LIMITS.maxSteps} (at most ${WORKLOAD_LIMITS.maxSteps} steps over ${base.durationSeconds} s)`);
+  }
   const factors = new Float64Array(steps);
   const rng = createRng(seed);
   for (let i = 0; i < steps; i++) factors[i] = Math.max(0, 1 + sd * rng.normal());

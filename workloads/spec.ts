@@ -14,6 +14,7 @@ import { importK6Script } from './k6-import.ts';
 import { planK6Options } from './k6-plan.ts';
 import { k6Workload } from './k6-workload.ts';
 import { checkNumber } from './check.ts';
+import { WORKLOAD_LIMITS } from './limits.ts';
 import { underField, WorkloadSpecError } from './workload-spec-error.ts';
 
 type Named = { /** Overrides the workload's name in records and reports. */ name?: string };
@@ -52,9 +53,12 @@ export interface BuildWorkloadOptions {
   /** Integer seed; nested specs get independent streams derived from it. */
   seed: number;
   loadTrace?: TraceLoader;
+  /** How deep inside composite specs this spec is (0 at the top; set by buildWorkload itself). */
+  nesting?: number;
 }
 
-const FIELDS: Record<string, readonly string[]> = {
+/** The fields of each spec type besides `type` and `name` (spec-schema.ts derives the schema's shape from this). */
+export const WORKLOAD_SPEC_FIELDS: Record<string, readonly string[]> = {
   steady: ['rps', 'durationSeconds'],
   'gradual-ramp': ['fromRps', 'toRps', 'rampStartSeconds', 'rampSeconds', 'durationSeconds'],
   'sudden-spike': ['baseRps', 'spikeRps', 'spikeStartSeconds', 'spikeSeconds', 'riseSeconds', 'durationSeconds'],
@@ -73,23 +77,25 @@ const FIELDS: Record<string, readonly string[]> = {
 };
 
 /** The spec types buildWorkload accepts. */
-export const WORKLOAD_SPEC_TYPES: readonly string[] = Object.keys(FIELDS);
+export const WORKLOAD_SPEC_TYPES: readonly string[] = Object.keys(WORKLOAD_SPEC_FIELDS);
 
 /** Validates a spec and builds its workload; throws WorkloadSpecError (field path, value, expectation). */
 export function buildWorkload(spec: unknown, options: BuildWorkloadOptions, path = 'workload'): Workload {
   const seed = checkNumber('seed', options.seed, { integer: true, min: Number.MIN_SAFE_INTEGER });
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new WorkloadSpecError(path, spec, 'a workload spec object with a `type`');
+  const nesting = options.nesting ?? 0;
+  if (nesting > WORKLOAD_LIMITS.maxNesting) throw new WorkloadSpecError(path, '(nested spec)', `composite specs nested at most ${WORKLOAD_LIMITS.maxNesting} deep`);
   const s = spec as Record<string, unknown> & { type?: unknown };
   const type = s.type;
-  if (typeof type !== 'string' || !(type in FIELDS)) throw new WorkloadSpecError(`${path}.type`, type, `one of ${WORKLOAD_SPEC_TYPES.join(', ')}`);
-  const known = new Set(['type', 'name', ...FIELDS[type]]);
+  if (typeof type !== 'string' || !(type in WORKLOAD_SPEC_FIELDS)) throw new WorkloadSpecError(`${path}.type`, type, `one of ${WORKLOAD_SPEC_TYPES.join(', ')}`);
+  const known = new Set(['type', 'name', ...WORKLOAD_SPEC_FIELDS[type]]);
   const unknown = Object.keys(s).find((k) => !known.has(k));
   if (unknown !== undefined) throw new WorkloadSpecError(`${path}.${unknown}`, s[unknown], `no such field for type "${type}" (fields: ${[...known].join(', ')})`);
   if (s.name !== undefined && typeof s.name !== 'string') throw new WorkloadSpecError(`${path}.name`, s.name, 'a string');
   const name = s.name as string | undefined;
-  const child = (c: unknown, childPath: string, i: number) => buildWorkload(c, { ...options, seed: deriveSeed(seed, i) }, childPath);
+  const child = (c: unknown, childPath: string, i: number) => buildWorkload(c, { ...options, seed: deriveSeed(seed, i), nesting: nesting + 1 }, childPath);
   const children = (): Workload[] => {
-    if (!Array.isArray(s.of) || s.of.length === 0) throw new WorkloadSpecError(`${path}.of`, s.of, 'a non-empty array of workload specs');
+    if (!Array.isArray(s.of) || s.of.length === 0 || s.of.length > WORKLOAD_LIMITS.maxStages) throw new WorkloadSpecError(`${path}.of`, s.of, `a non-empty array of at most ${WORKLOAD_LIMITS.maxStages} workload specs`);
     return s.of.map((c, i) => child(c, `${path}.of[${i}]`, i + 1));
   };
   // Children are built first: their errors already carry their full path.

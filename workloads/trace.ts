@@ -2,6 +2,7 @@
 // CSV `minute,requests` or `second,requests` (header required to tell them apart, index column consecutive),
 // and whitespace-separated per-second counts (the web-service-datasets `workload.txt` layout).
 import { WorkloadSpecError } from './workload-spec-error.ts';
+import { WORKLOAD_LIMITS } from './limits.ts';
 
 /** A request-count series: counts[i] requests arrived during [i·resolution, (i+1)·resolution) seconds. */
 export interface Trace {
@@ -59,7 +60,8 @@ function parseCsv(lines: string[], first: number, name: string, options: ParseTr
       throw new WorkloadSpecError(`line ${i + 1}`, index, `index ${expectedIndex} (rows consecutive, no gaps or repeats)`);
     }
     expectedIndex = index + 1;
-    counts.push(parseCount(cells[1], i + 1));
+    counts.push(parseCount(cells[1], i + 1, resolutionSeconds));
+    if (counts.length > WORKLOAD_LIMITS.maxSteps) throw new WorkloadSpecError(`line ${i + 1}`, line, `at most ${WORKLOAD_LIMITS.maxSteps} intervals`);
   }
   if (counts.length === 0) throw new WorkloadSpecError(`line ${lines.length}`, '', 'at least one data row after the header');
   return { name, resolutionSeconds, counts };
@@ -70,16 +72,18 @@ function parseWhitespace(lines: string[], name: string): Trace {
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    for (const token of line.split(/\s+/)) counts.push(parseCount(token, i + 1));
+    for (const token of line.split(/\s+/)) counts.push(parseCount(token, i + 1, 1));
+    if (counts.length > WORKLOAD_LIMITS.maxSteps) throw new WorkloadSpecError(`line ${i + 1}`, line, `at most ${WORKLOAD_LIMITS.maxSteps} intervals`);
   });
   return { name, resolutionSeconds: 1, counts };
 }
 
-function parseCount(cell: string, lineNumber: number): number {
+function parseCount(cell: string, lineNumber: number, resolutionSeconds: number): number {
   const text = cell.trim();
   const value = Number(text);
-  if (text === '' || !Number.isFinite(value) || value < 0) {
-    throw new WorkloadSpecError(`line ${lineNumber}`, text, 'a request count ≥ 0');
+  const max = WORKLOAD_LIMITS.maxRps * resolutionSeconds;
+  if (text === '' || !Number.isFinite(value) || value < 0 || value > max) {
+    throw new WorkloadSpecError(`line ${lineNumber}`, text, `a request count ≥ 0 and ≤ ${max} (${WORKLOAD_LIMITS.maxRps} req/s)`);
   }
   return value;
 }

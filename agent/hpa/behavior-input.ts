@@ -1,9 +1,10 @@
 // Reading a Kubernetes `behavior` object from JSON (as in a manifest or `scalelab hpa normalize` input).
 import type { HpaBehavior, HpaScalingPolicy, HpaScalingRules } from './behavior.ts';
 import { HpaInputError, ObjectReader } from './input-schema.ts';
+import { behaviorSchema, policySchema, rulesSchema } from './normalize-input-schema.ts';
 
 function readPolicy(value: unknown, path: string): HpaScalingPolicy {
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(Object.keys(policySchema.shape));
   return {
     type: r.oneOf('type', ['Pods', 'Percent'] as const),
     value: r.number('value', { integer: true, min: 0, exclusiveMin: true }),
@@ -12,7 +13,7 @@ function readPolicy(value: unknown, path: string): HpaScalingPolicy {
 }
 
 function readRules(value: unknown, path: string): HpaScalingRules {
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(Object.keys(rulesSchema.shape));
   const rules: HpaScalingRules = {};
   const window = r.optionalNumber('stabilizationWindowSeconds', { integer: true, min: 0 });
   if (window !== undefined) rules.stabilizationWindowSeconds = window;
@@ -35,7 +36,7 @@ function readTolerance(value: unknown, path: string): number {
 /** Use at any boundary that accepts `spec.behavior` JSON; null/undefined = no behavior (legacy path). */
 export function readBehavior(value: unknown, path: string): HpaBehavior | null {
   if (value === null || value === undefined) return null;
-  const r = new ObjectReader(value, path);
+  const r = new ObjectReader(value, path).only(Object.keys(behaviorSchema.shape));
   const behavior: HpaBehavior = {};
   if (r.has('scaleUp')) behavior.scaleUp = readRules(r.raw('scaleUp'), r.field('scaleUp'));
   if (r.has('scaleDown')) behavior.scaleDown = readRules(r.raw('scaleDown'), r.field('scaleDown'));

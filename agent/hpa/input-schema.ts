@@ -1,4 +1,19 @@
 // Small validators for JSON input at a boundary: each failure names the field path, the value and what was expected.
+// Strict: a reader lists the keys its object may have (`only`), so a misspelt key (`tolerence`) is refused, not
+// ignored; every number is finite and within HPA_INPUT_LIMITS; arrays are bounded; duplicate keys are refused.
+import { JsonInputError, parseStrictJson } from '../../lib/strict-json.ts';
+import { joinKey } from '../../lib/schema.ts';
+
+/** Bounds of every number and list the HPA's JSON commands accept (far beyond any real cluster). */
+export const HPA_INPUT_LIMITS = {
+  /** Largest magnitude of any number (times, milli-values, replica counts): 10^15. Kubernetes quantities are int64
+   * milli-values (≤ 9.2 × 10^18); sums over many pods must stay exact and finite. */
+  maxMagnitude: 1e15,
+  /** Most pods, recommendations, events or policies in one list. */
+  maxListLength: 100_000,
+  /** Largest replica count a result may have: the HPA's int32. */
+  maxReplicas: 2_147_483_647,
+} as const;
 
 /** Thrown on bad input; `field` is a path like `pods[2].usageMilli`. The CLI turns it into exit code 2. */
 export class HpaInputError extends Error {
@@ -12,6 +27,7 @@ export class HpaInputError extends Error {
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   try {
     const text = JSON.stringify(value);
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -31,8 +47,15 @@ export class ObjectReader {
     this.path = path;
   }
 
+  /** Refuses any key not in `keys` (as Kubernetes' strict field validation does). */
+  only(keys: readonly string[]): this {
+    const bad = Object.keys(this.obj).find((k) => !keys.includes(k));
+    if (bad !== undefined) throw new HpaInputError(this.field(bad), this.obj[bad], `no such field (fields: ${keys.join(', ')})`);
+    return this;
+  }
+
   field(key: string): string {
-    return this.path === '' ? key : `${this.path}.${key}`;
+    return joinKey(this.path, key);
   }
 
   has(key: string): boolean {
@@ -48,6 +71,7 @@ export class ObjectReader {
     const value = this.obj[key];
     const expected = describeNumber(opts);
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new HpaInputError(this.field(key), value, expected);
+    if (Math.abs(value) > HPA_INPUT_LIMITS.maxMagnitude) throw new HpaInputError(this.field(key), value, `${expected} of magnitude ≤ ${HPA_INPUT_LIMITS.maxMagnitude}`);
     if (opts.integer && !Number.isInteger(value)) throw new HpaInputError(this.field(key), value, expected);
     if (opts.min !== undefined && (opts.exclusiveMin ? value <= opts.min : value < opts.min)) {
       throw new HpaInputError(this.field(key), value, expected);
@@ -83,7 +107,7 @@ export class ObjectReader {
   /** A required array (empty allowed) whose items are read by `item`. */
   array<T>(key: string, item: (value: unknown, path: string) => T): T[] {
     const value = this.obj[key];
-    if (!Array.isArray(value)) throw new HpaInputError(this.field(key), value, 'a JSON array');
+    if (!Array.isArray(value) || value.length > HPA_INPUT_LIMITS.maxListLength) throw new HpaInputError(this.field(key), value, `a JSON array of at most ${HPA_INPUT_LIMITS.maxListLength} items`);
     return value.map((v, i) => item(v, `${this.field(key)}[${i}]`));
   }
 
@@ -98,12 +122,15 @@ function describeNumber(opts: { min?: number; integer?: boolean; exclusiveMin?: 
   return `${kind} ${opts.exclusiveMin ? '>' : '≥'} ${opts.min}`;
 }
 
-/** Parses JSON text; a syntax error becomes an HpaInputError on the field `input`. */
+/** Parses JSON text; a syntax error becomes an HpaInputError on the field `input`, a duplicate key or too deep
+ * nesting one on the key's path. */
 export function parseJsonInput(text: string): unknown {
   if (text.trim() === '') throw new HpaInputError('input', text, 'a JSON object on stdin');
   try {
-    return JSON.parse(text);
+    return parseStrictJson(text);
   } catch (err) {
-    throw new HpaInputError('input', text.slice(0, 40), `valid JSON (${(err as Error).message})`);
+    if (!(err instanceof JsonInputError)) throw err;
+    if (err.syntax) throw new HpaInputError('input', text.slice(0, 40), `valid JSON (${(err as Error).message.replace(/^.*not valid JSON \((.*)\), expected valid JSON$/s, '$1')})`);
+    throw new HpaInputError(err.field, `(${err.detail})`, err.expected);
   }
 }

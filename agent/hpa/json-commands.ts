@@ -2,7 +2,11 @@
 // issue and data/reference/hpa-cli-contract.md), JSON-ready object out. Bad input throws HpaInputError.
 import { readBehavior } from './behavior-input.ts';
 import type { CalculatorInput, CalculatorMetric, CalculatorPod, Tolerances } from './calculator-types.ts';
-import { HpaInputError, ObjectReader } from './input-schema.ts';
+import { HPA_INPUT_LIMITS, HpaInputError, ObjectReader } from './input-schema.ts';
+import type { z } from 'zod';
+import { calcInputSchema } from './calc-input-schema.ts';
+import { normalizeInputSchema } from './normalize-input-schema.ts';
+import { checkSchema } from '../../lib/schema.ts';
 import { normalizeReplicas, type NormalizeInput } from './normalize.ts';
 import type { ScaleEvent } from './rate-limits.ts';
 import { calculateReplicas } from './replica-calculator.ts';
@@ -23,6 +27,7 @@ export interface HpaNormalizeOutput {
 }
 
 const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed'] as const;
+
 
 function readPod(value: unknown, path: string): CalculatorPod {
   const r = new ObjectReader(value, path);
@@ -74,8 +79,19 @@ function requireUniqueNames(pods: CalculatorPod[]): void {
   });
 }
 
+/** Throws the first problem of `value` against `schema` as an HpaInputError (field, value, expectation). */
+function schemaCheck(schema: z.ZodType, value: unknown): void {
+  const checked = checkSchema(schema, value);
+  if (checked.ok) return;
+  const p = checked.problem;
+  const field = p.field === '(top level)' ? 'input' : p.field;
+  throw new HpaInputError(field, p.value, p.statement === undefined ? p.expected : p.statement.replace(/^.*expected /, ''));
+}
+
 /** Validates `hpa calc` input and turns it into a calculator input (defaults per the contract). */
 export function readCalcInput(value: unknown): CalculatorInput {
+  // The schema decides what is valid (strict keys, bounds); the reads below only map the contract's names.
+  schemaCheck(calcInputSchema, value);
   const r = new ObjectReader(value, '');
   const input: CalculatorInput = {
     nowSeconds: r.number('now'),
@@ -96,6 +112,13 @@ export function readCalcInput(value: unknown): CalculatorInput {
 /** `hpa calc`: the calculator's proposal for one metric. Throws HpaInputError or HpaCalculationError. */
 export function runHpaCalc(value: unknown): HpaCalcOutput {
   const result = calculateReplicas(readCalcInput(value));
+  // Bounded inputs keep this finite; the guard makes sure no overflow ever prints `"replicas": null` with exit 0.
+  if (!Number.isSafeInteger(result.replicas) || result.replicas > HPA_INPUT_LIMITS.maxReplicas) {
+    throw new HpaInputError('input', result.replicas, `metric and pod values whose replica count fits the HPA's int32 (≤ ${HPA_INPUT_LIMITS.maxReplicas})`);
+  }
+  for (const k of ['utilization', 'rawAverageMilli', 'usageMilli'] as const) {
+    if (result[k] !== undefined && !Number.isFinite(result[k])) throw new HpaInputError('input', result[k], `metric and pod values whose ${k} is finite`);
+  }
   const out: HpaCalcOutput = { replicas: result.replicas };
   if (result.utilization !== undefined) out.utilization = result.utilization;
   if (result.rawAverageMilli !== undefined) out.rawAverageMilli = result.rawAverageMilli;
@@ -115,6 +138,7 @@ function readEvent(value: unknown, path: string): ScaleEvent {
 
 /** Validates `hpa normalize` input (left-out lists are empty; behavior null or missing = legacy path). */
 export function readNormalizeInput(value: unknown): NormalizeInput {
+  schemaCheck(normalizeInputSchema, value);
   const r = new ObjectReader(value, '');
   const replicas = { integer: true, min: 0 };
   const input: NormalizeInput = {
@@ -140,5 +164,6 @@ export function readNormalizeInput(value: unknown): NormalizeInput {
 /** `hpa normalize`: stabilization, rate limits and min/max for one step, no state kept. */
 export function runHpaNormalize(value: unknown): HpaNormalizeOutput {
   const result = normalizeReplicas(readNormalizeInput(value));
+  if (!Number.isSafeInteger(result.replicas)) throw new HpaInputError('input', result.replicas, 'values whose replica count is an integer');
   return { replicas: result.replicas, reason: result.reason };
 }

@@ -7,8 +7,10 @@ import type { Autoscaler } from '../../lib/ports.ts';
 import { AutoscalerSpecError } from '../baselines/params.ts';
 import type { AutoscalerContext, AutoscalerSpec } from '../autoscaler-spec.ts';
 
-/** The RL autoscaler types, also the names of the committed models under models/. */
-export const RL_AUTOSCALER_TYPES = ['dqn', 'ppo', 'hybrid', 'hybrid-constrained'] as const;
+import { RL_AGENTS } from './agent-names.ts';
+
+/** The RL autoscaler types, also the names of the committed models under models/: the agent names. */
+export const RL_AUTOSCALER_TYPES = RL_AGENTS;
 
 /** The committed model of an agent type: `<repo>/models/<type>/model`. */
 export function defaultModelDir(type: string): string {

@@ -9,9 +9,9 @@ import { createObservationEncoder, type ObservationConfig } from './observation-
 import { applySafetyLayer, type SafetyConfig } from './safety-layer.ts';
 import { mlpPredictOne } from './mlp.ts';
 
-/** The agent types the lab trains. */
-export const RL_AGENTS = ['dqn', 'ppo', 'hybrid', 'hybrid-constrained'] as const;
-export type RlAgentName = (typeof RL_AGENTS)[number];
+import type { RlAgentName } from './agent-names.ts';
+
+export { RL_AGENTS, type RlAgentName } from './agent-names.ts';
 
 /** Networks saved for each agent type (folder names inside the model directory). */
 export const AGENT_NETWORKS: Record<RlAgentName, readonly string[]> = {

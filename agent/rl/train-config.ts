@@ -1,5 +1,6 @@
 // The training configuration (`scalelab train --config FILE`): defaults for every field, and validation that
-// names the field, the value and what was expected — before any training starts.
+// names the field, the value and what was expected — before any training starts. The per-field rules are the
+// schema derived from the defaults (train-config-schema.ts); the cross-field rules are here.
 import { ACTION_SET_NAMES, type ActionSetName } from './actions.ts';
 import { defaultConstraintConfig, type ConstraintConfig } from './constrained.ts';
 import { defaultDqnConfig, type DqnConfig } from './dqn.ts';
@@ -9,6 +10,8 @@ import { defaultPpoConfig, type PpoConfig } from './ppo.ts';
 import { defaultRewardConfig, REWARD_VARIANTS } from './reward.ts';
 import { PlantConfigError, validatePlantConfig } from '../../sim/validate-plant-config.ts';
 import { isThesisScenarioName, THESIS_SCENARIO_NAMES } from '../../workloads/index.ts';
+import { checkSchema } from '../../lib/schema.ts';
+import { trainConfigSchemaFrom } from './train-config-schema.ts';
 
 /** Everything `scalelab train` can be told; every field optional in the file. */
 export interface TrainConfig {
@@ -39,30 +42,30 @@ export class TrainConfigError extends Error {
   }
 }
 
-type Range = { min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean };
-const unit: Range = { min: 0, max: 1 };
-const posInt: Range = { min: 1, integer: true };
-const pos: Range = { min: 0, exclusiveMin: true };
-const RANGES: Record<string, Range> = {
-  gamma: unit, gaeLambda: unit, epsilonStart: unit, epsilonEnd: unit, explorationFraction: unit, delta: unit, clipCoef: pos,
-  learningRate: pos, batchSize: posInt, bufferSize: posInt, learningStarts: { min: 0, integer: true }, trainFrequency: posInt,
-  targetUpdateInterval: posInt, rolloutSteps: posInt, epochs: posInt, minibatchSize: posInt, ppoPeriod: posInt,
-  decisionPeriodSeconds: pos, durationSeconds: pos, checkpointEverySteps: posInt, evalEpisodes: { min: 0, max: 1000, integer: true },
-  historyDecisions: posInt, trendDecisions: posInt, floorUtilization: pos, lambdaMax: { min: 0 }, huberDelta: pos,
-  hiddenUnits: posInt, baseRps: { min: 0 }, peakRps: { min: 0 }, noiseRelativeSd: { min: 0 },
-};
+/** Default top-level values the file may override (the schema is derived from these). */
+function defaultsForSchema(): Record<string, unknown> {
+  return {
+    env: { ...defaultEnvConfig, reward: defaultRewardConfig },
+    rewardVariant: 'default',
+    dqn: defaultDqnConfig,
+    ppo: defaultPpoConfig,
+    hybrid: defaultHybridConfig,
+    constraint: defaultConstraintConfig,
+    checkpointEverySteps: 5000,
+    evalEpisodes: 6,
+  };
+}
+
+let schema: ReturnType<typeof trainConfigSchemaFrom> | undefined;
+
+/** The schema of a training configuration file (also published as schemas/train-config.schema.json). */
+export function trainConfigSchema(): ReturnType<typeof trainConfigSchemaFrom> {
+  schema ??= trainConfigSchemaFrom(defaultsForSchema());
+  return schema;
+}
 
 function checkNumber(path: string, key: string, v: unknown): number {
-  const r = RANGES[key] ?? {};
-  const kind = r.integer ? 'an integer' : 'a number';
-  const desc =
-    r.min !== undefined && r.max !== undefined ? `${kind} in [${r.min}, ${r.max}]`
-    : r.min !== undefined ? `${kind} ${r.exclusiveMin ? '>' : '≥'} ${r.min}`
-    : kind;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TrainConfigError(path, v, desc);
-  if (r.integer && !Number.isInteger(v)) throw new TrainConfigError(path, v, desc);
-  if (r.min !== undefined && (r.exclusiveMin ? v <= r.min : v < r.min)) throw new TrainConfigError(path, v, desc);
-  if (r.max !== undefined && v > r.max) throw new TrainConfigError(path, v, desc);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TrainConfigError(path, v, 'a number');
   return v;
 }
 
@@ -107,20 +110,17 @@ function checkEnv(env: EnvConfig): void {
     validatePlantConfig(env.plant);
   } catch (err) {
     if (!(err instanceof PlantConfigError)) throw err;
-    const expected = err.message.slice(err.message.indexOf(', expected ') + ', expected '.length);
-    throw new TrainConfigError(`config.env.plant.${err.field}`, (env.plant as unknown as Record<string, unknown>)[err.field], expected);
+    throw new TrainConfigError(`config.env.plant.${err.field}`, err.value, err.expected);
   }
 }
 
 /** Use on a parsed config file (or `{}`): the full config with defaults, or a TrainConfigError. */
 export function parseTrainConfig(value: unknown): TrainConfig {
   if (value === undefined) value = {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TrainConfigError('config', value, 'a JSON object');
+  const checked = checkSchema(trainConfigSchema(), value, 'config');
+  if (!checked.ok) throw new TrainConfigError(checked.problem.field, checked.problem.value, checked.problem.statement ?? checked.problem.expected);
   const v = value as Record<string, unknown>;
-  const known = ['env', 'rewardVariant', 'dqn', 'ppo', 'hybrid', 'constraint', 'checkpointEverySteps', 'evalEpisodes'];
-  for (const k of Object.keys(v)) if (!known.includes(k)) throw new TrainConfigError(`config.${k}`, v[k], `no such field (fields: ${known.join(', ')})`);
-  const variant = v.rewardVariant ?? 'default';
-  if (typeof variant !== 'string' || !(variant in REWARD_VARIANTS)) throw new TrainConfigError('config.rewardVariant', variant, `one of ${Object.keys(REWARD_VARIANTS).join(', ')}`);
+  const variant = (v.rewardVariant ?? 'default') as string;
   const envBase: EnvConfig = { ...defaultEnvConfig, reward: { ...defaultRewardConfig, ...REWARD_VARIANTS[variant] } };
   const env = merge('config.env', envBase, v.env);
   if (!ACTION_SET_NAMES.includes(env.actionSet as ActionSetName)) throw new TrainConfigError('config.env.actionSet', env.actionSet, `one of ${ACTION_SET_NAMES.join(', ')}`);

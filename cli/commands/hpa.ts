@@ -3,13 +3,21 @@
 import type { Command } from 'commander';
 import { HpaCalculationError, HpaInputError, parseJsonInput, runHpaCalc, runHpaNormalize } from '../../agent/hpa/index.ts';
 import { UserError } from '../errors.ts';
+import { MAX_FILE_BYTES } from '../../experiments/input-file.ts';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
     throw new UserError('no input: pipe a JSON object into stdin (see --help for the fields)');
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    // Oversized stdin (e.g. `< /dev/zero`) is refused as it arrives, never read to the end.
+    if (size > MAX_FILE_BYTES.stdin) throw new UserError(`stdin: more than ${MAX_FILE_BYTES.stdin} bytes, expected one JSON object`);
+    chunks.push(b);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -45,6 +45,8 @@ export async function reproduceAll(options: ReproduceOptions): Promise<string> {
 
 async function reproduceLocked(options: ReproduceOptions, hold: (dir: string) => void): Promise<string> {
   const started = performance.now();
+  // Bad input is refused before any work starts (issue 16): the records file is read and validated first.
+  const givenRecords = options.records === undefined ? undefined : readRecordsFile(options.records);
   const steps = startProgress('reproduce', 4);
   const n30 = reproduceN30({ out: options.out, resamples: options.quick ? 2000 : 10_000 });
   steps.increment(1, 'n=30 table');
@@ -55,7 +57,7 @@ async function reproduceLocked(options: ReproduceOptions, hold: (dir: string) =>
   const skippedAutoscalers: string[] = [];
   let runnerRecords: string | undefined;
   if (options.records) {
-    raw = readRecordsFile(options.records);
+    raw = givenRecords ?? [];
     experiment = (raw.find((r) => typeof (r as { experiment?: unknown })?.experiment === 'string') as { experiment: string } | undefined)?.experiment ?? 'records';
     source = `records read from ${options.records}`;
   } else {

@@ -7,6 +7,8 @@ import { ModelFilesError } from '../../agent/rl/model-files.ts';
 import { RL_AGENTS, type RlAgentName } from '../../agent/rl/rl-autoscaler.ts';
 import { runTrainSession } from '../../agent/rl/train-session.ts';
 import { tuneReward } from '../../agent/rl/tune-reward.ts';
+import { MAX_FILE_BYTES, readInputFile } from '../../experiments/input-file.ts';
+import { JsonInputError, parseStrictJson } from '../../lib/strict-json.ts';
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
 import { checkOutDir, nonEmptyPath, staleLockNote } from '../out-dir.ts';
@@ -32,10 +34,13 @@ function loadConfig(file: string | undefined): TrainConfig {
   let raw: unknown = {};
   if (file !== undefined) {
     if (!existsSync(file)) throw new UserError(`--config ${file}: no such file`);
+    const text = readInputFile(file, '--config', MAX_FILE_BYTES.trainConfig);
     try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
+      raw = parseStrictJson(text);
     } catch (cause) {
-      throw new UserError(`--config ${file}: not valid JSON`, { cause });
+      if (!(cause instanceof JsonInputError)) throw cause;
+      if (cause.syntax) throw new UserError(`--config ${file}: not valid JSON`, { cause });
+      throw new UserError(`--config ${file}: config.${cause.message}`);
     }
   }
   try {

@@ -1,5 +1,6 @@
 // Facts about the trained models behind a report's rows (λ converged), read from their training logs.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { MAX_FILE_BYTES, readInputFile } from '../input-file.ts';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { RunRecord } from '../../lib/ports.ts';
 import { UserError } from '../../lib/errors.ts';
@@ -23,7 +24,7 @@ export function readModelFacts(records: readonly RunRecord[], defsDir = EXPERIME
     const log = join(dirname(modelDir), 'train-log.jsonl');
     if (!existsSync(log)) continue;
     const rows: Record<string, unknown>[] = [];
-    for (const line of jsonLines(readFileSync(log, 'utf8'))) {
+    for (const line of jsonLines(readInputFile(log, 'training log', MAX_FILE_BYTES.trainingLog))) {
       if (!line.ok) throw new UserError(`${log}: a line is not valid JSON (expected one training episode per line)`);
       rows.push(line.value as Record<string, unknown>);
     }

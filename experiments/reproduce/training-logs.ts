@@ -1,8 +1,9 @@
 // RL training logs for the report's learning curves: found on disk, parsed, labelled by model folder.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { EpisodeLog } from '../../reports/index.ts';
 import { jsonLines } from '../../lib/json-lines.ts';
+import { MAX_FILE_BYTES, readInputFile } from '../input-file.ts';
 
 /**
  * RL training logs: every *.jsonl under `dir` whose lines look like { agent?, episode, reward } (records files are
@@ -17,7 +18,7 @@ export function readTrainingLogs(dir: string): EpisodeLog[] {
       const full = join(d, entry);
       if (statSync(full).isDirectory()) walk(full, top ?? entry);
       else if (entry.endsWith('.jsonl')) {
-        for (const line of jsonLines(readFileSync(full, 'utf8'))) {
+        for (const line of jsonLines(readInputFile(full, 'training log', MAX_FILE_BYTES.trainingLog))) {
           if (!line.ok) break; // not a training log
           const v = line.value as Partial<EpisodeLog>;
           const agent = top ?? (typeof v.agent === 'string' ? v.agent : basename(d));

@@ -1,10 +1,10 @@
 // Checks records before they reach a table: wrong schema version, missing or non-numeric metrics and seeds
 // present for one autoscaler but not another are reported, one line each, never silently dropped.
-import { RUN_RECORD_SCHEMA, type RunRecord } from '../../lib/ports.ts';
+import { NULLABLE_METRIC_KEYS, RUN_RECORD_SCHEMA, type RunRecord } from '../../lib/ports.ts';
 import { SUMMARY_METRIC_COLUMNS } from './summary-csv.ts';
 
 /** Metrics that may be null by definition (DESIGN.md §6: no under-provisioning episode). */
-const NULLABLE = new Set(['scalingLatencyMeanSeconds', 'scalingLatencyP95Seconds']);
+const NULLABLE = new Set<string>(NULLABLE_METRIC_KEYS);
 
 export interface RecordCheck {
   /** Records usable by the tables (right schema, identifying fields present). */

@@ -1,14 +1,8 @@
 // One CSV line per RunRecord with every metric of DESIGN.md §6 (for spreadsheets and R/pandas).
-import type { RunMetrics, RunRecord } from '../../lib/ports.ts';
+import { RUN_METRIC_KEYS, type RunMetrics, type RunRecord } from '../../lib/ports.ts';
 
-/** Metric columns, in the order of RunMetrics. */
-export const SUMMARY_METRIC_COLUMNS: (keyof RunMetrics)[] = [
-  'durationSeconds', 'requests', 'successfulRequests', 'failedRequests', 'slaViolatingRequests', 'slaLatencyMs',
-  'slaViolationRateRequests', 'slaViolationRateMinutes', 'latencyMeanMs', 'latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms',
-  'costUsd', 'costPerMillionRequestsUsd', 'resourceEfficiency', 'meanCpuUtilization', 'underProvisioningEpisodes',
-  'scalingLatencyMeanSeconds', 'scalingLatencyP95Seconds', 'scalingActionsPerHour', 'oscillationsPerHour', 'podHours',
-  'meanPods', 'maxPods',
-];
+/** Metric columns, in the order of RunMetrics: the one list in lib/ports.ts, so no metric can be left out. */
+export const SUMMARY_METRIC_COLUMNS: readonly (keyof RunMetrics)[] = RUN_METRIC_KEYS;
 
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';

@@ -1,8 +1,10 @@
+import { readTrainingLogs } from '../../experiments/reproduce/index.ts';
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { Command } from 'commander';
 import { register } from '../../cli/commands/reproduce.ts';
 import { UserError } from '../../cli/errors.ts';
@@ -81,18 +83,79 @@ test('`reproduce --quick` runs end to end: prints T1–T4 and writes the report 
   }
 });
 
-test('`reproduce --records` with a file from another version and an unpaired seed marks them in the report', async () => {
+test('`reproduce --records` with an unpaired seed marks it in the report', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scalelab-bad-'));
   try {
     const file = join(dir, 'in.jsonl');
-    const recs = [makeRecord('hpa', 1), makeRecord('hpa', 2), makeRecord('hybrid', 1), { ...makeRecord('hybrid', 2), schema: 'scalelab.run/v0' }];
+    const recs = [makeRecord('hpa', 1), makeRecord('hpa', 2), makeRecord('hybrid', 1)];
     writeFileSync(file, recs.map((r) => JSON.stringify(r)).join('\n'));
     const out = await run(['reproduce', '--quick', '--records', file, '--out', join(dir, 'report')]);
     assert.match(out, /data problem\(s\)/);
     const md = readFileSync(join(dir, 'report', 'report.md'), 'utf8');
-    assert.ok(md.includes('expected "scalelab.run/v1"'), 'version mismatch listed');
     assert.ok(md.includes('hybrid has no record for seed(s) 2'), 'unpaired seed listed');
     assert.is(readFileSync(join(dir, 'report', 'records.jsonl'), 'utf8').trim().split('\n').length, 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Issue 16 item 5: an impossible record must not reach a table (a thesis verdict once flipped on one).
+const IMPOSSIBLE: { name: string; record: Record<string, unknown>; says: RegExp }[] = [
+  { name: 'another schema version', record: { ...makeRecord('hybrid', 2), schema: 'scalelab.run/v0' }, says: /line 4 .*schema: got "scalelab\.run\/v0", expected "scalelab\.run\/v1"/ },
+  { name: 'a negative latency', record: makeRecord('hybrid', 2, { latencyP95Ms: -5 }), says: /line 4 .*metrics\.latencyP95Ms: got -5, expected a finite number ≥ 0/ },
+  { name: 'a negative cost', record: makeRecord('hybrid', 2, { costUsd: -0.01 }), says: /line 4 .*metrics\.costUsd: got -0\.01/ },
+  { name: 'more successes than requests', record: makeRecord('hybrid', 2, { requests: 10, successfulRequests: 11, failedRequests: 0, slaViolatingRequests: 0 }), says: /line 4 .*metrics\.successfulRequests: got 11, expected ≤ metrics\.requests \(10\)/ },
+  {
+    name: 'a series shorter than the run',
+    record: (() => { const r = makeRecord('hybrid', 2); const s = r.series!; for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] = s[k].slice(0, 30); return r; })(),
+    says: /line 4 .*series\.tSeconds: has 30 points, expected 60/,
+  },
+];
+for (const c of IMPOSSIBLE) {
+  test(`\`reproduce --records\` refuses ${c.name} with the line number (exit 2)`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scalelab-bad-'));
+    try {
+      const file = join(dir, 'in.jsonl');
+      const recs = [makeRecord('hpa', 1), makeRecord('hpa', 2), makeRecord('hybrid', 1), c.record];
+      writeFileSync(file, recs.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      await run(['reproduce', '--quick', '--records', file, '--out', join(dir, 'report')]).then(
+        () => assert.unreachable('accepted'),
+        (err: Error) => {
+          assert.instance(err, UserError);
+          assert.is((err as UserError).exitCode, 2);
+          assert.match(err.message, c.says);
+        },
+      );
+      assert.not.ok(existsSync(join(dir, 'report', 'report.md')), 'no report from impossible records');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('a FIFO among the training logs is refused at once (it would block a read forever)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-fifo-'));
+  try {
+    writeFileSync(join(dir, 'dqn.jsonl'), '{"agent":"dqn","episode":1,"reward":2}\n');
+    execFileSync('mkfifo', [join(dir, 'ppo.jsonl')]);
+    assert.throws(() => readTrainingLogs(dir), (err: Error) => err instanceof UserError && err.exitCode === 2 && /training log .*ppo\.jsonl: is a FIFO \(named pipe\), expected a regular file/.test(err.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('`reproduce --records` on a directory is bad input naming it, not a raw EISDIR', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scalelab-bad-'));
+  try {
+    mkdirSync(join(dir, 'records.jsonl'));
+    await run(['reproduce', '--quick', '--records', join(dir, 'records.jsonl'), '--out', join(dir, 'r')]).then(
+      () => assert.unreachable('accepted'),
+      (err: Error) => {
+        assert.instance(err, UserError);
+        assert.is((err as UserError).exitCode, 2);
+        assert.match(err.message, /records file .*records\.jsonl: is a directory, expected a regular file/);
+      },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -48,7 +48,7 @@ test('bad content is a user error naming the file and the line', () => {
     } catch (err) {
       assert.instance(err, UserError);
       assert.is((err as UserError).exitCode, 2);
-      assert.match((err as Error).message, new RegExp(`^trace file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line 3: got "ten", expected a request count ≥ 0$`));
+      assert.match((err as Error).message, new RegExp(`^trace file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line 3: got "ten", expected a request count ≥ 0 and ≤ 600000000 \\(10000000 req/s\\)$`));
     }
     assert.throws(() => loadTraceFile(join(dir, 'missing.csv')), (err: unknown) => err instanceof UserError && /cannot read trace file .*missing\.csv/.test((err as Error).message));
   } finally {

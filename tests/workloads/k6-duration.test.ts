@@ -26,6 +26,19 @@ test('malformed durations name the field and the value', () => {
   }
 });
 
+test('durations beyond the workload limit (366 days) are refused, so nothing formats as "InfinityhNaNmNaNs"', () => {
+  assert.is(parseK6Duration('366d', 'duration'), 366 * 86_400);
+  for (const bad of ['367d', '1e12', 1e12, '9000000h', `${'9'.repeat(400)}s`]) {
+    assert.throws(() => parseK6Duration(bad, 'duration'), /^duration: got .*expected a k6 duration ≥ 0 and ≤ 31622400 s/, String(bad).slice(0, 20));
+  }
+});
+
+test('80,000 digits without a unit are refused at once (longer than any duration text; the old pattern backtracked quadratically on them: 21 s)', () => {
+  // A hang here would stall the suite. The text-length cap refuses these first; the patterns are unambiguous too.
+  assert.throws(() => parseK6Duration(`${'1'.repeat(80_000)}x`, 'duration'), /^duration: got "1111/);
+  assert.throws(() => parseK6Duration(`1${'1'.repeat(80_000)}.5sx`, 'duration'), /^duration: got "1111/);
+});
+
 test('durations format back the way k6 prints them', () => {
   assert.is(formatK6Duration(90), '1m30s');
   assert.is(formatK6Duration(7200), '2h0m0s');

@@ -36,7 +36,7 @@ test('compositions nest, and errors carry the full field path', () => {
   assert.is(rate(w, 60), 20);
   assert.is(w.durationSeconds, 100);
   assert.is(rate(build({ type: 'product', of: [{ type: 'steady', rps: 4, durationSeconds: 10 }, { type: 'steady', rps: 0.5, durationSeconds: 10 }] }), 1), 2);
-  assert.throws(() => build({ type: 'sum', of: [{ type: 'steady', rps: 1, durationSeconds: 1 }, { type: 'steady', durationSeconds: 1 }] }), /^workload\.of\[1\]\.rps: got nothing \(missing\), expected a number ≥ 0$/);
+  assert.throws(() => build({ type: 'sum', of: [{ type: 'steady', rps: 1, durationSeconds: 1 }, { type: 'steady', durationSeconds: 1 }] }), /^workload\.of\[1\]\.rps: got nothing \(missing\), expected a number ≥ 0 and ≤ 10000000$/);
   assert.throws(() => build({ type: 'sum', of: [] }), /^workload\.of: got \[\], expected a non-empty array/);
 });
 

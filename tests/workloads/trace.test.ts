@@ -28,8 +28,8 @@ test('a CSV without a header needs resolutionSeconds', () => {
 
 test('bad content names the line, the value and what was expected', () => {
   const cases: [string, RegExp][] = [
-    ['minute,requests\n0,1\n1,abc\n', /^line 3: got "abc", expected a request count ≥ 0$/],
-    ['minute,requests\n0,1\n1,-4\n', /^line 3: got "-4", expected a request count ≥ 0$/],
+    ['minute,requests\n0,1\n1,abc\n', /^line 3: got "abc", expected a request count ≥ 0 and ≤ 600000000 \(10000000 req\/s\)$/],
+    ['minute,requests\n0,1\n1,-4\n', /^line 3: got "-4", expected a request count ≥ 0 and ≤ 600000000 \(10000000 req\/s\)$/],
     ['minute,requests\n0,1\n2,4\n', /^line 3: got 2, expected index 1 \(rows consecutive/],
     ['minute,requests\n0,1,2\n', /^line 2: got "0,1,2", expected two comma-separated columns/],
     ['hour,requests\n0,1\n', /^line 1: got "hour,requests", expected a header/],
