@@ -52,6 +52,7 @@ export function scanRecordsText(text: string): { lines: RecordLine[]; problem?: 
       if (err instanceof InvalidRunRecordError) return problem(`is not a valid scalelab.run/v1 record: ${err.message}`);
       throw err;
     }
+    offset = end + 1;
   }
   return { lines };
 }
