@@ -5,6 +5,7 @@ import { BACKEND_NAMES, isBackendName, type BackendName } from '../lib/backend-n
 import { simBackend, type Backend } from '../experiments/backends.ts';
 import { kubeBackend, type KubeBackendOptions } from '../experiments/kube/kube-backend.ts';
 import { emulatedBackend } from '../emulated/emulated-backend.ts';
+import { k8sJobsBackend } from '../experiments/k8s-jobs/k8s-jobs-backend.ts';
 import { UserError } from './errors.ts';
 
 /** Settings from `scalelab run`'s flags (or their environment variables) a backend may use. */
@@ -15,6 +16,8 @@ const BACKENDS: Record<BackendName, (s: BackendSettings) => Backend> = {
   sim: () => simBackend,
   microk8s: (s) => kubeBackend(s),
   emulated: (s) => emulatedBackend(s),
+  // Runs the simulator in an Indexed Job; its records say `sim` (Backend.recordBackend).
+  'k8s-jobs': () => k8sJobsBackend(),
 };
 
 /** Use for a `--backend` value: the backend and its name, or exit 2 naming the flag and the choices. */

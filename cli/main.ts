@@ -18,6 +18,11 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   stacks: () => import('./commands/stacks.ts'),
   emulate: () => import('./commands/emulate.ts'),
   cost: () => import('./commands/cost.ts'),
+  merge: () => import('./commands/merge.ts'),
+  'sweep-shard': () => import('./commands/sweep-shard.ts'),
+  doctor: () => import('./commands/doctor.ts'),
+  submit: () => import('./commands/submit.ts'),
+  'job-pod': () => import('./commands/submit.ts'),
 };
 
 /** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */

@@ -2,6 +2,7 @@
 // backend that drives real infrastructure runs them one after another (`sequentialBackend`). Backends are
 // injected: the CLI registers them by name (cli/backends.ts) and hands the chosen one to `runExperiment`.
 import type { RunRecord } from '../lib/ports.ts';
+import type { BackendName } from '../lib/backend-names.ts';
 import type { Cell } from './cells.ts';
 import { runInWorkerPool } from './worker-pool.ts';
 import { validateRunRecord } from './validate-run-record.ts';
@@ -10,6 +11,8 @@ import { validateRunRecord } from './validate-run-record.ts';
 export interface BackendRunOptions {
   /** Parallelism the user asked for (a backend may use less). */
   workers: number;
+  /** Pods to run in parallel (cluster backends such as k8s-jobs; `--parallelism`). */
+  parallelism?: number;
   /** Directory relative paths (traces, models) resolve against: the experiment file's folder. */
   baseDir: string;
   /** Hand each finished cell's record here, as one JSON line, as soon as it is done (durability, progress). */
@@ -18,6 +21,8 @@ export interface BackendRunOptions {
 
 /** Runs a batch of cells. */
 export interface Backend {
+  /** The `backend` its records carry when it is not the backend's name (k8s-jobs runs the simulator: `sim`). */
+  recordBackend?: BackendName;
   run(cells: readonly Cell[], options: BackendRunOptions): Promise<void>;
 }
 

@@ -60,3 +60,40 @@ export function expandCells(def: ExperimentDef, options: { source?: string; code
   });
   return cells;
 }
+
+/** One shard of a sweep: the cells whose index ≡ `index` (mod `count`); `index` is 0-based like JOB_COMPLETION_INDEX. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Use to split a sweep across machines or the pods of an Indexed Job: cell i goes to shard i mod count. */
+export function selectShard<C extends { index: number }>(cells: readonly C[], shard: Shard | undefined): C[] {
+  if (!shard) return [...cells];
+  return cells.filter((c) => c.index % shard.count === shard.index);
+}
+
+/**
+ * Parses `--shard I/N` (or `auto/N`, taking I from `completionIndex`, Kubernetes' JOB_COMPLETION_INDEX).
+ * Throws a RangeError whose message names the flag, the value received and what was expected.
+ */
+export function parseShard(value: string, completionIndex: string | undefined, flag = '--shard'): Shard {
+  const m = /^(auto|\d{1,9})\/(\d{1,9})$/.exec(value.trim());
+  if (!m) throw new RangeError(`${flag}: got "${value}", expected I/N with 0 ≤ I < N (e.g. 0/4), or auto/N inside an Indexed Job`);
+  const count = Number(m[2]);
+  if (count < 1) throw new RangeError(`${flag}: got "${value}", expected N ≥ 1 shards`);
+  let indexText = m[1];
+  if (indexText === 'auto') {
+    if (completionIndex === undefined || completionIndex === '') {
+      throw new RangeError(`${flag} ${value}: JOB_COMPLETION_INDEX is not set (Kubernetes sets it in the pods of an Indexed Job); give the index instead, e.g. ${flag} 0/${count}`);
+    }
+    if (!/^\d{1,9}$/.test(completionIndex)) throw new RangeError(`${flag} ${value}: JOB_COMPLETION_INDEX is "${completionIndex}", expected an integer 0 ≤ I < ${count}`);
+    indexText = completionIndex;
+  }
+  const index = Number(indexText);
+  if (index >= count) {
+    const from = m[1] === 'auto' ? ` (from JOB_COMPLETION_INDEX)` : '';
+    throw new RangeError(`${flag}: got index ${index}${from} of ${count} shards, expected 0 ≤ I < ${count} (shards are 0-based, like JOB_COMPLETION_INDEX)`);
+  }
+  return { index, count };
+}

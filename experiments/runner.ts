@@ -13,7 +13,8 @@ import type { RunRecord } from '../lib/ports.ts';
 import { UserError } from '../lib/errors.ts';
 import type { BackendName } from '../lib/backend-names.ts';
 import type { ExperimentDef } from './experiment.ts';
-import { expandCells, type Cell } from './cells.ts';
+import { expandCells, selectShard, type Cell, type Shard } from './cells.ts';
+import { writeShardJson } from './shard-json.ts';
 import type { Backend } from './backends.ts';
 import { RecordsMismatchError } from './runner-errors.ts';
 import { lockFolder, type LockHolder } from './folder-lock.ts';
@@ -36,6 +37,10 @@ export interface RunExperimentOptions {
   backendName: BackendName;
   /** Move a corrupt tail of records.jsonl aside instead of refusing. */
   repair?: boolean;
+  /** Run only this shard's cells (index ≡ shard.index mod shard.count); OUT then also gets shard.json. */
+  shard?: Shard;
+  /** Parallel pods for a cluster backend (k8s-jobs); passed through to the backend. */
+  parallelism?: number;
   /** Told about the cells that run (e.g. to draw a progress bar); nothing is drawn here. */
   progress?: RunProgress;
 }
@@ -64,7 +69,7 @@ export interface RunExperimentResult {
 
 /** Use to run (or finish) an experiment; throws UserError for a corrupt records file, RecordsMismatchError for records it must not reuse. */
 export async function runExperiment(o: RunExperimentOptions): Promise<RunExperimentResult> {
-  const cells = expandCells(o.def, { codeVersion: codeVersion() });
+  const allCells = expandCells(o.def, { codeVersion: codeVersion() });
   try {
     mkdirSync(o.outDir, { recursive: true });
   } catch (err) {
@@ -73,14 +78,18 @@ export async function runExperiment(o: RunExperimentOptions): Promise<RunExperim
   // One writer per folder: a second run into the same OUT is refused (exit 2) before it reads or writes anything.
   const lock = lockFolder(o.outDir, `scalelab run ${o.def.name}`);
   try {
-    return { ...(await runLocked(o, cells)), ...(lock.tookOverFrom ? { tookOverStaleLock: lock.tookOverFrom } : {}) };
+    return { ...(await runLocked(o, allCells)), ...(lock.tookOverFrom ? { tookOverStaleLock: lock.tookOverFrom } : {}) };
   } finally {
     lock.release();
   }
 }
 
-async function runLocked(o: RunExperimentOptions, cells: Cell[]): Promise<RunExperimentResult> {
-  const { backend, backendName } = o;
+async function runLocked(o: RunExperimentOptions, allCells: Cell[]): Promise<RunExperimentResult> {
+  const { backend } = o;
+  // A backend that only runs the simulator elsewhere (k8s-jobs) writes `sim` records: a cell's record does not
+  // depend on where it ran, so its files equal a local run's.
+  const backendName = backend.recordBackend ?? o.backendName;
+  const cells = selectShard(allCells, o.shard);
   const recordsPath = join(o.outDir, 'records.jsonl');
 
   let scan = readRecordsForResume(recordsPath);
@@ -101,7 +110,10 @@ async function runLocked(o: RunExperimentOptions, cells: Cell[]): Promise<RunExp
     scan = readRecordsForResume(recordsPath);
   }
   const done = matchFinished(scan.lines, cells, recordsPath, backendName);
-  writeExperimentJson(join(o.outDir, 'experiment.json'), o.def, cells, backendName);
+  // experiment.json always lists every cell (a shard's is byte-identical to the unsharded run's), so `merge` can
+  // check shards against one another and restore the canonical order.
+  writeExperimentJson(join(o.outDir, 'experiment.json'), o.def, allCells, backendName);
+  if (o.shard) writeShardJson(join(o.outDir, 'shard.json'), o.shard, cells, allCells[0]?.config.codeVersion);
 
   const todo = cells.filter((c) => !done.has(c.index));
   const lines = new Map<number, string>([...done].map(([i, l]) => [i, l.text]));
@@ -113,6 +125,7 @@ async function runLocked(o: RunExperimentOptions, cells: Cell[]): Promise<RunExp
       await backend.run(todo, {
         workers: o.workers,
         baseDir: o.baseDir,
+        parallelism: o.parallelism,
         onLine(cell: Cell, line: string) {
           writer.append(line);
           lines.set(cell.index, line);

@@ -2,7 +2,7 @@
 // the CLI registers one module per name (cli/backends.ts, checked by tsc to cover every name).
 
 /** Every backend name, in `--backend` help order. */
-export const BACKEND_NAMES = ['sim', 'microk8s', 'emulated'] as const;
+export const BACKEND_NAMES = ['sim', 'microk8s', 'emulated', 'k8s-jobs'] as const;
 
 /** A backend's `--backend` name, as stored in every record. */
 export type BackendName = (typeof BACKEND_NAMES)[number];

@@ -13,6 +13,7 @@ import { runProgressBar } from '../progress.ts';
 import { nonEmptyPath, staleLockNote } from '../out-dir.ts';
 import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
 import { formatSummaryTable, summarizeRecords } from '../../experiments/summary.ts';
+import { parseShard, type Shard } from '../../experiments/cells.ts';
 
 interface RunFlags {
   out?: string;
@@ -22,6 +23,8 @@ interface RunFlags {
   repair?: boolean;
   clusterStack?: string;
   agentImage?: string;
+  shard?: Shard;
+  parallelism?: number;
 }
 
 /** commander argParser of --workers: an integer ≥ 1, at most one per core (more only slow the cells down and cost
@@ -49,7 +52,9 @@ export function register(program: Command): void {
     .addOption(new Option('--backend <name>', 'where cells run').choices(BACKEND_NAMES).default('sim'))
     .option('--repair', 'move a corrupt or truncated tail of records.jsonl to records.jsonl.corrupt and rerun those cells')
     .addOption(new Option('--cluster-stack <name>', 'microk8s: the Pulumi stack of the cluster (default cluster)').env('SCALELAB_CLUSTER_STACK'))
-    .addOption(new Option('--agent-image <image>', 'microk8s: the agent image for agent cells (default Pulumi.yaml\'s)').env('SCALELAB_AGENT_IMAGE'));
+    .addOption(new Option('--agent-image <image>', 'microk8s: the agent image for agent cells (default Pulumi.yaml\'s)').env('SCALELAB_AGENT_IMAGE'))
+    .option('--shard <I/N>', 'run only the cells whose index ≡ I (mod N), I 0-based; auto/N takes I from JOB_COMPLETION_INDEX (combine with `scalelab merge`)', parseShardFlag)
+    .option('--parallelism <n>', 'k8s-jobs: pods of the Indexed Job (completions = parallelism = n; default min(cells, 8))', parseParallelism);
   addOutputOption(command, 'print the summary as JSON instead of a table (same as -o json)')
     .addHelpText(
       'after',
@@ -62,11 +67,13 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
     )
     .action(async (experiment: string, flags: RunFlags) => {
       const workers = flags.workers ?? availableParallelism();
+      if (flags.parallelism !== undefined && flags.backend !== 'k8s-jobs') throw new UserError(`--parallelism: only the k8s-jobs backend runs pods (got --backend ${flags.backend}); use --workers for threads`);
       const { backend, backendName } = chooseBackend(flags.backend, { clusterStack: flags.clusterStack, agentImage: flags.agentImage || undefined });
       const loaded = await loadExperiment(experiment);
       // A non-simulator backend gets its own default folder, so cluster and simulated records never share a file.
       const backendSuffix = flags.backend && flags.backend !== 'sim' ? `-${flags.backend}` : '';
-      const outDir = resolve(flags.out ?? join(REPORTS_OUT_DIR, `${loaded.def.name}${backendSuffix}`));
+      const shardSuffix = flags.shard ? `-shard-${flags.shard.index}-of-${flags.shard.count}` : '';
+      const outDir = resolve(flags.out ?? join(REPORTS_OUT_DIR, `${loaded.def.name}${backendSuffix}${shardSuffix}`));
       const started = performance.now();
       const result = await runExperiment({
         def: loaded.def,
@@ -76,6 +83,8 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
         backend,
         backendName,
         repair: flags.repair,
+        shard: flags.shard,
+        parallelism: flags.parallelism,
         progress: runProgressBar(`run ${loaded.def.name}`),
       });
       const seconds = (performance.now() - started) / 1000;
@@ -95,6 +104,22 @@ Exit codes: 0 done, 2 bad input (experiment file, flags, corrupt records), 1 a r
         `${result.cells} cells (${result.ran} run, ${result.skipped} already done) in ${seconds.toFixed(1)} s → ${result.recordsPath}\n`,
       );
     });
+}
+
+/** commander argParser of --shard (auto/N reads JOB_COMPLETION_INDEX). */
+function parseShardFlag(value: string): Shard {
+  try {
+    return parseShard(value, process.env.JOB_COMPLETION_INDEX);
+  } catch (err) {
+    throw new UserError((err as Error).message);
+  }
+}
+
+/** commander argParser of --parallelism. */
+function parseParallelism(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new UserError(`--parallelism: got "${value}", expected an integer from 1 to 10000`);
+  return n;
 }
 
 function safeNames(): string {

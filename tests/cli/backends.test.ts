@@ -12,7 +12,7 @@ test('an unknown --backend is bad input (exit 2) naming the value and every regi
   } catch (err) {
     assert.instance(err, UserError);
     assert.is((err as UserError).exitCode, 2);
-    assert.is((err as Error).message, '--backend: got "gke", expected one of sim, microk8s');
+    assert.is((err as Error).message, '--backend: got "gke", expected one of sim, microk8s, emulated, k8s-jobs');
   }
 });
 
@@ -20,4 +20,5 @@ test('every backend name has a registered backend; sim is the worker-thread simu
   for (const name of BACKEND_NAMES) assert.is(chooseBackend(name).backendName, name);
   assert.is(chooseBackend('sim').backend, simBackend);
   assert.type(chooseBackend('microk8s').backend.run, 'function');
+  assert.is(chooseBackend('k8s-jobs').backend.recordBackend, 'sim', 'k8s-jobs runs the simulator: its records say sim');
 });
