@@ -5,7 +5,7 @@
 // env parsed by the agent's own code — and must equal the autoscaler spec the simulator runs, with the same model.
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadExperiment, SHIPPED_EXPERIMENTS_DIR } from '../../../experiments/load-experiment.ts';
 import { expandCells, type Cell } from '../../../experiments/cells.ts';
@@ -92,7 +92,10 @@ async function checkCell(cell: Cell, baseDir: string): Promise<'ok' | 'unsupport
   return 'ok';
 }
 
-const experimentFiles = readdirSync(SHIPPED_EXPERIMENTS_DIR).filter((f) => f.endsWith('.json')).sort();
+// Experiment files only: experiments/defs also holds data other tools read (frontier-families.json).
+const experimentFiles = readdirSync(SHIPPED_EXPERIMENTS_DIR)
+  .filter((f) => f.endsWith('.json') && Array.isArray((JSON.parse(readFileSync(join(SHIPPED_EXPERIMENTS_DIR, f), 'utf8')) as { scenarios?: unknown }).scenarios))
+  .sort();
 
 test('the shipped experiment files are found (standard among them)', () => {
   assert.ok(experimentFiles.includes('standard.json'), experimentFiles.join(', '));
