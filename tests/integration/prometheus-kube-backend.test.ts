@@ -38,7 +38,7 @@ function k6Output(keep = (_i: number) => true): { ndjson: string; summary: strin
 // kube-state-metrics and cAdvisor for both namespaces: 2 pods (0.1 CPU, 64 MiB requested each) before 300 s,
 // 4 after; the 2 first pods use 0.05 CPU each throughout, the new ones nothing.
 function backfill(): string {
-  const out = ['# TYPE nginx_http_requests counter', '# TYPE kube_deployment_status_replicas_ready gauge', '# TYPE kube_deployment_spec_replicas gauge', '# TYPE kube_deployment_status_replicas gauge', '# TYPE kube_pod_container_resource_requests gauge', '# TYPE container_cpu_usage_seconds counter'];
+  const out = ['# TYPE nginx_http_requests counter', '# TYPE nginx_http_response_count counter', '# TYPE nginx_http_response_time_seconds_hist_bucket unknown', '# TYPE kube_deployment_status_replicas_ready gauge', '# TYPE kube_deployment_spec_replicas gauge', '# TYPE kube_deployment_status_replicas gauge', '# TYPE kube_pod_container_resource_requests gauge', '# TYPE container_cpu_usage_seconds counter'];
   const rows: string[] = [];
   for (const stack of STACKS) {
     const ns = `scalelab-${stack}`;
@@ -51,11 +51,14 @@ function backfill(): string {
         rows.push(`kube_pod_container_resource_requests{${pod},resource="cpu"} 0.1 ${t}`, `kube_pod_container_resource_requests{${pod},resource="memory"} 67108864 ${t}`);
       }
       rows.push(`nginx_http_requests_total{namespace="${ns}",pod="nginx-5d9c7b8f4-pod0"} ${Math.max(0, t - T0)} ${t}`);
+      // The access-log exporter (lib/metric-names.ts): 1 req/s, every response 200 within 50 ms.
+      rows.push(`nginx_http_response_count_total{namespace="${ns}",method="GET",status="200"} ${Math.max(0, t - T0)} ${t}`);
+      for (const le of ['0.05', '+Inf']) rows.push(`nginx_http_response_time_seconds_hist_bucket{namespace="${ns}",method="GET",status="200",le="${le}"} ${Math.max(0, t - T0)} ${t}`);
       for (let p = 0; p < 2; p++) rows.push(`container_cpu_usage_seconds_total{namespace="${ns}",pod="nginx-5d9c7b8f4-pod${p}",container="nginx"} ${(0.05 * (t - T0 + 300)).toFixed(3)} ${t}`);
     }
   }
   // OpenMetrics wants each family's samples together and in time order.
-  const families = ['nginx_http_requests_total', 'kube_deployment_status_replicas_ready', 'kube_deployment_spec_replicas', 'kube_deployment_status_replicas', 'kube_pod_container_resource_requests', 'container_cpu_usage_seconds_total'];
+  const families = ['nginx_http_requests_total', 'nginx_http_response_count_total', 'nginx_http_response_time_seconds_hist_bucket', 'kube_deployment_status_replicas_ready', 'kube_deployment_spec_replicas', 'kube_deployment_status_replicas', 'kube_pod_container_resource_requests', 'container_cpu_usage_seconds_total'];
   const sorted = families.flatMap((f, i) => [out[i], ...rows.filter((r) => r.startsWith(`${f}{`)).sort((a, b) => Number(a.split(' ').pop()) - Number(b.split(' ').pop()) || a.localeCompare(b))]);
   return `${sorted.join('\n')}\n# EOF\n`;
 }
