@@ -28,7 +28,8 @@ export function readInputFile(path: string, what: string, maxBytes: number, show
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw new UserError(`cannot read ${what} ${shown}`, { cause: err });
+    const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError(`cannot read ${what} ${shown}: ${code}, expected an existing, readable file`, { cause: err });
   }
   try {
     const st = fstatSync(fd);

@@ -1,5 +1,6 @@
 // Issue 16 items 5 and 8: any records line is a valid scalelab.run/v1 record or refused naming its field; a records
 // file with one bad line is refused with that line's number — for arbitrary JSON and mutations of a real record.
+import { BACKEND_NAMES } from '../../lib/backend-names.ts';
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
@@ -68,7 +69,8 @@ test('records that are impossible by definition are refused, naming the field', 
     ['a violation rate above 1', makeRecord('a', 1, { slaViolationRateMinutes: 1.0000000000000002 }), /^metrics\.slaViolationRateMinutes: got 1\.0000000000000002, expected a fraction in \[0, 1\]$/],
     ['a fractional episode count', makeRecord('a', 1, { underProvisioningEpisodes: 1.5 }), /^metrics\.underProvisioningEpisodes: got 1\.5/],
     ['an unknown metric', { ...good, metrics: { ...good.metrics, p999: 1 } }, /^metrics\.p999: got 1, expected no such field/],
-    ['an unknown backend', { ...good, backend: 'docker' }, /^backend: got "docker", expected "sim" or "microk8s"$/],
+    // The allowed names come from lib/backend-names.ts (records of every registered backend).
+    ['an unknown backend', { ...good, backend: 'docker' }, new RegExp(`^backend: got "docker", expected ${BACKEND_NAMES.map((n) => `"${n}"`).join(' or ')}$`)],
   ];
   for (const [name, record, says] of cases) {
     assert.throws(() => validateRunRecord(JSON.parse(JSON.stringify(record))), (err: Error) => err instanceof InvalidRunRecordError && says.test(err.message), name);
