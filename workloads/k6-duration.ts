@@ -15,9 +15,11 @@ export const K6_DURATION_MAX_CHARS = 64;
 
 /** Seconds in a k6 duration; `field` names the option in the error ("got "5x", expected a k6 duration"). */
 export function parseK6Duration(value: unknown, field: string): number {
-  const expected = `a k6 duration from 0 to ${K6_MAX_DURATION_SECONDS} s such as "30s", "1m30s", "2h", "500ms", "1d" or a number of milliseconds`;
+  // k6 itself stops at Go's time.Duration (K6_MAX_DURATION_SECONDS); a scalelab workload at WORKLOAD_LIMITS.maxSeconds.
+  const max = Math.min(K6_MAX_DURATION_SECONDS, WORKLOAD_LIMITS.maxSeconds);
+  const expected = `a k6 duration ≥ 0 and ≤ ${max} s such as "30s", "1m30s", "2h", "500ms", "1d" or a number of milliseconds`;
   const bounded = (seconds: number): number => {
-    if (!(seconds >= 0 && seconds <= K6_MAX_DURATION_SECONDS)) throw new WorkloadSpecError(field, value, expected);
+    if (!(seconds >= 0 && seconds <= max)) throw new WorkloadSpecError(field, value, expected);
     return seconds;
   };
   if (typeof value === 'number') {

@@ -76,5 +76,9 @@ const files: Record<string, object> = {
   },
 };
 if (process.argv[1] === import.meta.filename) {
-  for (const [file, body] of Object.entries(files)) writeFileSync(join(here, file), JSON.stringify(body, null, 2) + '\n');
+  // Experiment files name their published schema first (`$schema`), as every shipped experiment does.
+  for (const [file, body] of Object.entries(files)) {
+    const withSchema = 'scenarios' in (body as object) ? { $schema: '../../schemas/experiment.schema.json', ...(body as object) } : body;
+    writeFileSync(join(here, file), JSON.stringify(withSchema, null, 2) + '\n');
+  }
 }

@@ -47,10 +47,9 @@ test('durations format back the way k6 prints them', () => {
 });
 
 test('a duration past Go\'s time.Duration (k6\'s type) is refused naming the field, never Infinity', () => {
-  for (const bad of ['1e400', '3000000000000s', '300000d', 1e400, 9.3e12]) {
-    assert.throws(() => parseK6Duration(bad, 'duration'), /^duration: got .*expected a k6 duration from 0 to 9223372036 s/, String(bad));
+  for (const bad of ['1e400', '3000000000000s', '300000d', 1e400, 9.3e12, '2562047h']) {
+    assert.throws(() => parseK6Duration(bad, 'duration'), /^duration: got .*expected a k6 duration ≥ 0 and ≤ 31622400 s/, String(bad));
   }
-  assert.is(parseK6Duration('2562047h', 'd'), 2562047 * 3600, 'just below Go\'s maximum (2562047h47m16.854775807s)');
   assert.throws(() => formatK6Duration(Number.POSITIVE_INFINITY), /finite/);
   assert.is(formatK6Duration(59.9999), '1m0s');
   assert.is(formatK6Duration(1e9), '277777h46m40s');
