@@ -6,14 +6,10 @@ import { request as httpsRequest } from 'node:https';
 import { readFileSync } from 'node:fs';
 import type { Manifest } from '../../stacks/manifests/scenario-spec.ts';
 
-/** Where the API server is and how to authenticate (see kube/kube-api.ts parseKubeconfig). */
-export interface KubeConnection {
-  server: string;
-  ca?: Buffer;
-  token?: string;
-  cert?: Buffer;
-  key?: Buffer;
-}
+import type { KubeConnection } from '../kube/kube-api.ts';
+
+/** Where the API server is and how to authenticate: the one type kube/kube-api.ts parses a kubeconfig into. */
+export type { KubeConnection };
 
 /** A non-2xx answer (status set) or a transport failure (status undefined). */
 export class KubeApiError extends Error {
