@@ -18,6 +18,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   stacks: () => import('./commands/stacks.ts'),
   emulate: () => import('./commands/emulate.ts'),
   cost: () => import('./commands/cost.ts'),
+  compare: () => import('./commands/compare.ts'),
   merge: () => import('./commands/merge.ts'),
   'sweep-shard': () => import('./commands/sweep-shard.ts'),
   doctor: () => import('./commands/doctor.ts'),

@@ -91,11 +91,16 @@ export function openRecordsWriter(path: string): RecordsWriter {
 /** Replaces `path` with `lines` atomically (temp file, fsync, rename): used to put the finished file in cell order.
  * The temp name is unique (pid + random), so two processes never write into one temp file. */
 export function writeLinesAtomically(path: string, lines: readonly string[]): void {
+  writeTextAtomically(path, lines.map((l) => `${l}\n`).join(''));
+}
+
+/** Replaces `path` with `text` atomically (unique temp file, fsync, rename): a reader sees the old file or the new one. */
+export function writeTextAtomically(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(tmp, 'wx');
   try {
     try {
-      writeAll(fd, lines.map((l) => `${l}\n`).join(''));
+      writeAll(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -3,10 +3,10 @@
 // monthly cost, savings against each baseline and the tuned frontier, and the SLA-violation rate it buys
 // (issue 11's cost calculator). Also reads the tuned-baseline input of the report (readTunedFrontierInput).
 import { existsSync, readFileSync } from 'node:fs';
-import { readRecordsFile } from '../../experiments/reproduce/records-input.ts';
+import { readUsableRecords as readRecords } from '../read-usable-records.ts';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { checkRecords, costReport, buildCostTable, buildSavingsTable, frontierOptionsFromFamilies, renderTableText, type FrontierOptions } from '../../reports/index.ts';
+import { costReport, buildCostTable, buildSavingsTable, frontierOptionsFromFamilies, renderTableText, type FrontierOptions } from '../../reports/index.ts';
 import type { RunRecord } from '../../lib/ports.ts';
 import { UserError } from '../errors.ts';
 
@@ -30,16 +30,6 @@ const number = (flag: string, value: string | undefined, check: (n: number) => b
   if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UserError(`${flag}: got "${value}", expected ${expected}`);
   return n;
 };
-
-/** The usable records of a records.jsonl (one JSON object per line); bad lines and rejected records are named. */
-function readRecords(path: string, warn: (line: string) => void): RunRecord[] {
-  // The project's one strict records reader: impossible records are refused with their line number (exit 2).
-  const raw = readRecordsFile(path);
-  const check = checkRecords(raw, (i) => `${path}: record ${i + 1}`);
-  if (check.usable.length === 0) throw new UserError(`${path}: no usable records${check.rejected.length ? `:\n  ${check.rejected.slice(0, 5).join('\n  ')}` : ' (the file is empty)'}`);
-  for (const line of [...check.rejected, ...check.warnings]) warn(line);
-  return check.usable;
-}
 
 function readFamilies(path: string): Pick<FrontierOptions, 'families' | 'agents' | 'tuningExperiment'> {
   try {

@@ -5,6 +5,7 @@
 // the workspace's selected stack (what a plain `pulumi up` in this folder then acts on), so stacks are looked up
 // with `pulumi stack --stack <name>` and created with `stack init --no-select`; every command passes `--stack`.
 import { execa } from 'execa';
+import { pulumiFailure } from './pulumi-errors.ts';
 import { LocalWorkspace, Stack, StackNotFoundError, type ConfigMap } from '@pulumi/pulumi/automation/index.js';
 
 /** What the kube backend needs from Pulumi. */
@@ -51,8 +52,12 @@ export function automationStackDriver(workDir: string, onOutput: (text: string) 
       const stack = await Stack.createOrSelect(stackName, await workspace());
       const all: ConfigMap = Object.fromEntries(Object.entries(config).map(([k, v]) => [`scalelab:${k}`, { value: v }]));
       await stack.setAllConfig(all);
-      const result = await stack.up({ onOutput, signal: limited(signal) });
-      return plain(result.outputs);
+      try {
+        const result = await stack.up({ onOutput, signal: limited(signal) });
+        return plain(result.outputs);
+      } catch (err) {
+        throw signal?.aborted ? err : pulumiFailure('up', stackName, err);
+      }
     },
     async outputs(stackName) {
       return plain(await (await existing(stackName)).outputs());
@@ -64,7 +69,9 @@ export function automationStackDriver(workDir: string, onOutput: (text: string) 
     async destroy(stackName) {
       const stack = await existing(stackName);
       // Not cancelled by Ctrl-C (the destroy is what Ctrl-C waits for), only by the timeout.
-      await stack.destroy({ onOutput, signal: limited() });
+      await stack.destroy({ onOutput, signal: limited() }).catch((err: unknown) => {
+        throw pulumiFailure('destroy', stackName, err);
+      });
       // The emptied per-cell stack and the Pulumi.<stack>.yaml its config set-all wrote into the project are
       // removed too; otherwise every cell leaves a stray stack file next to the committed ones. The resources are
       // gone by now, so a failed removal is only reported, never fails the cell.

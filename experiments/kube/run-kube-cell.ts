@@ -138,13 +138,22 @@ export async function runKubeCell(cell: Cell, ctx: { baseDir: string }, deps: Ku
   } finally {
     rmSync(dir, { recursive: true, force: true });
     deps.log(`${cell.key}: pulumi destroy ${stack}`);
+    let destroyed = false;
     try {
       await deps.stacks.destroy(stack);
+      destroyed = true;
     } catch (destroyErr) {
       // Never hide the first failure; but a leaked stack must be reported.
-      const msg = `pulumi destroy ${stack} failed: clean up with \`pulumi destroy -s ${stack}\``;
+      const msg = `${destroyErr instanceof Error ? destroyErr.message : String(destroyErr)}\nClean up with \`pulumi destroy -s ${stack}\`.`;
       if (failure === undefined) throw new Error(msg, { cause: destroyErr });
       deps.log(msg);
+    }
+    // A failed cell names itself and says what became of its stack (an interruption says so one level up).
+    if (failure !== undefined && !(failure instanceof CellInterrupted) && !signal.aborted) {
+      const why = failure instanceof Error ? failure.message : String(failure);
+      const after = destroyed ? `its stack ${stack} was destroyed; run the same command again to retry it (finished cells are kept)` : `its stack ${stack} may still hold resources`;
+      // eslint-disable-next-line no-unsafe-finally -- the cell's own error, with its name and what was cleaned up
+      throw new Error(`cell ${cell.key} failed: ${why}\n${after}`, { cause: failure });
     }
   }
 }

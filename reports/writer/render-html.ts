@@ -6,9 +6,9 @@ import type { Verdict } from '../tables/verdict.ts';
 import type { Chart } from '../charts/render-svg.ts';
 import type { ReportContent } from './report-content.ts';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const CSS = `*{box-sizing:border-box}body{font:14px/1.45 Helvetica,Arial,sans-serif;margin:1.5em auto;max-width:1400px;padding:0 16px;color:#222}
+export const REPORT_CSS = `*{box-sizing:border-box}body{font:14px/1.45 Helvetica,Arial,sans-serif;margin:1.5em auto;max-width:1400px;padding:0 16px;color:#222}
 h1{font-size:1.6em}h2{margin-top:1.8em;border-bottom:1px solid #ccc}
 .answer{background:#f5f8fc;border-left:4px solid #3b6ea8;padding:.6em 1em}.answer li{margin:.25em 0}
 table{border-collapse:collapse;margin:.5em 0 1em;font-size:12.5px;max-width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
@@ -19,7 +19,7 @@ figure.chart svg{max-width:100%;height:auto}`;
 
 const verdictClass = (v: Verdict | null | undefined): string => (v ? ` class="v-${v.replace(/ /g, '-')}"` : '');
 
-function tableHtml(t: ReportTable): string {
+export function tableHtml(t: ReportTable): string {
   const head = `<tr>${t.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
   const body = t.rows.map((r, ri) => `<tr>${r.map((c, i) => `<td${verdictClass(t.cellVerdicts?.[ri]?.[i])}>${esc(c)}</td>`).join('')}</tr>`).join('\n');
   const notes = t.notes.length ? `<ul class="notes">${uniqueNotes(t.notes).map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '';
@@ -29,12 +29,12 @@ function tableHtml(t: ReportTable): string {
   return `<section class="report-table" id="${esc(t.id)}"><h3>${esc(t.title)}</h3><table data-table="${esc(t.id)}">${head}\n${body}</table>${notes}${inc}</section>`;
 }
 
-const chartHtml = (ch: Chart): string => `<figure class="chart" id="chart-${esc(ch.id)}"><h3>${esc(ch.title)}</h3>${ch.svg}<figcaption>${esc(ch.caption)}</figcaption></figure>`;
+export const chartHtml = (ch: Chart): string => `<figure class="chart" id="chart-${esc(ch.id)}"><h3>${esc(ch.title)}</h3>${ch.svg}<figcaption>${esc(ch.caption)}</figcaption></figure>`;
 
 /** index.html text. */
 export function renderReportHtml(c: ReportContent): string {
   const parts = [
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(c.title)}</title><style>${CSS}</style></head><body>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(c.title)}</title><style>${REPORT_CSS}</style></head><body>`,
     `<h1>${esc(c.title)}</h1>`,
     `<section id="answer"><h2>The answer</h2><ul class="answer">${c.answer.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`,
     ...c.leadCharts.map(chartHtml),

@@ -1,8 +1,8 @@
 // The real path end to end on the emulated cluster (issue 10): the real Pulumi CLI 3.248 with the real kubernetes
 // provider, the command-provider and multipass stand-ins, `pulumi up -s cluster` (which starts the emulated control
 // plane), then `scalelab run … --backend emulated` for an HPA cell and an agent cell with the k6 stand-in's real
-// HTTP load — interrupted once with Ctrl-C mid-cell and resumed — and `pulumi destroy -s cluster`. Needs
-// `npm run tools`; fails (never skips) when a tool is missing.
+// HTTP load — first with the cell's provider killed during `pulumi up`, then interrupted with Ctrl-C mid-cell, then
+// resumed — and `pulumi destroy -s cluster`. Needs `npm run tools`; fails (never skips) when a tool is missing.
 import { after, before, test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';
@@ -81,7 +81,35 @@ function plannedRequests(): number {
   return Math.floor(integral + 1e-9);
 }
 
-test('Ctrl-C in the middle of a cell destroys its stack and exits 130; the rerun resumes and finishes both cells', async () => {
+test('a provider killed (kill -9) during a cell\'s pulumi up: the cell fails naming it, its stack is destroyed, nothing is left, exit 1', async () => {
+  const api = () => adminClient(clusterDir, readState(clusterDir)!);
+  const run = scalelab(['run', experiment, '--backend', 'emulated', '--out', out]);
+  let log = '';
+  run.stdout!.on('data', (d) => (log += d));
+  run.stderr!.on('data', (d) => (log += d));
+  const closed = new Promise<number | null>((r) => run.on('close', r));
+  let killed: string[] = [];
+  // Kill the cell's kubernetes provider once its namespace exists: the Deployment is then still being created
+  // (the provider waits for its pods to become Ready).
+  for (let i = 0; i < 600 && killed.length === 0 && run.exitCode === null; i++) {
+    const namespaces: string[] = (await api().get('/api/v1/namespaces')).items.map((n: any) => n.metadata.name);
+    if (namespaces.some((n) => n.startsWith('scalelab-e2e-smoke'))) killed = killDescendants(run.pid!, 'pulumi-resource-kubernetes');
+    else await new Promise((r) => setTimeout(r, 250));
+  }
+  const code = await closed;
+  assert.ok(killed.length > 0, `no provider to kill:\n${log.slice(-2000)}`);
+  assert.is(code, 1, log.slice(-3000));
+  assert.match(log, /cell sudden-spike\/hpa-70\/1 failed: pulumi up e2e-smoke-sudden-spike-hpa-70-s1 failed:\n/);
+  assert.match(log, /pulumi-resource-kubernetes exited prematurely/);
+  assert.match(log, /its stack e2e-smoke-sudden-spike-hpa-70-s1 was destroyed; run the same command again to retry it/);
+  assert.not.match(log, /code: -?\d+\n stdout:/, 'no raw Automation API error');
+  const namespaces = (await api().get('/api/v1/namespaces')).items.map((n: any) => n.metadata.name);
+  assert.not.ok(namespaces.some((n: string) => n.startsWith('scalelab-e2e-smoke')), `left behind: ${namespaces.join(', ')}`);
+  assert.equal(stackFiles(), []);
+  assert.equal(JSON.parse(pulumi('stack', 'ls', '--json').stdout).map((s: { name: string }) => s.name), ['cluster']);
+});
+
+test('Ctrl-C in the middle of a cell destroys its stack and exits 130; the rerun resumes and finishes both cells (after the killed provider\'s run too)', async () => {
   const api = () => adminClient(clusterDir, readState(clusterDir)!);
   // Run 1: interrupted once the first cell's load is running.
   const first = scalelab(['run', experiment, '--backend', 'emulated', '--out', out]);
@@ -155,6 +183,24 @@ test('Ctrl-C in the middle of a cell destroys its stack and exits 130; the rerun
   assert.equal(stacks, ['cluster']);
 });
 
+test('the same cells on the simulator: `scalelab compare` shows both backends side by side', () => {
+  const simOut = join(work, 'sim');
+  const sim = spawnSync(process.execPath, [join(repoRoot, 'bin', 'scalelab.js'), 'run', experiment, '--backend', 'sim', '--out', simOut], { cwd: work, env, encoding: 'utf8', timeout: 300_000 });
+  assert.is(sim.status, 0, sim.stderr);
+  const cmp = spawnSync(process.execPath, [join(repoRoot, 'bin', 'scalelab.js'), 'compare', out, simOut, '--out', join(work, 'compare')], { cwd: work, env, encoding: 'utf8', timeout: 300_000 });
+  assert.is(cmp.status, 0, cmp.stderr);
+  process.stdout.write(`${cmp.stdout}\n`);
+  // Both cells ran with the same configuration on both backends, so both pair; each value is its record's.
+  const records = (dir: string) => readFileSync(join(dir, 'records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  for (const r of [...records(out), ...records(simOut)]) {
+    const row = cmp.stdout.split('\n').find((l) => l.startsWith(`sudden-spike/${r.autoscaler}/1`) && / requests /.test(l));
+    assert.ok(row, `no requests row for ${r.autoscaler}:\n${cmp.stdout}`);
+    assert.ok(row!.includes(r.metrics.requests.toLocaleString('en-US')), `${r.backend} ${r.autoscaler}: ${r.metrics.requests} not in "${row}"`);
+  }
+  assert.not.match(cmp.stdout, /not compared/);
+  assert.ok(existsSync(join(work, 'compare', 'index.html')));
+});
+
 test('pulumi destroy -s cluster stops the emulated cluster', () => {
   const procs = readState(clusterDir)!.processes;
   const down = pulumi('destroy', '-s', 'cluster', '--yes', '--skip-preview');
@@ -171,4 +217,29 @@ async function fetchWithToken(port: number, dir: string, token: string, method: 
     req.on('error', reject);
     req.end();
   });
+}
+
+/** kill -9 every process named `name` below `root` (by /proc's parent links); their pids. */
+function killDescendants(root: number, name: string): string[] {
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone */ }
+  }
+  const below = (pid: number): boolean => {
+    for (let p = parent.get(pid), hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops++) if (p === root) return true;
+    return false;
+  };
+  const killed: string[] = [];
+  for (const pid of parent.keys()) {
+    let cmd = '';
+    try { cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+    if (cmd.split('\0')[0].endsWith(name) && below(pid)) {
+      try { process.kill(pid, 'SIGKILL'); killed.push(String(pid)); } catch { /* already gone */ }
+    }
+  }
+  return killed;
 }

@@ -158,3 +158,36 @@ test('a stop that arrived between two cells creates nothing more: no pulumi up, 
   }
   assert.equal(calls, []);
 });
+
+test('a failed pulumi up (a killed provider) names the cell and the failure, destroys the stack and says how to retry', async () => {
+  const calls: string[] = [];
+  const d = deps('http://127.0.0.1:1', calls);
+  d.stacks.up = async (s) => {
+    calls.push(`up ${s}`);
+    throw new Error(`pulumi up ${s} failed:\n  Deployment x: error reading from server: EOF`);
+  };
+  try {
+    await runKubeCell(cell(), { baseDir: '/exp' }, d);
+    assert.unreachable('should fail');
+  } catch (err) {
+    const m = (err as Error).message;
+    assert.match(m, /^cell steady\/hpa-70\/1 failed: pulumi up standard-steady-hpa-70-s1 failed:\n {2}Deployment x: error reading from server: EOF\n/);
+    assert.match(m, /its stack standard-steady-hpa-70-s1 was destroyed; run the same command again to retry it/);
+  }
+  assert.equal(calls, ['up standard-steady-hpa-70-s1', 'destroy standard-steady-hpa-70-s1']);
+});
+
+test('when the destroy fails too, the cell\'s own failure is kept and the leaked stack is named', async () => {
+  const calls: string[] = [];
+  const logged: string[] = [];
+  const d = deps('http://127.0.0.1:1', calls, { log: (l) => void logged.push(l) });
+  d.stacks.up = async () => { throw new Error('pulumi up s failed:\n  boom'); };
+  d.stacks.destroy = async (s) => { throw new Error(`pulumi destroy ${s} failed:\n  gone`); };
+  try {
+    await runKubeCell(cell(), { baseDir: '/exp' }, d);
+    assert.unreachable('should fail');
+  } catch (err) {
+    assert.match((err as Error).message, /^cell steady\/hpa-70\/1 failed: pulumi up s failed:\n {2}boom\nits stack standard-steady-hpa-70-s1 may still hold resources$/);
+  }
+  assert.ok(logged.some((l) => l.includes('pulumi destroy standard-steady-hpa-70-s1 failed:\n  gone\nClean up with `pulumi destroy -s standard-steady-hpa-70-s1`.')), logged.join('\n'));
+});
