@@ -228,7 +228,7 @@ export async function down(dir: string, o: { keepLogs?: boolean } = {}): Promise
     for (const p of byOrder) await stopProcess(p);
   }
   const f = clusterFiles(dir);
-  for (const d of [f.etcdData, f.prometheusData, join(dir, 'state.json'), join(dir, 'agents')]) rmSync(d, { recursive: true, force: true });
+  for (const d of [f.etcdData, f.prometheusData, join(dir, 'state.json'), join(dir, 'agents'), join(dir, 'pods')]) rmSync(d, { recursive: true, force: true });
   if (!o.keepLogs) rmSync(f.logs, { recursive: true, force: true });
 }
 

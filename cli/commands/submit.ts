@@ -23,21 +23,19 @@ export function register(program: Command): void {
 Example: three training seeds at once (SCALELAB_SWEEP_IMAGE = the sweep image, KUBECONFIG = the cluster):
   scalelab submit --out models/dqn-seeds --parallelism 3 -- train dqn --steps 30000 --seed {index}
 Each pod runs the command with --out inside the pod and hands the folder back as ConfigMaps; the Job and its
-namespace are deleted afterwards. SCALELAB_SHARD_EXECUTOR=local runs each index here instead (for a cluster
-whose pods run no containers).`,
+namespace are deleted afterwards.`,
     )
     .action(async (args: string[], flags: { out?: string; parallelism: string }) => {
       if (flags.out === undefined || flags.out.trim() === '') throw new UserError('--out: required (the folder the results come back to)');
       const parallelism = Number(flags.parallelism);
       if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 1000) throw new UserError(`--parallelism: got "${flags.parallelism}", expected an integer from 1 to 1000`);
-      const { checkSubmitArgs, localCommandExecutor, submitCommand } = await import('../../experiments/k8s-jobs/command-job.ts');
+      const { checkSubmitArgs, submitCommand } = await import('../../experiments/k8s-jobs/command-job.ts');
       checkSubmitArgs(args);
       checkOutDir(flags.out);
       const { connectFromKubeconfig } = await import('../../experiments/k8s-jobs/connect.ts');
       const api = await connectFromKubeconfig();
       const dirs = await submitCommand({
         api, args, parallelism, outDir: resolve(flags.out),
-        executor: process.env.SCALELAB_SHARD_EXECUTOR === 'local' ? localCommandExecutor(BIN) : undefined,
         log: (l) => process.stderr.write(`[submit] ${l}\n`),
       });
       process.stdout.write(`${dirs.length} result folder${dirs.length === 1 ? '' : 's'}:\n${dirs.map((d) => `  ${d}`).join('\n')}\n`);

@@ -1,8 +1,9 @@
 // Local stand-ins for pods whose work matters but that kwok cannot run: the RL agent's controller runs as a local
 // process with its pod's environment and a token of its pod's ServiceAccount (so the real API server enforces its
-// Role), pointed at this machine's API server and Prometheus. Stopped when its pod goes away.
+// Role), pointed at this machine's API server and Prometheus. Stopped when its pod goes away. The pods of Jobs that
+// run a scalelab image (k8s-jobs sweeps, `scalelab submit`) are run to completion by job-pods.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, closeSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClusterState } from '../cluster-state.ts';
 import { clusterFiles } from '../control-plane.ts';
@@ -11,6 +12,8 @@ import type { KubeClient } from '../kube-client.ts';
 import { repoRoot } from '../paths.ts';
 import { freePort } from '../processes.ts';
 import type { ClusterView, PodView } from './cluster-view.ts';
+import { createJobPodRunner } from './job-pods.ts';
+import { writeServiceAccountDir } from './service-account-dir.ts';
 
 export interface PodRunner {
   sync(view: ClusterView): Promise<void>;
@@ -25,6 +28,7 @@ export function createPodRunner(o: { dir: string; state: ClusterState; api: Kube
   const starting = new Set<string>();
   const files = clusterFiles(o.dir);
   const pki = ensureCerts(files.certs);
+  const jobPods = createJobPodRunner({ dir: o.dir, state: o.state, api: o.api, caCertFile: pki.caCert, repoRoot, log: o.log });
 
   function writeTargets(): void {
     const targets = [...running.values()].map((r) => ({ targets: [`127.0.0.1:${r.metricsPort}`], labels: { namespace: r.pod.namespace, pod: r.pod.name, job: 'scalelab-agent' } }));
@@ -36,10 +40,7 @@ export function createPodRunner(o: { dir: string; state: ClusterState; api: Kube
     const home = join(o.dir, 'agents', `${pod.namespace}-${pod.name}`);
     mkdirSync(home, { recursive: true });
     const sa = pod.serviceAccountName ?? 'default';
-    const token = await o.api.create(`/api/v1/namespaces/${pod.namespace}/serviceaccounts/${sa}/token`, { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 3600 } });
-    writeFileSync(join(home, 'token'), token.status.token, { mode: 0o600 });
-    copyFileSync(pki.caCert, join(home, 'ca.crt'));
-    writeFileSync(join(home, 'namespace'), pod.namespace);
+    await writeServiceAccountDir(o.api, pod, home, pki.caCert);
     const metricsPort = await freePort();
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -66,6 +67,7 @@ export function createPodRunner(o: { dir: string; state: ClusterState; api: Kube
 
   return {
     async sync(view) {
+      await jobPods.sync(view);
       const wanted = new Map(view.pods.filter((p) => isAgentPod(p) && p.ready && !p.deleting).map((p) => [`${p.namespace}/${p.name}`, p]));
       for (const [key, r] of running) {
         if (!wanted.has(key)) {
@@ -87,6 +89,7 @@ export function createPodRunner(o: { dir: string; state: ClusterState; api: Kube
       }
     },
     async close() {
+      await jobPods.close();
       for (const r of running.values()) r.child.kill('SIGTERM');
       running.clear();
     },

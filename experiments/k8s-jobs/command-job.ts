@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../lib/errors.ts';
 import { buildCommandJobManifests, type CommandJobSpec } from '../../stacks/manifests/indexed-job.ts';
-import { createOrReplace, type KubeRest } from './kube-rest.ts';
+import type { KubeRest } from './kube-rest.ts';
 import { packFolder, unpackFolder, type PackedFile } from './folder-pack.ts';
-import { readShardResults, resultConfigMaps } from './shard-results.ts';
+import { readShardResults } from './shard-results.ts';
 import type { RunningJob } from './indexed-job-run.ts';
 import { DEFAULT_SWEEP_IMAGE, sweepNamespace } from './k8s-jobs-backend.ts';
 
@@ -58,17 +58,6 @@ export async function runCommandInPod(o: { args: readonly string[]; index: numbe
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-}
-
-/** For a cluster without containers: run each index here and write its result as the pod would. */
-export function localCommandExecutor(scalelabBin: string): (job: RunningJob & { args: readonly string[] }) => Promise<void> {
-  return async (job) => {
-    for (let index = 0; index < job.parallelism; index++) {
-      const result = await runCommandInPod({ args: job.args, index, count: job.parallelism, scalelabBin });
-      for (const m of resultConfigMaps(job.namespace, result)) await createOrReplace(job.api, m);
-    }
-    await job.waitForJob();
-  };
 }
 
 /** How to submit. */

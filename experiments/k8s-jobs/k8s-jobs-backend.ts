@@ -4,7 +4,8 @@
 // with this run's configuration hash and code version), hands them to the runner in cell order, and deletes the
 // Job and the namespace in `finally` (also on Ctrl-C). Kubernetes is the scheduler: no home-made one.
 // Every step that touches the cluster is injectable; `executeShards` is the step "run each shard's work" (by
-// default: wait for the pods; on an emulated cluster without containers: `localShardExecutor()`).
+// default: wait for the pods; on the emulated cluster, whose kwok nodes run no containers, its bridge runs each pod's
+// `scalelab sweep-shard` as a local process — emulated/bridge/job-pods.ts — so the runner waits the same way).
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Cell } from '../cells.ts';
 import { UserError } from '../../lib/errors.ts';
@@ -12,7 +13,7 @@ import { REPO_ROOT } from '../../lib/paths.ts';
 import { buildSweepManifests, type SweepJobSpec } from '../../stacks/manifests/indexed-job.ts';
 import type { KubeRest } from './kube-rest.ts';
 import type { RunningJob } from './indexed-job-run.ts';
-import { packCells, runSweepShard, SWEEP_CELLS_SCHEMA, type CellRunner, type SweepCellsFile } from './sweep-cells.ts';
+import { packCells, SWEEP_CELLS_SCHEMA, type SweepCellsFile } from './sweep-cells.ts';
 import { checkShardLines } from './check-shard-lines.ts';
 
 /** A sweep whose objects exist on the cluster: what an executor needs to run or await its shards. */
@@ -67,20 +68,6 @@ export const DEFAULT_SWEEP_IMAGE = 'ghcr.io/scalelab/sweep:0.1.0';
 /** The default executor: the pods do the work; wait for the Job. */
 export const awaitPods: ShardExecutor = (sweep) => sweep.waitForJob();
 
-/** For a cluster that runs no containers (kwok): run each shard here with its index and write its results as the pod would. */
-export function localShardExecutor(o: { workers?: number; runCells?: CellRunner; codeVersion?: string; waitForJob?: boolean } = {}): ShardExecutor {
-  return async (sweep) => {
-    const { resultConfigMaps } = await import('./shard-results.ts');
-    const { createOrReplace } = await import('./kube-rest.ts');
-    const { codeVersion } = await import('../code-version.ts');
-    for (let index = 0; index < sweep.parallelism; index++) {
-      const result = await runSweepShard({ file: sweep.file, shard: { index, count: sweep.parallelism }, projectDir: sweep.projectDir, workers: o.workers ?? 1, codeVersion: o.codeVersion ?? codeVersion(), runCells: o.runCells });
-      for (const m of resultConfigMaps(sweep.namespace, result)) await createOrReplace(sweep.api, m);
-    }
-    if (o.waitForJob ?? true) await sweep.waitForJob();
-  };
-}
-
 /** Namespace of a sweep: a DNS-1123 label of at most 63 characters. */
 export function sweepNamespace(experiment: string, suffix: string): string {
   const slug = experiment.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63 - 'scalelab-sweep--'.length - suffix.length) || 'x';
@@ -123,8 +110,7 @@ export function k8sJobsBackend(o: K8sJobsOptions = {}): K8sJobsBackend {
       for (const m of manifests) validateManifest(m);
       const connect = o.connect ?? (async () => (await import('./connect.ts')).connectFromKubeconfig());
       const api = await connect();
-      // SCALELAB_SHARD_EXECUTOR=local runs each shard here with its index (a cluster whose pods run no containers, e.g. kwok).
-      const executor = o.executeShards ?? (process.env.SCALELAB_SHARD_EXECUTOR === 'local' ? localShardExecutor({ workers: options.workers }) : awaitPods);
+      const executor = o.executeShards ?? awaitPods;
       log(`namespace ${namespace}: Indexed Job of ${parallelism} pods (${spec.image}) for ${cells.length} cells`);
       const { runIndexedJob } = await import('./indexed-job-run.ts');
       const { items, jobError } = await runIndexedJob(

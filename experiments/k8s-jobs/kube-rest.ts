@@ -77,8 +77,11 @@ export function kubeRest(c: KubeConnection, timeoutMs = 30_000): KubeRest {
 
 const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
-/** Inside a pod: the API server from KUBERNETES_SERVICE_HOST/PORT, the mounted ServiceAccount token and CA. */
-export function inClusterConnection(env: NodeJS.ProcessEnv = process.env, dir = SA_DIR): { connection: KubeConnection; namespace: string } {
+/**
+ * Inside a pod: the API server from KUBERNETES_SERVICE_HOST/PORT, the mounted ServiceAccount token and CA (the
+ * emulated cluster's stand-in for a pod points SCALELAB_SERVICEACCOUNT_DIR at its copy, as for the agent).
+ */
+export function inClusterConnection(env: NodeJS.ProcessEnv = process.env, dir = env.SCALELAB_SERVICEACCOUNT_DIR || SA_DIR): { connection: KubeConnection; namespace: string } {
   const host = env.KUBERNETES_SERVICE_HOST;
   if (!host) throw new Error('not inside a Kubernetes pod: KUBERNETES_SERVICE_HOST is not set');
   const port = env.KUBERNETES_SERVICE_PORT ?? '443';

@@ -1,17 +1,19 @@
 // `scalelab submit` against the node:http fake of the Kubernetes API: two training runs (seeds {index}) as one
-// Indexed Job, each index run locally as its pod would (kwok-style), the folders handed back through ConfigMaps
-// equal what each training wrote, and the Job and namespace deleted; a failing pod's message reaches the user.
+// Indexed Job, each index's pod work run in this process (the fake has no kubelet), the folders handed back through
+// ConfigMaps equal what each training wrote, and the Job and namespace deleted; a failing pod's message reaches
+// the user.
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSubmitArgs, localCommandExecutor, submitCommand } from '../../../experiments/k8s-jobs/command-job.ts';
+import { checkSubmitArgs, submitCommand } from '../../../experiments/k8s-jobs/command-job.ts';
 import { kubeRest } from '../../../experiments/k8s-jobs/kube-rest.ts';
 import { unpackFolder } from '../../../experiments/k8s-jobs/folder-pack.ts';
 import { validateManifest } from '../../../stacks/manifests/validate-manifest.ts';
 import { tempDir } from '../helpers/tiny.ts';
 import { startFakeKube } from './helpers/fake-kube-objects.ts';
+import { inProcessCommands } from './helpers/in-process-pods.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/scalelab.js', import.meta.url));
 const config = join(tempDir('submit-config'), 'train.json');
@@ -21,7 +23,7 @@ test('submit: two training seeds as one Indexed Job; each pod\'s model comes bac
   const fake = await startFakeKube();
   const out = tempDir('submit');
   try {
-    const local = localCommandExecutor(BIN);
+    const local = inProcessCommands(BIN);
     const dirs = await submitCommand({
       api: kubeRest({ server: fake.url }), args: ['train', 'dqn', '--steps', '120', '--seed', '{index}', '--config', config], parallelism: 2, outDir: out, nameSuffix: 'x', pollMs: 1, log: () => {}, handleSignals: false,
       executor: async (job) => {
@@ -46,7 +48,7 @@ test('submit: two training seeds as one Indexed Job; each pod\'s model comes bac
 test('submit: a pod whose command fails → the run fails with its exit code and last stderr lines; cleanup still happens', async () => {
   const fake = await startFakeKube();
   try {
-    const local = localCommandExecutor(BIN);
+    const local = inProcessCommands(BIN);
     await submitCommand({
       api: kubeRest({ server: fake.url }), args: ['train', 'dqn', '--steps', 'many'], parallelism: 1, outDir: tempDir('submit-fail'), nameSuffix: 'y', pollMs: 1, log: () => {}, handleSignals: false,
       executor: async (job) => {

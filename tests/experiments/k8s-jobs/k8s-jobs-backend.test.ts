@@ -1,7 +1,8 @@
 // The k8s-jobs backend against a node:http fake of the Kubernetes API (no API server runs here): the objects it
-// creates validate against the Kubernetes schemas, each shard's work runs locally with its index (as on kwok,
-// which runs no containers), the records come back through ConfigMaps and equal an unsharded local run's byte for
-// byte, and the Job and namespace are deleted whatever happens.
+// creates validate against the Kubernetes schemas, each shard's pod work runs in this process with its index (the
+// fake has no Job controller or kubelet; tests/e2e/k8s-jobs.test.ts runs real pods on the emulated cluster), the
+// records come back through ConfigMaps and equal an unsharded local run's byte for byte, and the Job and namespace
+// are deleted whatever happens.
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
@@ -10,12 +11,13 @@ import { runExperiment } from '../../../experiments/runner.ts';
 import { simBackend } from '../../../experiments/backends.ts';
 import { expandCells, type Cell } from '../../../experiments/cells.ts';
 import { codeVersion } from '../../../experiments/code-version.ts';
-import { k8sJobsBackend, localShardExecutor, sweepNamespace, type ShardExecutor } from '../../../experiments/k8s-jobs/k8s-jobs-backend.ts';
+import { k8sJobsBackend, sweepNamespace, type ShardExecutor } from '../../../experiments/k8s-jobs/k8s-jobs-backend.ts';
 import { kubeRest } from '../../../experiments/k8s-jobs/kube-rest.ts';
 import type { CellRunner } from '../../../experiments/k8s-jobs/sweep-cells.ts';
 import { validateManifest } from '../../../stacks/manifests/validate-manifest.ts';
 import { TINY_PATH, tempDir } from '../helpers/tiny.ts';
 import { startFakeKube, type FakeKube } from './helpers/fake-kube-objects.ts';
+import { inProcessShards } from './helpers/in-process-pods.ts';
 
 const loaded = await loadExperiment(TINY_PATH);
 const whole = await runExperiment({ def: loaded.def, outDir: tempDir('k8s-whole'), baseDir: loaded.baseDir, workers: 2, backend: simBackend, backendName: 'sim' });
@@ -45,7 +47,7 @@ test('k8s-jobs: an Indexed Job of 3 pods; shards run with their index; records r
   let resultMaps = 0;
   try {
     const { lines } = await runBackend(fake, completeJob(fake, async (sweep) => {
-      await localShardExecutor({ workers: 2, waitForJob: false })(sweep);
+      await inProcessShards({ workers: 2, waitForJob: false })(sweep);
       resultMaps = [...fake.objects.keys()].filter((k) => k.includes('/configmaps/result-')).length;
     }), 3);
     assert.equal(lines.map((l) => l.line), expectedLines);
@@ -67,7 +69,7 @@ test('k8s-jobs: an Indexed Job of 3 pods; shards run with their index; records r
 test('k8s-jobs: more pods asked than cells → one pod per cell', async () => {
   const fake = await startFakeKube();
   try {
-    const { lines, logs } = await runBackend(fake, completeJob(fake, localShardExecutor({ runCells: replay, waitForJob: false })), 50);
+    const { lines, logs } = await runBackend(fake, completeJob(fake, inProcessShards({ runCells: replay, waitForJob: false })), 50);
     assert.is((fake.created.find((o) => o.kind === 'Job') as any).spec.parallelism, 8);
     assert.equal(lines.map((l) => l.line), expectedLines);
     assert.ok(logs.some((l) => l.includes('--parallelism 50 > 8 cells')));
@@ -79,20 +81,20 @@ test('k8s-jobs: more pods asked than cells → one pod per cell', async () => {
 const failures: { name: string; executor: (fake: FakeKube) => ShardExecutor; error: RegExp }[] = [
   {
     name: 'a pod whose image runs other code refuses its shard, and the message says to rebuild the image',
-    executor: (fake) => completeJob(fake, localShardExecutor({ runCells: replay, codeVersion: 'ffffffffffffffff', waitForJob: false })),
+    executor: (fake) => completeJob(fake, inProcessShards({ runCells: replay, codeVersion: 'ffffffffffffffff', waitForJob: false })),
     error: /^shard 0\/2 failed: this image runs code ffffffffffffffff, the runner's checkout is [0-9a-f]{16}: rebuild the sweep image/,
   },
   {
     name: 'a shard that wrote no result is named',
     executor: (fake) => completeJob(fake, async (sweep) => {
-      await localShardExecutor({ runCells: replay, waitForJob: false })(sweep);
+      await inProcessShards({ runCells: replay, waitForJob: false })(sweep);
       fake.objects.delete(`/api/v1/namespaces/${sweep.namespace}/configmaps/result-1-0`);
     }),
     error: /results are incomplete:\nshard 1\/2: no result/,
   },
   {
     name: 'a record of another configuration is refused naming the cell',
-    executor: (fake) => completeJob(fake, localShardExecutor({ waitForJob: false, runCells: async (cs, o) => { for (const c of cs) o.onLine(c, c.index === 2 ? expectedLines[2].replace(`"hash":"${c.config.hash}"`, '"hash":"0000000000000000"') : expectedLines[c.index]); } })),
+    executor: (fake) => completeJob(fake, inProcessShards({ waitForJob: false, runCells: async (cs, o) => { for (const c of cs) o.onLine(c, c.index === 2 ? expectedLines[2].replace(`"hash":"${c.config.hash}"`, '"hash":"0000000000000000"') : expectedLines[c.index]); } })),
     error: /shard 0\/2: cell spike\/kpa\/7 was run with another configuration \(hash 0000000000000000/,
   },
   {
@@ -147,7 +149,7 @@ test('k8s-jobs: Ctrl-C while waiting for the pods stops the wait, deletes the Jo
 test('k8s-jobs: an experiment outside the repository is refused before anything is created', async () => {
   const fake = await startFakeKube();
   try {
-    await runBackend(fake, completeJob(fake, localShardExecutor({ runCells: replay, waitForJob: false })), 2, '/tmp').then(
+    await runBackend(fake, completeJob(fake, inProcessShards({ runCells: replay, waitForJob: false })), 2, '/tmp').then(
       () => assert.unreachable('must refuse'),
       (err: Error) => {
         assert.is(err.name, 'UserError');

@@ -31,9 +31,8 @@ function parse(pathname: string): { collection: string; name?: string; namespace
   return { collection: `${group}/namespaces/${ns}/${plural}`, name, namespace: ns };
 }
 
-/** `autoCompleteJobs`: stand in for pods that finish once they wrote their results — a Job becomes Complete when a
- * result ConfigMap (`result-<i>-0`) exists for every index (as the Job controller marks it when every pod exits 0). */
-export async function startFakeKube(o: { autoCompleteJobs?: boolean } = {}): Promise<FakeKube> {
+/** Starts the fake on a free loopback port. */
+export async function startFakeKube(): Promise<FakeKube> {
   const objects = new Map<string, Obj>();
   const requests: FakeKube['requests'] = [];
   const created: Obj[] = [];
@@ -60,7 +59,6 @@ export async function startFakeKube(o: { autoCompleteJobs?: boolean } = {}): Pro
         const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(version++) }, ...(obj.kind === 'Job' ? { status: {} } : {}) };
         objects.set(k, stored);
         created.push(stored);
-        if (o.autoCompleteJobs && obj.kind === 'ConfigMap') completeJobs(p.namespace!);
         return send(201, stored);
       }
       if (req.method === 'GET' && !p.name) {
@@ -87,15 +85,6 @@ export async function startFakeKube(o: { autoCompleteJobs?: boolean } = {}): Pro
       send(405, status(405, 'MethodNotAllowed', req.method ?? ''));
     });
   });
-  function completeJobs(ns: string): void {
-    for (const [k, job] of objects) {
-      if (!k.startsWith(`/apis/batch/v1/namespaces/${ns}/jobs/`)) continue;
-      const n = Number((job.spec as { completions?: number }).completions);
-      if ([...Array(n).keys()].every((i) => objects.has(`/api/v1/namespaces/${ns}/configmaps/result-${i}-0`))) {
-        job.status = { succeeded: n, completedIndexes: `0-${n - 1}`, conditions: [{ type: 'Complete', status: 'True' }] };
-      }
-    }
-  }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
