@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readRunRecords, writeLinesAtomically } from '../../experiments/records-file.ts';
 import { REPORTS_OUT_DIR } from '../../lib/paths.ts';
-import { calibrationCpuChart, renderCalibrationMarkdown, formatNumber, type CalibrationReportInput } from '../../reports/calibration/calibration-report.ts';
+import { calibrationCpuChart, renderCalibrationMarkdown, formatInterval, formatNumber, type CalibrationReportInput } from '../../reports/calibration/calibration-report.ts';
 import { calibratePlant, CalibrationInputError, type CalibrationResult } from '../../sim/calibration/index.ts';
 import { UserError } from '../errors.ts';
 import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
@@ -36,7 +36,7 @@ function table(r: CalibrationResult): string {
     if (!f.identifiable) {
       rows.push([name, 'not identifiable', '', '', '']);
       why.push(`  ${name}: ${f.why}`);
-    } else rows.push([name, `${formatNumber(f.estimate)} ${f.unit}`, f.ci ? `[${formatNumber(f.ci[0])}, ${formatNumber(f.ci[1])}]` : `— ${f.error ?? ''}`, String(f.recordsUsed), String(f.minutesUsed)]);
+    } else rows.push([name, `${formatNumber(f.estimate)} ${f.unit}`, f.ci ? formatInterval(f.ci) : `— ${f.error ?? ''}`, String(f.recordsUsed), String(f.minutesUsed)]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const text = rows.map((row) => row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());

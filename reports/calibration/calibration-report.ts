@@ -32,7 +32,20 @@ export function formatNumber(x: number): string {
   return x.toFixed(a >= 100 ? 1 : a >= 1 ? 2 : 4);
 }
 
-const pct = (est: number, truth: number): string => (truth === 0 ? '' : `${((100 * (est - truth)) / truth).toFixed(2).replace(/^(?!-)/, '+')} %`);
+/** An interval with enough significant digits that its ends differ (up to 8), e.g. [0.0079998, 0.0080012]. */
+export function formatInterval(ci: readonly [number, number]): string {
+  let [lo, hi] = ci.map(formatNumber);
+  for (let digits = 5; lo === hi && ci[0] !== ci[1] && digits <= 8; digits++) [lo, hi] = ci.map((x) => x.toPrecision(digits));
+  return `[${lo}, ${hi}]`;
+}
+
+/** Relative error, % with a sign: two decimals, or two significant digits below 0.1 % (e.g. -0.0014 %). */
+function pct(est: number, truth: number): string {
+  if (truth === 0) return '';
+  const e = (100 * (est - truth)) / truth;
+  const text = Math.abs(e) >= 0.1 || e === 0 ? e.toFixed(2) : e.toPrecision(2);
+  return `${e >= 0 ? '+' : ''}${text} %`;
+}
 
 /** Use to write calibration.md; `chartFile` is the SVG's name beside it. */
 export function renderCalibrationMarkdown(input: CalibrationReportInput, chartFile: string): string {
@@ -51,7 +64,7 @@ export function renderCalibrationMarkdown(input: CalibrationReportInput, chartFi
       lines.push(`| \`${name}\` | not identifiable | | ${truth === undefined ? '' : formatNumber(truth)} | | | |`);
       continue;
     }
-    const ci = f.ci ? `[${formatNumber(f.ci[0])}, ${formatNumber(f.ci[1])}]` : `— (${f.error ?? 'none'})`;
+    const ci = f.ci ? formatInterval(f.ci) : `— (${f.error ?? 'none'})`;
     lines.push(`| \`${name}\` | ${formatNumber(f.estimate)} ${f.unit} | ${ci} | ${truth === undefined ? '' : formatNumber(truth)} | ${truth === undefined ? '' : pct(f.estimate, truth)} | ${f.recordsUsed} | ${f.minutesUsed} |`);
   }
   lines.push('', 'The "recorded" column is what the records\' `config.plant` states: for simulator records that is the truth the fit',
@@ -72,7 +85,7 @@ export function renderCalibrationMarkdown(input: CalibrationReportInput, chartFi
 }
 
 /** Use for the report's chart: observed Ready-pod cores per minute against rps, and the fitted line. */
-export async function calibrationCpuChart(input: CalibrationReportInput, maxPoints = 3000): Promise<string | null> {
+export async function calibrationCpuChart(input: CalibrationReportInput, maxPoints = 800): Promise<string | null> {
   const f = input.fit.cpuPerRequestCoreSeconds;
   if (!f || !f.identifiable || input.cpuMinutes.length === 0) return null;
   const step = Math.max(1, Math.ceil(input.cpuMinutes.length / maxPoints));
@@ -85,7 +98,7 @@ export async function calibrationCpuChart(input: CalibrationReportInput, maxPoin
     encoding: {
       x: { field: 'rps', type: 'quantitative', title: 'requests/s (minute mean)' },
       y: { field: 'cores', type: 'quantitative', title: 'Ready-pod CPU (cores)' },
-      color: { field: 'kind', type: 'nominal', title: null, legend: { orient: 'top-left' } },
+      color: { field: 'kind', type: 'nominal', title: null, legend: { orient: 'top-left', labelLimit: 320 } },
     },
     layer: [
       { data: { values: points }, mark: { type: 'point', size: 12, opacity: 0.5, filled: true } },

@@ -1,36 +1,17 @@
 // Base service time from the minutes at low load. The plant's latency of a request is a fixed delay plus the
-// M/M/c sojourn time (exponential CPU service at the limit, Erlang-C wait), binned in the standard histogram;
-// given the fitted CPU per request, each low-load minute's P95 determines the fixed delay exactly (P95 grows
+// M/M/c sojourn time (exponential CPU service at the limit, Erlang-C wait), binned in the standard histogram
+// (latency-model.ts, with the plant's per-tick Poisson mixture when the records' plant draws arrivals); given
+// the fitted CPU per request, each low-load minute's P95 determines the fixed delay exactly (P95 grows
 // with it one for one), and base = fixed delay + mean CPU time at the limit.
 import { quantileSorted } from '../../lib/quantile.ts';
 import { createRng } from '../../lib/rng.ts';
-import { createLatencyCounts, latencyQuantileMs } from '../latency-histogram.ts';
-import { addSojournToHistogram, erlangC } from '../queueing.ts';
+import { fixedDelayForP95 } from './latency-model.ts';
 import { bootstrapOverRuns, groupByRun, pointsOf } from './bootstrap-runs.ts';
 import { unidentified, type FitOptions, type ParamFit } from './fit-types.ts';
 import type { RunSeriesView } from './minutes.ts';
 
 /** Low load: the Ready pods' utilization of their CPU capacity (λ / cμ) at most this. */
 export const LOW_LOAD_UTILIZATION = 0.5;
-
-/** The P95 (ms) the plant's histogram shows for c pods at λ req/s, service rate μ, fixed delay fixedMs. */
-export function modelP95Ms(c: number, lambda: number, mu: number, fixedMs: number): number {
-  const counts = createLatencyCounts();
-  addSojournToHistogram(counts, new Int32Array(2), 1, fixedMs, mu, erlangC(c, lambda / mu), c * mu - lambda);
-  return latencyQuantileMs(counts, 0.95);
-}
-
-/** The fixed delay (ms) that makes the model's P95 equal `p95Ms` (bisection; 0 when even no delay is slower). */
-export function fixedDelayForP95(c: number, lambda: number, mu: number, p95Ms: number): number {
-  if (modelP95Ms(c, lambda, mu, 0) >= p95Ms) return 0;
-  let lo = 0, hi = p95Ms;
-  for (let k = 0; k < 50 && hi - lo > 1e-9 * p95Ms; k++) {
-    const mid = (lo + hi) / 2;
-    if (modelP95Ms(c, lambda, mu, mid) < p95Ms) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 /** One low-load minute's estimate of the base service time. */
 interface BasePoint {
@@ -47,7 +28,7 @@ export function fitBaseServiceTime(views: readonly RunSeriesView[], cpuPerReques
       const c = Math.round(p.readyPods);
       const steady = c >= 1 && Math.abs(p.readyPods - c) < 1e-6 && p.desiredReplicas === c;
       if (!steady || !(p.rps > 0) || !(p.latencyP95Ms > 0) || p.rps / (c * mu) > LOW_LOAD_UTILIZATION) continue;
-      points.push({ run: v.run, baseMs: fixedDelayForP95(c, p.rps, mu, p.latencyP95Ms) + 1000 / mu });
+      points.push({ run: v.run, baseMs: fixedDelayForP95(c, p.rps, mu, p.latencyP95Ms, v.arrivals) + 1000 / mu });
     }
   }
   if (points.length === 0) {

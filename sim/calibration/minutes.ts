@@ -24,6 +24,8 @@ export interface RunSeriesView {
   cpuRequestMilli: number;
   cpuLimitMilli: number;
   slaLatencyMs: number;
+  /** Per-tick arrivals of the records' plant (simulator: Poisson counts per tick when poissonArrivals). */
+  arrivals: { poisson: boolean; tickSeconds: number };
   /** The run's resolved plant config as recorded (sim and cluster backends record it), or null. */
   recordedPlant: Record<string, unknown> | null;
 }
@@ -48,6 +50,7 @@ export function runViews(records: readonly RunRecord[]): RunSeriesView[] {
     }));
     views.push({
       run, points, cpuRequestMilli, recordedPlant: plant,
+      arrivals: { poisson: plant?.poissonArrivals === true, tickSeconds: num(plant, 'tickSeconds', defaultPlantConfig.tickSeconds) },
       cpuLimitMilli: num(plant, 'cpuLimitMilli', defaultPlantConfig.cpuLimitMilli),
       slaLatencyMs: num(plant, 'slaLatencyMs', r.metrics.slaLatencyMs > 0 ? r.metrics.slaLatencyMs : defaultPlantConfig.slaLatencyMs),
     });

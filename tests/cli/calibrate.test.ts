@@ -14,7 +14,8 @@ const run = (...args: string[]) => spawnSync(process.execPath, ['bin/scalelab.js
 const dir = mkdtempSync(join(tmpdir(), 'scalelab-calibrate-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
-const records = await knownPlantRecords(BURSTS, [1, 2]);
+// Poisson arrivals here (calibrate.test.ts uses expected counts): the base-time fit must model the per-tick mixture.
+const records = await knownPlantRecords(BURSTS, [1, 2], { poissonArrivals: true });
 const recordsFile = join(dir, 'records.jsonl');
 writeFileSync(recordsFile, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
 
@@ -28,6 +29,7 @@ test('`calibrate --json --out --report` prints plant + fit, writes the plant fil
   assert.equal(JSON.parse(readFileSync(plantFile, 'utf8')), out.plant);
   assert.ok(Math.abs(out.fit.cpuPerRequestCoreSeconds.estimate / TRUTH.cpuPerRequestCoreSeconds - 1) < 0.01);
   assert.is(out.fit.cpuPerRequestCoreSeconds.recordsUsed, 2);
+  assert.ok(Math.abs(out.fit.baseServiceTimeMs.estimate / TRUTH.baseServiceTimeMs - 1) < 0.025, String(out.fit.baseServiceTimeMs.estimate));
   assert.is(out.fit.metricsLagSeconds.identifiable, false);
   assert.is(out.sources.metricsLagSeconds, 'default');
   assert.is(out.sources.baseServiceTimeMs, 'fitted');

@@ -2,7 +2,8 @@
 // selection of low-load minutes.
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
-import { fitBaseServiceTime, fixedDelayForP95, modelP95Ms } from '../../../sim/calibration/fit-service-time.ts';
+import { fitBaseServiceTime } from '../../../sim/calibration/fit-service-time.ts';
+import { fixedDelayForP95, modelP95Ms, poissonRequestWeights } from '../../../sim/calibration/latency-model.ts';
 import { defaultFitOptions } from '../../../sim/calibration/fit-types.ts';
 import { runViews } from '../../../sim/calibration/minutes.ts';
 import { seriesRecord } from './helpers/series-record.ts';
@@ -43,4 +44,21 @@ test('no low-load minute: not identifiable, saying why', () => {
   const f = fitBaseServiceTime(runViews([r]), 0.005, defaultFitOptions);
   assert.is(f.identifiable, false);
   assert.match(!f.identifiable ? f.why : '', /no low-load minutes/);
+});
+
+test('Poisson request weights: they sum to 1 and their mean count is E[K²]/E[K] = mean + 1 (hand value 11 for mean 10)', () => {
+  for (const [mean, terms] of [[10, 0], [400, 64]] as const) {
+    const w = poissonRequestWeights(mean);
+    if (terms) assert.ok(w.length <= terms, `${w.length} terms`);
+    const total = w.reduce((s, [, x]) => s + x, 0);
+    const meanCount = w.reduce((s, [k, x]) => s + k * x, 0);
+    assert.ok(Math.abs(total - 1) < 1e-12 && Math.abs(meanCount - (mean + 1)) < 1e-6, `${total} ${meanCount}`);
+  }
+});
+
+test('with per-tick Poisson arrivals one pod’s minute P95 is higher than at the mean rate (a mixture of M/M/1 tails)', () => {
+  const steady = modelP95Ms(1, 10, 62.5, 24);
+  const mixed = modelP95Ms(1, 10, 62.5, 24, { poisson: true, tickSeconds: 1 });
+  assert.ok(mixed > steady * 1.01, `${mixed} vs ${steady}`);
+  assert.ok(Math.abs(fixedDelayForP95(1, 10, 62.5, mixed, { poisson: true, tickSeconds: 1 }) - 24) < 1e-6);
 });
