@@ -2,7 +2,6 @@
 // estimate, its CI, the value the records' config.plant states (the truth for simulator records) and what could
 // not be identified, plus a chart of fitted against observed CPU. Takes plain numbers (sim/calibration's result
 // has this shape); rendering only.
-import { renderSvg } from '../charts/render-svg.ts';
 
 /** One parameter's fit as the report reads it. */
 export type ReportFit =
@@ -92,6 +91,8 @@ export async function calibrationCpuChart(input: CalibrationReportInput, maxPoin
   const points = input.cpuMinutes.filter((_, i) => i % step === 0).map((p) => ({ rps: p.rps, cores: p.cores, kind: 'observed minute' }));
   const maxRps = Math.max(...input.cpuMinutes.map((p) => p.rps));
   const line = [0, maxRps].map((rps) => ({ rps, cores: f.estimate * rps, kind: `fitted: ${formatNumber(f.estimate)} core-s per request` }));
+  // Vega loads only when a chart is drawn (calibrate without --report never needs it).
+  const { renderSvg } = await import('../charts/render-svg.ts');
   return renderSvg({
     config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: '#ddd' } },
     width: 420, height: 280,
