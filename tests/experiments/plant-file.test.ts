@@ -66,3 +66,14 @@ test('`scalelab run` on an experiment naming a missing plant file exits 2 naming
   assert.match(r.stderr, /plants\/gone\.json: no such file/);
   assert.not.match(r.stderr, /\n\s+at /);
 });
+
+test('scenario overrides apply on top of the plant file', async () => {
+  const file = join(dir, 'with-override.json');
+  writeFileSync(file, JSON.stringify({
+    name: 'with-override', seeds: [1], plant: 'plants/calibrated.json',
+    scenarios: [{ name: 'steady', workload: { type: 'steady', rps: 80, durationSeconds: 60 }, plant: { maxReplicas: 7 } }],
+    autoscalers: [{ name: 'hpa-70', type: 'hpa', targetCpuUtilization: 70 }],
+  }));
+  const [cell] = expandCells((await loadExperiment(file)).def);
+  assert.equal(cell.config.plant, { ...plant, maxReplicas: 7 });
+});
