@@ -55,7 +55,7 @@ export function register(program: Command): void {
     .description('fit the simulated plant (CPU per request, base service time, start-up lag, pod capacity) from run records of any backend')
     .argument('<records>', 'a records.jsonl (scalelab run, any backend)')
     .option('--out <plant.json>', 'write the calibrated plant config (atomically); an experiment names it with "plant": "plant.json"')
-    .option('--report [dir]', `write calibration.md and calibration-cpu.svg (default folder ${DEFAULT_REPORT_DIR})`)
+    .option('--report [dir]', 'write calibration.md and calibration-cpu.svg (default folder: reports/out/sim-to-real in the repository)')
     .option('--seed <n>', 'seed of the bootstrap over runs', '1')
     .option('--resamples <n>', 'bootstrap resamples', '2000');
   addOutputOption(command).addHelpText('after', '\nExit codes: 0 done, 2 bad input (missing or non-records file, no records, records without series, plants that disagree).')
