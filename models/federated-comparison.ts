@@ -4,7 +4,7 @@
 // greedily with the existing evaluator on every training plant and on a held-out plant, with HPA-70 on the same
 // episodes for reference. Mean and 95 % percentile-bootstrap CI over evaluation seeds; paired differences by seed.
 // Writes <out>/federated.json, <out>/federated.md and the federated model folder <out>/models/federated/.
-// Run: nice -n 10 node --import tsx models/federated-comparison.ts [--rounds 15] [--local-steps 1200] [--eval-episodes 30] [--seed 1] [--out DIR]
+// Run: nice -n 10 node --import tsx models/federated-comparison.ts [--rounds 15] [--local-steps 1200] [--eval-episodes 24] [--seed 1] [--out DIR]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
@@ -29,7 +29,7 @@ import { renderFederatedMarkdown } from './federated-comparison-md.ts';
 const arg = (name: string, fallback: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
 const rounds = Number(arg('rounds', '15'));
 const localSteps = Number(arg('local-steps', '1200'));
-const evalEpisodes = Number(arg('eval-episodes', '30'));
+const evalEpisodes = Number(arg('eval-episodes', '24'));
 const seed = Number(arg('seed', '1'));
 const out = arg('out', join(REPORTS_OUT_DIR, 'sim-to-real', 'federated'));
 const here = import.meta.dirname;
