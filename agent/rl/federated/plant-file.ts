@@ -16,7 +16,7 @@ export class PlantFileError extends Error {
   readonly file: string;
   readonly field: string;
   constructor(file: string, field: string, detail: string, options?: { cause?: unknown }) {
-    super(`plant file ${file}: ${field === '(top level)' ? '' : `${field} `}${detail}`, options);
+    super(`plant file ${file}: ${field === '(top level)' ? 'the file' : field} ${detail}`, options);
     this.name = 'PlantFileError';
     this.file = file;
     this.field = field;
@@ -30,7 +30,7 @@ export function parsePlantFile(text: string, file: string, base: PlantConfig): {
     raw = parseStrictJson(text);
   } catch (cause) {
     if (!(cause instanceof JsonInputError)) throw cause;
-    throw new PlantFileError(file, cause.field, `${cause.detail}, expected ${cause.expected}`, { cause });
+    throw new PlantFileError(file, cause.field, `is refused: ${cause.detail}, expected ${cause.expected}`, { cause });
   }
   const checked = checkSchema(overridesSchema, raw);
   if (!checked.ok) {
