@@ -3,10 +3,11 @@
 // federated loop of agent/rl/federated/; local-only and centralised are that loop with one client), evaluated
 // greedily with the existing evaluator on every training plant and on a held-out plant, with HPA-70 on the same
 // episodes for reference. Mean and 95 % percentile-bootstrap CI over evaluation seeds; paired differences by seed.
-// Writes <out>/federated.json, <out>/federated.md and the federated model folder <out>/models/federated/.
+// Writes <out>/federated.json, federated.md, federated.svg (the chart) and the federated model folder <out>/models/federated/;
+// `--render-only` redraws the .md and .svg from an existing federated.json.
 // Run: nice -n 10 node --import tsx models/federated-comparison.ts [--rounds 15] [--local-steps 1200] [--eval-episodes 24] [--seed 1] [--out DIR]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { createHpaAutoscaler } from '../agent/hpa/index.ts';
 import { createScalingEnv, type EnvConfig } from '../agent/rl/env.ts';
@@ -25,16 +26,28 @@ import { REPORTS_OUT_DIR } from '../lib/paths.ts';
 import { bootstrapCi, type ConfidenceInterval } from '../reports/stats/bootstrap.ts';
 import { mean } from '../reports/stats/descriptive.ts';
 import { renderFederatedMarkdown } from './federated-comparison-md.ts';
+import { federatedChartSvg } from './federated-comparison-chart.ts';
 
 const arg = (name: string, fallback: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
 const rounds = Number(arg('rounds', '15'));
 const localSteps = Number(arg('local-steps', '1200'));
 const evalEpisodes = Number(arg('eval-episodes', '24'));
 const seed = Number(arg('seed', '1'));
-const out = arg('out', join(REPORTS_OUT_DIR, 'sim-to-real', 'federated'));
+const out = resolve(arg('out', join(REPORTS_OUT_DIR, 'sim-to-real', 'federated')));
 const here = import.meta.dirname;
 const files = (names: string[]) => names.map((n) => join('models', 'configs', 'federated', `plant-${n}.json`)).join(',');
 const configFile = join('models', 'configs', 'federated', 'dqn.json');
+
+/** federated.md and federated.svg from a comparison's federated.json. */
+async function render(result: Parameters<typeof renderFederatedMarkdown>[0]): Promise<void> {
+  writeFileSync(join(out, 'federated.md'), renderFederatedMarkdown(result));
+  writeFileSync(join(out, 'federated.svg'), await federatedChartSvg(result.cells, result.plants.map((p) => p.name)));
+  process.stderr.write(`wrote ${join(out, 'federated.md')} and federated.svg\n`);
+}
+if (process.argv.includes('--render-only')) {
+  await render(JSON.parse(readFileSync(join(out, 'federated.json'), 'utf8')));
+  process.exit(0);
+}
 
 process.chdir(join(here, '..')); // plant files are named relative to the repository, as in provenance
 const backend = await initTf();
@@ -98,5 +111,4 @@ const result = {
 };
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'federated.json'), JSON.stringify(result, null, 2) + '\n');
-writeFileSync(join(out, 'federated.md'), renderFederatedMarkdown(result));
-process.stderr.write(`wrote ${join(out, 'federated.json')} and federated.md\n`);
+await render(result);
