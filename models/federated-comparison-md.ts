@@ -30,6 +30,7 @@ export function renderFederatedMarkdown(r: Comparison): string {
     `Command: \`${r.command}\``, '',
     `${r.rounds} rounds × ${r.localSteps} local steps = ${r.stepsPerPlant} env steps per plant, ${r.stepsPerMethod} per method; ` +
       `${r.evalEpisodes} evaluation episodes per cell (evaluation seeds 1…${r.evalEpisodes}, the same for every method); mean [95 % bootstrap CI].`, '',
+    '![SLA-violating requests against cost per method and plant, 95 % CIs](federated.svg)', '',
     '| plant | file | overrides |', '|---|---|---|',
     ...r.plants.map((p) => `| ${p.name} | ${p.file} | ${Object.entries(p.overrides).map(([k, v]) => `${k} ${String(v)}`).join(', ')} |`), '',
   ];
