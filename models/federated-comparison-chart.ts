@@ -25,7 +25,7 @@ export async function federatedChartSvg(cells: readonly Cell[], plants: readonly
       layer: [
         { mark: { type: 'rule', opacity: 0.6 }, encoding: { x: { ...x, field: 'slaLow' }, x2: { field: 'slaHigh' }, y, color } },
         { mark: { type: 'rule', opacity: 0.6 }, encoding: { x, y: { ...y, field: 'costLow' }, y2: { field: 'costHigh' }, color } },
-        { mark: { type: 'point', filled: true, size: 60 }, encoding: { x, y, color, shape: color } },
+        { mark: { type: 'point', filled: true, size: 60 }, encoding: { x, y, color } },
       ],
     },
   };
