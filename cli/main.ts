@@ -15,6 +15,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   k6: () => import('./commands/k6.ts'),
   train: () => import('./commands/train.ts'),
   'tune-reward': () => import('./commands/train.ts'),
+  'transfer-study': () => import('./commands/transfer-study.ts'),
   stacks: () => import('./commands/stacks.ts'),
   emulate: () => import('./commands/emulate.ts'),
   cost: () => import('./commands/cost.ts'),
