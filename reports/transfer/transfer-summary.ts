@@ -35,6 +35,20 @@ export interface TransferSummary {
   target: { step: number; quality: number };
   /** Per fine-tuned arm, how soon it reaches the target. */
   saved: Record<string, StepsSaved>;
+  /** A less noisy target: the from-scratch mean over its last `evaluations` evaluations (from `fromStep` on). */
+  plateau: { evaluations: number; fromStep: number; quality: number };
+  /** Per fine-tuned arm, how soon it reaches the plateau target. */
+  savedPlateau: Record<string, StepsSaved>;
+  /** Per fine-tuned arm and step: fine-tuned − from-scratch quality, paired by training seed, with a 95 % CI. */
+  differences: Record<string, StepDifference[]>;
+}
+
+export interface StepDifference {
+  step: number;
+  seeds: number;
+  estimate: number;
+  low: number;
+  high: number;
 }
 
 export interface StepsSaved {
@@ -69,8 +83,9 @@ function firstReach(matrix: number[][], steps: readonly number[], cols: readonly
   return null;
 }
 
-/** Use on the study's runs: one from-scratch arm and the fine-tuned arms, by their names in `runs`. */
-export function summariseTransfer(runs: readonly CurveRun[], arms: { fineTuned: readonly string[]; fromScratch: string }, rng: Rng, resamples = 10_000): TransferSummary {
+/** Use on the study's runs: one from-scratch arm and the fine-tuned arms, by their names in `runs`.
+ *  `plateauEvaluations`: the second target is the from-scratch mean over its last this-many evaluations. */
+export function summariseTransfer(runs: readonly CurveRun[], arms: { fineTuned: readonly string[]; fromScratch: string }, rng: Rng, resamples = 10_000, plateauEvaluations = 3): TransferSummary {
   const curves: Record<string, CurveSummaryPoint[]> = {};
   const byArm = (arm: string) => runs.filter((r) => r.arm === arm);
   for (const arm of [...arms.fineTuned, arms.fromScratch]) {
@@ -84,28 +99,45 @@ export function summariseTransfer(runs: readonly CurveRun[], arms: { fineTuned: 
   }
   const scratch = byArm(arms.fromScratch);
   const scratchSteps = commonSteps(scratch);
-  const last = scratchSteps.length - 1;
   const scratchQ = qualityMatrix(scratch, scratchSteps);
-  const targetStep = scratchSteps[last];
-  const target = mean(scratchQ[last]);
+  const targetStep = scratchSteps[scratchSteps.length - 1];
+  // The quality to reach, for a set of from-scratch seeds (columns): their mean over the last k evaluations.
+  const targetOf = (k: number) => (cols: readonly number[]) => mean(cols.map((c) => mean(scratchQ.slice(-k).map((row) => row[c]))));
+  const all = scratch.map((_, i) => i);
+  const k = Math.min(plateauEvaluations, scratchSteps.length);
   const saved: Record<string, StepsSaved> = {};
+  const savedPlateau: Record<string, StepsSaved> = {};
+  const differences: Record<string, StepDifference[]> = {};
   for (const arm of arms.fineTuned) {
     const fine = byArm(arm);
     const fineSteps = commonSteps(fine);
     const fineQ = qualityMatrix(fine, fineSteps);
-    const reach = firstReach(fineQ, fineSteps, fine.map((_, i) => i), target);
-    // ---- bootstrap: resample seeds (as column indices) within each arm
-    let reached = 0;
-    const one = (s: number[][]): number => {
-      const r = firstReach(fineQ, fineSteps, s[1], mean(s[0].map((c) => scratchQ[last][c])));
-      if (r === null) return 0;
-      reached++;
-      return targetStep - r;
-    };
-    const ci = stratifiedBootstrapCi([scratch.map((_, i) => i), fine.map((_, i) => i)], one, { rng, resamples });
-    // `one` ran once per resample and once more on the original seeds (the estimate).
-    const inResamples = reached - (reach === null ? 0 : 1);
-    saved[arm] = { stepsToTarget: reach, estimate: reach === null ? null : targetStep - reach, low: ci.low, high: ci.high, reachedFraction: inResamples / resamples };
+    saved[arm] = stepsSaved(fineQ, fineSteps, fine.length, all, targetOf(1), targetStep, rng, resamples);
+    savedPlateau[arm] = stepsSaved(fineQ, fineSteps, fine.length, all, targetOf(k), targetStep, rng, resamples);
+    // ---- paired by training seed (the same training episodes in both arms): fine-tuned − from scratch
+    const pairs = fine.map((f) => [f, scratch.find((r) => r.seed === f.seed)] as const).filter((p): p is readonly [CurveRun, CurveRun] => p[1] !== undefined);
+    differences[arm] = pairs.length === 0 ? [] : commonSteps([...pairs.map((p) => p[0]), ...pairs.map((p) => p[1])]).map((step) => {
+      const d = pairs.map(([f, r]) => f.points.find((p) => p.step === step)!.quality - r.points.find((p) => p.step === step)!.quality);
+      const ci = bootstrapCi(d, mean, { rng, resamples });
+      return { step, seeds: d.length, estimate: ci.estimate, low: ci.low, high: ci.high };
+    });
   }
-  return { curves, target: { step: targetStep, quality: target }, saved };
+  return { curves, target: { step: targetStep, quality: targetOf(1)(all) }, plateau: { evaluations: k, fromStep: scratchSteps[scratchSteps.length - k], quality: targetOf(k)(all) }, saved, savedPlateau, differences };
+}
+
+/** Steps saved against the target `targetOf(scratch seeds)`, with its bootstrap over seeds of both arms. */
+function stepsSaved(fineQ: number[][], fineSteps: readonly number[], fineRuns: number, scratchCols: number[], targetOf: (cols: readonly number[]) => number, targetStep: number, rng: Rng, resamples: number): StepsSaved {
+  const reach = firstReach(fineQ, fineSteps, Array.from({ length: fineRuns }, (_, i) => i), targetOf(scratchCols));
+  // ---- bootstrap: resample seeds (as column indices) within each arm
+  let reached = 0;
+  const one = (s: number[][]): number => {
+    const r = firstReach(fineQ, fineSteps, s[1], targetOf(s[0]));
+    if (r === null) return 0;
+    reached++;
+    return targetStep - r;
+  };
+  const ci = stratifiedBootstrapCi([scratchCols, Array.from({ length: fineRuns }, (_, i) => i)], one, { rng, resamples });
+  // `one` ran once per resample and once more on the original seeds (the estimate).
+  const inResamples = reached - (reach === null ? 0 : 1);
+  return { stepsToTarget: reach, estimate: reach === null ? null : targetStep - reach, low: ci.low, high: ci.high, reachedFraction: inResamples / resamples };
 }

@@ -34,6 +34,16 @@ test('each step of a curve has the mean over seeds, a bootstrap CI spanning the 
   assert.equal(s.curves.fine.map((p) => p.quality.estimate), [-4, -2.75, -1.5]);
 });
 
+test('the plateau target is the from-scratch mean over its last evaluations (here 2: seeds −5 and −3 → −4, reached at step 0)', () => {
+  const p = summariseTransfer(runs, { fineTuned: ['fine'], fromScratch: 'scratch' }, createRng(4), 1000, 2);
+  assert.equal(p.plateau, { evaluations: 2, fromStep: 10, quality: -4 });
+  assert.equal([p.savedPlateau.fine.stepsToTarget, p.savedPlateau.fine.estimate], [0, 20]);
+});
+
+test('the per-step difference pairs runs by training seed: fine − scratch = (5, 2.5, 2) and (5, 2, 1), CI spanning the two', () => {
+  assert.equal(s.differences.fine.map((d) => [d.step, d.seeds, d.estimate, d.low, d.high]), [[0, 2, 5, 5, 5], [10, 2, 2.25, 2, 2.5], [20, 2, 1.5, 1, 2]]);
+});
+
 test('the markdown states the steps saved and has one row per evaluated step', () => {
   const md = transferMarkdown(s, { command: 'c', parent: 'p', shift: 'x', steps: 20, seeds: [1, 2], evalEpisodes: 3, reference: { label: 'hpa-70', quality: -2.5, slaViolationRateRequests: 0.1, meanPods: 5 } }, 'chart.svg');
   assert.match(md, /\*\*fine\*\*: reaches the target at step 10: \*\*10 steps saved\*\* \(50 % of the budget\), 95 % CI \[0, 20\]/);
