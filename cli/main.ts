@@ -16,6 +16,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   train: () => import('./commands/train.ts'),
   'tune-reward': () => import('./commands/train.ts'),
   federate: () => import('./commands/federate.ts'),
+  'transfer-study': () => import('./commands/transfer-study.ts'),
   stacks: () => import('./commands/stacks.ts'),
   emulate: () => import('./commands/emulate.ts'),
   cost: () => import('./commands/cost.ts'),

@@ -40,6 +40,8 @@ export interface PolicyNetworks {
 export interface AgentEntry {
   /** Networks of the saved model (`model/<name>/`). */
   networks: readonly string[];
+  /** Hidden layer sizes of each of the model's networks under a config (checked when a parent is transferred). */
+  hiddenUnits(config: TrainConfig): Record<string, readonly number[]>;
   /** Networks a checkpoint holds (the model's plus training-only ones such as the target network). */
   checkpointNetworks: readonly string[];
   /** The observation carries the hybrid's setpoint as its last feature. */
@@ -69,6 +71,7 @@ async function trainHybridKind(r: TrainRun, constrained: boolean): Promise<Recor
 export const AGENTS: Record<RlAgentName, AgentEntry> = {
   dqn: {
     networks: ['q'],
+    hiddenUnits: (c) => ({ q: c.dqn.hiddenUnits }),
     checkpointNetworks: ['q', 'q_target'],
     setpoint: false,
     async train(r) {
@@ -80,6 +83,7 @@ export const AGENTS: Record<RlAgentName, AgentEntry> = {
   },
   ppo: {
     networks: ['policy', 'value'],
+    hiddenUnits: (c) => ({ policy: c.ppo.hiddenUnits, value: c.ppo.hiddenUnits }),
     checkpointNetworks: ['policy', 'value'],
     setpoint: false,
     async train(r) {
@@ -92,6 +96,7 @@ export const AGENTS: Record<RlAgentName, AgentEntry> = {
   },
   hybrid: {
     networks: ['q', 'headroom_policy', 'headroom_value'],
+    hiddenUnits: (c) => ({ q: c.hybrid.dqn.hiddenUnits, headroom_policy: c.hybrid.ppo.hiddenUnits, headroom_value: c.hybrid.ppo.hiddenUnits }),
     checkpointNetworks: ['q', 'q_target', 'headroom_policy', 'headroom_value'],
     setpoint: true,
     train: (r) => trainHybridKind(r, false),
@@ -99,6 +104,7 @@ export const AGENTS: Record<RlAgentName, AgentEntry> = {
   },
   'hybrid-constrained': {
     networks: ['q', 'headroom_policy', 'headroom_value'],
+    hiddenUnits: (c) => ({ q: c.hybrid.dqn.hiddenUnits, headroom_policy: c.hybrid.ppo.hiddenUnits, headroom_value: c.hybrid.ppo.hiddenUnits }),
     checkpointNetworks: ['q', 'q_target', 'headroom_policy', 'headroom_value'],
     setpoint: true,
     train: (r) => trainHybridKind(r, true),

@@ -120,6 +120,8 @@ export function createDqnAgent(observationSize: number, actionCount: number, see
   const net = online ?? buildMlp({ ...spec, name: 'q' });
   const target = loadedTarget ?? buildMlp({ ...spec, name: 'q_target' });
   if (!loadedTarget) copyWeights(net, target);
+  // A transferred network's frozen layers are frozen in the target too (it only ever receives copies of them).
+  target.layers.forEach((layer, i) => (layer.trainable = net.layers[i].trainable));
   const adam = createAdam(config.learningRate, () => net.trainableWeights.map((w) => w.read() as tf.Variable));
   const qValues = (observation: Float32Array): Float32Array => mlpPredictOne(net, observation);
   return {

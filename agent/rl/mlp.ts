@@ -46,9 +46,37 @@ export function buildMlp(spec: MlpSpec): LayersModel {
   return tfl.sequential({ layers, name: spec.name });
 }
 
-/** Copies the weights of `from` into `to` (same architecture): the DQN target-network sync. */
+/** Copies the weights of `from` into `to` (same architecture): the DQN target-network sync. Layer by layer, so it
+ *  does not depend on which layers are frozen (a model's `getWeights()` lists trainable layers first). */
 export function copyWeights(from: LayersModel, to: LayersModel): void {
-  to.setWeights(from.getWeights());
+  to.layers.forEach((layer, i) => layer.setWeights(from.layers[i].getWeights()));
+}
+
+/** The hidden layers of a buildMlp network (its dense layers but the output layer). */
+export function hiddenLayerCount(model: LayersModel): number {
+  return model.layers.length - 1;
+}
+
+/**
+ * Use for transfer learning: the first `frozen` dense layers of the network stop training (not in
+ * `trainableWeights`, so no optimiser sees them), every later layer trains. 0 = all train. The output layer can
+ * never be frozen: `frozen` must be ≤ the hidden layers.
+ */
+export function freezeFirstLayers(model: LayersModel, frozen: number): void {
+  const hidden = hiddenLayerCount(model);
+  if (!Number.isInteger(frozen) || frozen < 0 || frozen > hidden) throw new RangeError(`freeze = ${frozen}: expected an integer in [0, ${hidden}] (the network's hidden layers)`);
+  model.layers.forEach((layer, i) => (layer.trainable = i >= frozen));
+}
+
+/** Dense layers that do not train (frozen by freezeFirstLayers). */
+export function frozenLayerCount(model: LayersModel): number {
+  return model.layers.filter((l) => !l.trainable).length;
+}
+
+/** Widths of a buildMlp network: [inputs, hidden…, outputs]. */
+export function layerWidths(model: LayersModel): number[] {
+  const kernels = model.layers.map((l) => l.weights[0].shape as [number, number]);
+  return [kernels[0][0], ...kernels.map((k) => k[1])];
 }
 
 /**
@@ -56,11 +84,13 @@ export function copyWeights(from: LayersModel, to: LayersModel): void {
  * ops on the layer variables, about 3× faster than `model.predict` at batch 1 (no layers bookkeeping).
  */
 export function mlpForward(model: LayersModel, x: tf.Tensor2D): tf.Tensor2D {
-  const vars = model.trainableWeights;
+  // Layer by layer (frozen layers included: `trainableWeights` would skip them).
+  const layers = model.layers;
   let h: tf.Tensor2D = x;
-  for (let i = 0; i < vars.length; i += 2) {
-    h = tf.add(tf.matMul(h, vars[i].read()), vars[i + 1].read());
-    if (i < vars.length - 2) h = tf.relu(h);
+  for (let i = 0; i < layers.length; i++) {
+    const [kernel, bias] = layers[i].weights;
+    h = tf.add(tf.matMul(h, kernel.read()), bias.read());
+    if (i < layers.length - 1) h = tf.relu(h);
   }
   return h;
 }

@@ -31,6 +31,8 @@ export interface Provenance {
   weightsSha256?: Record<string, string>;
   /** Steps a training was resumed from after an interruption, in order (empty: trained in one go). */
   resumedFromSteps?: number[];
+  /** Transfer learning: the model this one was fine-tuned from (transfer.ts's ParentRecord). */
+  parent?: Record<string, unknown>;
 }
 
 /** SHA-256 of bytes, hex. */

@@ -1,11 +1,12 @@
 // `scalelab train AGENT` and `scalelab tune-reward`: train the RL autoscalers on the simulator (agent/rl/).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseTrainConfig, TrainConfigError, type TrainConfig } from '../../agent/rl/train-config.ts';
 import { ModelFilesError } from '../../agent/rl/model-files.ts';
 import { RL_AGENTS, type RlAgentName } from '../../agent/rl/rl-autoscaler.ts';
 import { runTrainSession } from '../../agent/rl/train-session.ts';
+import { resolveModelDir } from '../../agent/rl/transfer.ts';
 import { tuneReward } from '../../agent/rl/tune-reward.ts';
 import { MAX_FILE_BYTES, readInputFile } from '../../experiments/input-file.ts';
 import { JsonInputError, parseStrictJson } from '../../lib/strict-json.ts';
@@ -16,21 +17,28 @@ import { lockFolder } from '../../experiments/folder-lock.ts';
 import { MODELS_DIR } from '../../lib/paths.ts';
 
 /** commander argParser of --steps and --trials. */
-function positiveInt(name: string, value: string): number {
+export function positiveInt(name: string, value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`--${name} = ${JSON.stringify(value)}: expected a positive integer`);
   return n;
 }
 
+/** commander argParser of --freeze. */
+function nonNegativeInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UserError(`--${name} = ${JSON.stringify(value)}: expected a non-negative integer`);
+  return n;
+}
+
 /** commander argParser of --seed. */
-function seedOf(value: string): number {
+export function seedOf(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UserError(`--seed = ${JSON.stringify(value)}: expected a non-negative integer`);
   return n;
 }
 
-/** Reads and validates --config before any training starts. */
-function loadConfig(file: string | undefined): TrainConfig {
+/** Reads and validates --config before any training starts (also `scalelab transfer-study`'s). */
+export function loadConfig(file: string | undefined): TrainConfig {
   let raw: unknown = {};
   if (file !== undefined) {
     if (!existsSync(file)) throw new UserError(`--config ${file}: no such file`);
@@ -61,19 +69,26 @@ export function register(program: Command): void {
     .option('--seed <s>', 'seed of the networks, exploration and training episodes', seedOf, 1)
     .option('--config <file>', 'JSON training config (env, rewardVariant, dqn, ppo, hybrid, constraint, checkpointEverySteps, evalEpisodes)')
     .option('--out <dir>', 'output folder (default models/<agent>)', nonEmptyPath)
+    .option('--init-from <model-dir>', 'transfer learning: start from this trained model (models/<name> or its model/ folder) of the same agent type, observation contract and network shape', nonEmptyPath)
+    .option('--freeze <n>', 'with --init-from: keep the first n dense layers of every network as the parent left them (0 = fine-tune all)', (v) => nonNegativeInt('freeze', v))
     .addHelpText(
       'after',
       `
 Writes <out>/model/ (model.json + weights.bin per network, provenance.json), <out>/train-log.jsonl (one line per
 episode) and, while running, <out>/checkpoint/ — a killed run resumes from it when started again with the same
-agent, seed and config. Saves are atomic: the last good model is never replaced by a half-written one.`,
+agent, seed and config. Saves are atomic: the last good model is never replaced by a half-written one.
+With --init-from the parent's weights (SHA-256 verified) replace the seeded initialisation; provenance.json
+records the parent (folder, provenance and weights hashes, --freeze). DQN's target network starts as a copy.`,
     )
-    .action(async (agentArg: string, options: { steps: number; seed: number; config?: string; out?: string }) => {
+    .action(async (agentArg: string, options: { steps: number; seed: number; config?: string; out?: string; initFrom?: string; freeze?: number }) => {
       if (!(RL_AGENTS as readonly string[]).includes(agentArg)) throw new UserError(`agent = ${JSON.stringify(agentArg)}: expected one of ${RL_AGENTS.join(', ')}`);
       const agent = agentArg as RlAgentName;
       const { steps, seed } = options;
       const config = loadConfig(options.config);
+      if (options.freeze !== undefined && options.initFrom === undefined) throw new UserError('--freeze needs --init-from (only a transferred network has layers worth freezing)');
+      const initFrom = options.initFrom === undefined ? undefined : { modelDir: options.initFrom, freeze: options.freeze ?? 0 };
       const outDir = options.out ?? join(MODELS_DIR, agent);
+      if (initFrom && resolve(resolveModelDir(initFrom.modelDir)) === resolve(outDir, 'model')) throw new UserError(`--init-from ${initFrom.modelDir} is the model --out ${outDir} would replace; write the fine-tuned model to another --out`);
       checkOutDir(outDir);
       // One writer per model folder: a second `train` into it is refused (exit 2) instead of interleaving logs.
       const lock = lockFolder(outDir, `scalelab train ${agent}`);
@@ -86,7 +101,7 @@ agent, seed and config. Saves are atomic: the last good model is never replaced 
       let result: Awaited<ReturnType<typeof runTrainSession>>;
       try {
         result = await runTrainSession({
-          agent, steps, seed, outDir, config,
+          agent, steps, seed, outDir, config, initFrom,
           onProgress(p) {
             if (last < 0) {
               first = last = p.step - 1; // resumed runs start past 0
