@@ -23,6 +23,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   doctor: () => import('./commands/doctor.ts'),
   submit: () => import('./commands/submit.ts'),
   'job-pod': () => import('./commands/submit.ts'),
+  model: () => import('./commands/model.ts'),
 };
 
 /** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */
