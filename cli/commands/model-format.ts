@@ -56,12 +56,14 @@ export function formatDiff(d: ModelDiff, nameA: string, nameB: string): string {
   const rows = d.a.actions.map((a) => [`A ${a}`, ...d.b.actions.map((b) => String(d.confusion[a][b]))]);
   lines.push(...table(['', ...d.b.actions.map((b) => `B ${b}`)], rows).map((l) => `  ${l}`));
   const shown = [...d.disagreements].sort((p, q) => q.decisions - p.decisions || p.fromMinute - q.fromMinute).slice(0, 8).sort((p, q) => p.fromMinute - q.fromMinute);
+  const h = (x: number | null) => (x === null ? 'none' : x.toFixed(3));
+  lines.push(`  same network action but different replicas (floor or safety layer): ${d.sameActionDifferentReplicas} decisions; mean PPO headroom A ${h(d.meanHeadroom.a)}, B ${h(d.meanHeadroom.b)}`);
   lines.push(`  where they decide different replicas: ${d.disagreements.length} stretch${d.disagreements.length === 1 ? '' : 'es'}, ${d.disagreements.reduce((n, x) => n + x.decisions, 0)} decisions${d.disagreements.length > shown.length ? ` (the ${shown.length} longest shown)` : ''}`);
   if (shown.length > 0) {
     lines.push(...table(
       ['minutes', 'decisions', 'load req/s', 'replicas then', 'A directions', 'B directions', 'A → replicas', 'B → replicas'],
       shown.map((x) => [
-        `${minutes(x.fromMinute)}–${minutes(x.toMinute)}`, String(x.decisions),
+        x.fromMinute === x.toMinute ? minutes(x.fromMinute) : `${minutes(x.fromMinute)}–${minutes(x.toMinute)}`, String(x.decisions),
         x.rpsMin === null ? '—' : `${x.rpsMin.toFixed(0)}–${x.rpsMax!.toFixed(0)}`,
         x.replicasMin === x.replicasMax ? String(x.replicasMin) : `${x.replicasMin}–${x.replicasMax}`,
         directions(x.a), directions(x.b), x.aMeanReplicas.toFixed(1), x.bMeanReplicas.toFixed(1),

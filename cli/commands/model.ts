@@ -1,7 +1,7 @@
 // `scalelab model inspect MODEL_DIR` and `scalelab model diff A B`: what a trained model is and does
 // (experiments/model-inspect does the work; this file parses flags and renders).
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { checkOutDir, nonEmptyPath } from '../out-dir.ts';
@@ -48,6 +48,12 @@ async function load(arg: string): Promise<InspectableModel> {
   }
 }
 
+/** A path as the user reads it: relative to the working directory when inside it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== '' && !rel.startsWith('..') ? rel : path;
+}
+
 /** The name a model is shown by: its folder's name (models/hybrid/model → hybrid). */
 const modelName = (dir: string) => (basename(dir) === 'model' ? basename(dirname(dir)) : basename(dir));
 
@@ -87,7 +93,7 @@ export function register(program: Command): void {
       const { writeInspectionCharts } = await import('./model-charts.ts');
       const charts = await writeInspectionCharts(inspection, { name, actionSet: m.env.actionSet, slaLatencyMs: m.env.plant.slaLatencyMs, periodSeconds: m.env.decisionPeriodSeconds, out });
       const { formatInspection } = await import('./model-format.ts');
-      process.stdout.write(formatOutput(flags.output, { ...inspection, charts }, () => `${formatInspection(inspection, charts)}\n`));
+      process.stdout.write(formatOutput(flags.output, { ...inspection, charts }, () => `${formatInspection({ ...inspection, model: { ...inspection.model, dir: shown(inspection.model.dir) } }, Object.fromEntries(Object.entries(charts).map(([k, v]) => [k, shown(v)])))}\n`));
     });
   const diff = model
     .command('diff')

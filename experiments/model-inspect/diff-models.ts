@@ -40,6 +40,10 @@ export interface ModelDiff {
   confusion: Record<string, Record<string, number>>;
   /** Mean of (B's replicas − A's replicas) over all decisions: > 0 means B would run more pods here. */
   meanReplicaDifference: number;
+  /** Decisions where both networks chose the same action and yet the replicas differ (floor or safety layer). */
+  sameActionDifferentReplicas: number;
+  /** Mean headroom in effect over the decisions, per model (null for a model without PPO headroom). */
+  meanHeadroom: { a: number | null; b: number | null };
   /** Where they differ: stretches of consecutive decisions with different replica counts, in time order. */
   disagreements: DisagreementStretch[];
 }
@@ -51,7 +55,7 @@ const noDirections = (): Record<Direction, number> => ({ up: 0, hold: 0, down: 0
 export function diffModels(a: InspectableModel, b: InspectableModel, scenario: ScenarioChoice): ModelDiff {
   const steps = rolloutModel(a, scenario, [b]);
   const confusion: ModelDiff['confusion'] = Object.fromEntries(a.actionNames.map((x) => [x, Object.fromEntries(b.actionNames.map((y) => [y, 0]))]));
-  let sameAction = 0, sameReplicas = 0, sameDirection = 0, difference = 0;
+  let sameAction = 0, sameReplicas = 0, sameDirection = 0, difference = 0, sameActionOtherReplicas = 0, headroomA = 0, headroomB = 0;
   const disagreements: DisagreementStretch[] = [];
   let open: (DisagreementStretch & { aSum: number; bSum: number }) | null = null;
   const close = () => {
@@ -65,6 +69,9 @@ export function diffModels(a: InspectableModel, b: InspectableModel, scenario: S
     const [na, nb] = [a.actionNames[da.actionIndex], b.actionNames[db.actionIndex]];
     confusion[na][nb]++;
     if (na === nb) sameAction++;
+    if (na === nb && da.replicas !== db.replicas) sameActionOtherReplicas++;
+    headroomA += da.headroom ?? 0;
+    headroomB += db.headroom ?? 0;
     const current = s.observation.specReplicas;
     const [dirA, dirB] = [direction(da.replicas, current), direction(db.replicas, current)];
     if (dirA === dirB) sameDirection++;
@@ -98,6 +105,8 @@ export function diffModels(a: InspectableModel, b: InspectableModel, scenario: S
     directionAgreement: sameDirection / n,
     confusion,
     meanReplicaDifference: difference / n,
+    sameActionDifferentReplicas: sameActionOtherReplicas,
+    meanHeadroom: { a: a.hybrid ? headroomA / n : null, b: b.hybrid ? headroomB / n : null },
     disagreements,
   };
 }

@@ -12,24 +12,24 @@ export interface FeatureUnit {
 
 /** Use to label a chart axis of feature `name` in units (setpoint: the hybrid's headroom range). */
 export function featureUnit(name: string, o: ObservationConfig, headroomRange: readonly number[] = [0, 1]): FeatureUnit {
-  const cpu = (what: string) => ({ label: `${what} (% of pod CPU request)`, offset: 0, scale: 100 * o.cpuScale });
-  const memory = (what: string) => ({ label: `${what} (% of pod memory request)`, offset: 0, scale: 100 * o.memoryScale });
-  const window = `last ${o.historyDecisions} decisions`;
+  const cpu = (what: string) => ({ label: `${what} (% of request)`, offset: 0, scale: 100 * o.cpuScale });
+  const memory = (what: string) => ({ label: `${what} (% of request)`, offset: 0, scale: 100 * o.memoryScale });
+  const window = `${o.historyDecisions} decisions`;
   switch (name) {
-    case 'cpu': return cpu('CPU utilisation');
-    case 'cpuAvg': return cpu(`mean CPU utilisation, ${window}`);
-    case 'cpuMax': return cpu(`max CPU utilisation, ${window}`);
-    case 'memory': return memory('memory utilisation');
-    case 'memoryAvg': return memory(`mean memory utilisation, ${window}`);
-    case 'memoryMax': return memory(`max memory utilisation, ${window}`);
+    case 'cpu': return cpu('CPU use');
+    case 'cpuAvg': return cpu(`CPU, mean of ${window}`);
+    case 'cpuMax': return cpu(`CPU, max of ${window}`);
+    case 'memory': return memory('memory use');
+    case 'memoryAvg': return memory(`memory, mean of ${window}`);
+    case 'memoryMax': return memory(`memory, max of ${window}`);
     case 'rps': return { label: 'load (req/s)', offset: 0, scale: o.rpsScale };
     case 'latencyP95': return { label: 'P95 latency (ms)', offset: 0, scale: o.latencyScaleMs };
     case 'cpuPods': return { label: 'CPU in use (pods of request)', offset: 0, scale: o.podScale };
     case 'pods': return { label: 'replicas', offset: 0, scale: o.podScale };
     case 'pending': return { label: 'starting + pending pods', offset: 0, scale: o.podScale };
     case 'errorRate': return { label: 'error rate (%)', offset: 0, scale: 100 };
-    case 'rpsTrend': return { label: `load change over ${o.trendDecisions} decisions (req/s)`, offset: -o.rpsScale / 4, scale: o.rpsScale / 2 };
-    case 'setpoint': return { label: 'headroom setpoint (fraction above demand)', offset: headroomRange[0], scale: headroomRange[1] - headroomRange[0] };
+    case 'rpsTrend': return { label: `Δ load, ${o.trendDecisions} decisions (req/s)`, offset: -o.rpsScale / 4, scale: o.rpsScale / 2 };
+    case 'setpoint': return { label: 'headroom setpoint (fraction)', offset: headroomRange[0], scale: headroomRange[1] - headroomRange[0] };
     default: return { label: `${name} (feature, 0–1)`, offset: 0, scale: 1 };
   }
 }

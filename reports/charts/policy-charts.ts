@@ -8,7 +8,7 @@ const CONFIG = {
   view: { stroke: '#bbb' },
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', grid: false },
   legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal' },
-  title: { fontSize: 14, subtitleFontSize: 11, subtitleColor: '#555', anchor: 'start' },
+  title: { fontSize: 14, subtitleFontSize: 11, subtitleColor: '#555', anchor: 'start', offset: 10 },
 } as const;
 
 /** One grid cell, in the axes' units. */
@@ -30,7 +30,14 @@ export interface PolicyChartInput {
   headroomRange?: [number, number];
 }
 
-const axis = (a: { title: string; domain: [number, number] }) => ({ title: a.title, scale: { domain: a.domain, nice: false, zero: false } });
+/** An axis title over two lines when long ("what (unit)" → what / (unit)): the headless renderer estimates text at
+ *  0.8 × font size per character, and a vertical title estimated taller than the plot pushes the plot down. */
+export function axisTitle(title: string, maxChars = 28): string | string[] {
+  const cut = title.lastIndexOf(' (');
+  return title.length <= maxChars || cut <= 0 ? title : [title.slice(0, cut), title.slice(cut + 1)];
+}
+
+const axis = (a: { title: string; domain: [number, number] }) => ({ title: axisTitle(a.title), scale: { domain: a.domain, nice: false, zero: false } });
 
 function panel(o: PolicyChartInput, colour: object, title: string): object {
   return {
@@ -62,13 +69,12 @@ export function policyGridSvg(o: PolicyChartInput): Promise<string> {
     const h = o.cells.map((c) => c.headroom ?? 0);
     panels.push(panel(o, headroomColour, `PPO headroom (Gaussian mean): ${Math.min(...h).toFixed(2)}–${Math.max(...h).toFixed(2)} here`));
   }
-  return renderSvg({
-    config: CONFIG,
-    title: { text: o.title, subtitle: o.subtitle },
-    hconcat: panels,
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
-    padding: 12,
-  } as never);
+  if (panels.length === 1) {
+    const { title, ...only } = panels[0] as { title: { text: string } };
+    return renderSvg({ config: CONFIG, title: { text: o.title, subtitle: [...o.subtitle, `colour: ${title.text}`] }, ...only, padding: 12 } as never);
+  }
+  const resolve = { scale: { color: 'independent' }, legend: { color: 'independent' } };
+  return renderSvg({ config: CONFIG, title: { text: o.title, subtitle: o.subtitle }, hconcat: panels, resolve, padding: 12 } as never);
 }
 
 /** What the timeline chart needs: one point per decision. */

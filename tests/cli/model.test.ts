@@ -20,7 +20,7 @@ test('model inspect models/hybrid --json: the documented sections, and the SVG c
   assert.equal(j.charts, { policyGrid: join(out, 'policy-grid.svg'), timeline: join(out, 'timeline.svg') });
   const grid = readFileSync(j.charts.policyGrid, 'utf8');
   assert.match(grid, /^<svg[^>]*>[\s\S]*<\/svg>$/);
-  for (const text of ['P95 latency (ms)', 'headroom setpoint (fraction above demand)', '×0.5', '−1 pod', 'hold', '+1 pod', '×2']) assert.ok(grid.includes(`>${text}</text>`), `policy chart shows "${text}"`);
+  for (const text of ['P95 latency (ms)', 'headroom setpoint (fraction)', '×0.5', '−1 pod', 'hold', '+1 pod', '×2']) assert.ok(grid.includes(`>${text}</text>`), `policy chart shows "${text}"`);
   const timeline = readFileSync(j.charts.timeline, 'utf8');
   for (const text of ['>load (req/s)</text>', '>replicas</text>', '>minutes</text>', '>SLA 200 ms</text>', '<tspan>PPO headroom</tspan>']) assert.ok(timeline.includes(text), `timeline shows "${text}"`);
 });

@@ -23,19 +23,26 @@ test('model diff: a model compared with itself agrees on every decision (diagona
   for (const a of d.a.actions) for (const b of d.b.actions) if (a !== b) assert.is(d.confusion[a][b], 0);
   assert.is(sum(Object.values(d.confusion).flatMap((row) => Object.values(row))), d.scenario.decisions);
   assert.equal(d.disagreements, []);
+  assert.equal([d.sameActionDifferentReplicas, d.meanHeadroom], [0, { a: null, b: null }]);
 });
 
 test('model diff: DQN vs the hybrid matches the two deployed autoscalers fed A\'s observations', async () => {
   const d = diffModels(dqn, hybrid, scenario);
   // Independent twin: replay A's run, ask both deployed autoscalers on each observation.
-  const [a, b] = [await loadRlAutoscaler(dir('dqn')), await loadRlAutoscaler(dir('hybrid'))];
-  const rows: { t: number; a: number; b: number }[] = [];
-  rolloutModel(dqn, scenario, [], (o: Observation) => rows.push({ t: o.nowSeconds / 60, a: a.decide(o).replicas, b: b.decide(o).replicas }));
+  let headroom = NaN;
+  const [a, b] = [await loadRlAutoscaler(dir('dqn')), await loadRlAutoscaler(dir('hybrid'), undefined, undefined, { onHeadroom: (h) => (headroom = h) })];
+  const rows: { t: number; a: number; b: number; headroom: number }[] = [];
+  rolloutModel(dqn, scenario, [], (o: Observation) => {
+    const [ra, rb] = [a.decide(o).replicas, b.decide(o).replicas];
+    rows.push({ t: o.nowSeconds / 60, a: ra, b: rb, headroom });
+  });
   const n = rows.length;
   assert.is(d.scenario.decisions, n);
   assert.is(d.replicaAgreement, rows.filter((r) => r.a === r.b).length / n);
   assert.ok(Math.abs(d.meanReplicaDifference - sum(rows.map((r) => r.b - r.a)) / n) < 1e-12);
   assert.ok(d.replicaAgreement < 1, 'the two models differ somewhere on this scenario');
+  assert.is(d.meanHeadroom.a, null);
+  assert.ok(Math.abs(d.meanHeadroom.b! - sum(rows.map((r) => r.headroom)) / n) < 1e-6);
   // Stretches: maximal runs of consecutive differing decisions, with their first and last minute.
   const expected: { fromMinute: number; toMinute: number; decisions: number }[] = [];
   rows.forEach((r, i) => {
