@@ -28,7 +28,7 @@ export function featureUnit(name: string, o: ObservationConfig, headroomRange: r
     case 'pods': return { label: 'replicas', offset: 0, scale: o.podScale };
     case 'pending': return { label: 'starting + pending pods', offset: 0, scale: o.podScale };
     case 'errorRate': return { label: 'error rate (%)', offset: 0, scale: 100 };
-    case 'rpsTrend': return { label: `Δ load, ${o.trendDecisions} decisions (req/s)`, offset: -o.rpsScale / 4, scale: o.rpsScale / 2 };
+    case 'rpsTrend': return { label: `Δ load over ${o.trendDecisions} decisions (req/s)`, offset: -o.rpsScale / 4, scale: o.rpsScale / 2 };
     case 'setpoint': return { label: 'headroom setpoint (fraction)', offset: headroomRange[0], scale: headroomRange[1] - headroomRange[0] };
     default: return { label: `${name} (feature, 0–1)`, offset: 0, scale: 1 };
   }

@@ -37,7 +37,7 @@ export function axisTitle(title: string, maxChars = 28): string | string[] {
   return title.length <= maxChars || cut <= 0 ? title : [title.slice(0, cut), title.slice(cut + 1)];
 }
 
-const axis = (a: { title: string; domain: [number, number] }) => ({ title: axisTitle(a.title), scale: { domain: a.domain, nice: false, zero: false } });
+const axis = (a: { title: string; domain: [number, number] }) => ({ title: axisTitle(a.title), scale: { domain: a.domain, nice: false, zero: false }, axis: { tickCount: 5 } });
 
 function panel(o: PolicyChartInput, colour: object, title: string): object {
   return {
@@ -77,6 +77,14 @@ export function policyGridSvg(o: PolicyChartInput): Promise<string> {
   return renderSvg({ config: CONFIG, title: { text: o.title, subtitle: o.subtitle }, hconcat: panels, resolve, padding: 12 } as never);
 }
 
+/** The powers of ten enclosing `values` (a log axis labelled at 10, 100, 1,000 … only). */
+export function decadesAround(values: number[]): [number, number] {
+  const lo = Math.min(...values), hi = Math.max(...values);
+  return [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))];
+}
+
+const powersOf10 = ([lo, hi]: [number, number]) => Array.from({ length: Math.round(Math.log10(hi / lo)) + 1 }, (_, i) => lo * 10 ** i);
+
 /** What the timeline chart needs: one point per decision. */
 export interface TimelineInput {
   title: string;
@@ -90,11 +98,13 @@ export interface TimelineInput {
 /** Load, replicas decided, P95 latency (SLA as a dashed rule) and, for hybrids, PPO's headroom, over the scenario. */
 export function timelineSvg(o: TimelineInput): Promise<string> {
   const maxMinutes = Math.max(...o.points.map((p) => p.tMinutes));
-  const rows: { field: string; title: string | string[]; colour: string; scale?: object; extra?: object[] }[] = [
+  const latencies = o.points.map((p) => p.latencyP95Ms).filter((v): v is number => v !== null && v > 0);
+  const decades = decadesAround([...latencies, o.slaLatencyMs]);
+  const rows: { field: string; title: string | string[]; colour: string; scale?: object; axis?: object; extra?: object[] }[] = [
     { field: 'rps', title: 'load (req/s)', colour: '#1f77b4', scale: { zero: true } },
     { field: 'replicas', title: 'replicas', colour: '#2ca02c', scale: { zero: true } },
     {
-      field: 'latencyP95Ms', title: ['P95 latency', '(ms, log)'], colour: '#d62728', scale: { type: 'log' },
+      field: 'latencyP95Ms', title: ['P95 latency', '(ms, log)'], colour: '#d62728', scale: { type: 'log', domain: decades }, axis: { values: powersOf10(decades) },
       extra: [
         { data: { values: [{ sla: o.slaLatencyMs, t: maxMinutes, label: `SLA ${o.slaLatencyMs} ms` }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#555' }, encoding: { y: { field: 'sla', type: 'quantitative' } } },
         { data: { values: [{ sla: o.slaLatencyMs, t: maxMinutes, label: `SLA ${o.slaLatencyMs} ms` }] }, mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, fontSize: 10, color: '#555' }, encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'sla', type: 'quantitative' }, text: { field: 'label' } } },
@@ -109,7 +119,7 @@ export function timelineSvg(o: TimelineInput): Promise<string> {
       width: 560,
       height: 80,
       layer: [
-        { mark: { type: 'line', interpolate: 'step-after', color: r.colour, strokeWidth: 1.5 }, encoding: { x, y: { field: r.field, type: 'quantitative', title: r.title, scale: r.scale, axis: { tickCount: 4 } } } },
+        { mark: { type: 'line', interpolate: 'step-after', color: r.colour, strokeWidth: 1.5 }, encoding: { x, y: { field: r.field, type: 'quantitative', title: r.title, scale: r.scale, axis: r.axis ?? { tickCount: 4 } } } },
         ...(r.extra ?? []),
       ],
     };
