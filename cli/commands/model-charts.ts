@@ -3,9 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTION_SETS, type ActionSetName, type ScalingAction } from '../../agent/rl/index.ts';
-import type { ModelInspection } from '../../experiments/model-inspect/inspect-model.ts';
-import type { FeatureUnit } from '../../experiments/model-inspect/feature-units.ts';
-import { policyGridSvg, timelineSvg } from '../../reports/charts/policy-charts.ts';
+import type { FeatureUnit, ModelInspection } from '../../experiments/model-inspect/index.ts';
+import { policyGridSvg, timelineSvg } from '../../reports/index.ts';
 
 const UP = ['#fdae61', '#f46d43', '#b2182b'];
 const DOWN = ['#abd9e9', '#74add1', '#2c5c9c'];

@@ -1,6 +1,5 @@
 // Text rendering of `scalelab model inspect` and `model diff` (numbers come from experiments/model-inspect).
-import type { ModelInspection } from '../../experiments/model-inspect/inspect-model.ts';
-import type { ModelDiff } from '../../experiments/model-inspect/diff-models.ts';
+import type { ModelDiff, ModelInspection } from '../../experiments/model-inspect/index.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const num = (x: unknown, digits: number) => (typeof x === 'number' ? x.toFixed(digits) : '?');

@@ -7,8 +7,7 @@ import { UserError } from '../errors.ts';
 import { checkOutDir, nonEmptyPath } from '../out-dir.ts';
 import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
 import { MODELS_DIR, REPORTS_OUT_DIR } from '../../lib/paths.ts';
-import type { ScenarioChoice } from '../../experiments/model-inspect/rollout.ts';
-import type { InspectableModel } from '../../experiments/model-inspect/model-decider.ts';
+import type { InspectableModel, ScenarioChoice } from '../../experiments/model-inspect/index.ts';
 
 interface ScenarioFlags { scenario: string; baseRps: string; peakRps: string; duration: string; seed: string }
 
@@ -19,7 +18,7 @@ function positive(flag: string, value: string, integer = false): number {
 }
 
 async function scenarioFrom(f: ScenarioFlags): Promise<ScenarioChoice> {
-  const { checkScenario } = await import('../../experiments/model-inspect/rollout.ts');
+  const { checkScenario } = await import('../../experiments/model-inspect/index.ts');
   try {
     checkScenario(f.scenario);
   } catch (err) {
@@ -38,7 +37,7 @@ export function resolveModelDir(arg: string): string {
 }
 
 async function load(arg: string): Promise<InspectableModel> {
-  const { loadInspectableModel } = await import('../../experiments/model-inspect/model-decider.ts');
+  const { loadInspectableModel } = await import('../../experiments/model-inspect/index.ts');
   const { ModelFilesError } = await import('../../agent/rl/index.ts');
   try {
     return await loadInspectableModel(resolveModelDir(arg));
@@ -80,7 +79,7 @@ export function register(program: Command): void {
       const [x, y, ...rest] = flags.features.split(',').map((s) => s.trim());
       if (!x || !y || rest.length > 0) throw new UserError(`--features: got "${flags.features}", expected two feature names, e.g. rps,pods`);
       const m = await load(arg);
-      const { inspectModel, checkFeatures } = await import('../../experiments/model-inspect/inspect-model.ts');
+      const { inspectModel, checkFeatures } = await import('../../experiments/model-inspect/index.ts');
       try {
         checkFeatures(m, x, y);
       } catch (err) {
@@ -103,7 +102,7 @@ export function register(program: Command): void {
   addOutputOption(addScenarioOptions(diff)).action(async (a: string, b: string, flags: ScenarioFlags & { output: OutputFormat }) => {
     const scenario = await scenarioFrom(flags);
     const [ma, mb] = [await load(a), await load(b)];
-    const { diffModels } = await import('../../experiments/model-inspect/diff-models.ts');
+    const { diffModels } = await import('../../experiments/model-inspect/index.ts');
     const result = diffModels(ma, mb, scenario);
     const { formatDiff } = await import('./model-format.ts');
     process.stdout.write(formatOutput(flags.output, result, () => `${formatDiff(result, modelName(ma.dir), modelName(mb.dir))}\n`));

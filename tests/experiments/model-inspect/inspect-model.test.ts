@@ -99,3 +99,12 @@ test('feature units: the default observation scales map features back to req/s, 
   ];
   for (const [name, f, expected, range] of cases) assert.ok(Math.abs(at(name, f, range) - expected) < 1e-9, `${name} ${f} → ${at(name, f, range)}, expected ${expected}`);
 });
+
+test('model inspect: no tensor is left behind (the count does not grow over an inspection)', () => {
+  const short = { ...scenario, durationSeconds: 120 };
+  inspectModel(hybrid, short, { x: 'rps', y: 'pods' });
+  const before = tf.memory().numTensors;
+  inspectModel(hybrid, short, { x: 'rps', y: 'pods' });
+  inspectModel(dqn, short, { x: 'cpu', y: 'latencyP95' });
+  assert.is(tf.memory().numTensors, before);
+});
