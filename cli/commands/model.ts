@@ -103,7 +103,13 @@ export function register(program: Command): void {
     const scenario = await scenarioFrom(flags);
     const [ma, mb] = [await load(a), await load(b)];
     const { diffModels } = await import('../../experiments/model-inspect/index.ts');
-    const result = diffModels(ma, mb, scenario);
+    let result;
+    try {
+      result = diffModels(ma, mb, scenario);
+    } catch (err) {
+      if (err instanceof RangeError) throw new UserError(err.message);
+      throw err;
+    }
     const { formatDiff } = await import('./model-format.ts');
     process.stdout.write(formatOutput(flags.output, result, () => `${formatDiff(result, modelName(ma.dir), modelName(mb.dir))}\n`));
   });

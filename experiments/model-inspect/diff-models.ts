@@ -53,6 +53,9 @@ const noDirections = (): Record<Direction, number> => ({ up: 0, hold: 0, down: 0
 
 /** Use to compare two models on one scenario. */
 export function diffModels(a: InspectableModel, b: InspectableModel, scenario: ScenarioChoice): ModelDiff {
+  const [pa, pb] = [a.env.decisionPeriodSeconds, b.env.decisionPeriodSeconds];
+  // B is asked at A's decisions; at another period its feature history (avg, max, trend) would mean something else.
+  if (pa !== pb) throw new RangeError(`model diff: A decides every ${pa} s and B every ${pb} s; expected two models with the same decision period`);
   const steps = rolloutModel(a, scenario, [b]);
   const confusion: ModelDiff['confusion'] = Object.fromEntries(a.actionNames.map((x) => [x, Object.fromEntries(b.actionNames.map((y) => [y, 0]))]));
   let sameAction = 0, sameReplicas = 0, sameDirection = 0, difference = 0, sameActionOtherReplicas = 0, headroomA = 0, headroomB = 0;

@@ -55,3 +55,8 @@ test('model diff: DQN vs the hybrid matches the two deployed autoscalers fed A\'
   const diagonal = sum(d.a.actions.map((x) => d.confusion[x][x]));
   assert.ok(Math.abs(diagonal / n - d.actionAgreement!) < 1e-12);
 });
+
+test('model diff: models with different decision periods are refused, naming both periods', () => {
+  const slow = { ...hybrid, env: { ...hybrid.env, decisionPeriodSeconds: 30 } };
+  assert.throws(() => diffModels(dqn, slow, scenario), /A decides every 15 s and B every 30 s; expected two models with the same decision period/);
+});
