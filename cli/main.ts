@@ -27,6 +27,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   submit: () => import('./commands/submit.ts'),
   'job-pod': () => import('./commands/submit.ts'),
   calibrate: () => import('./commands/calibrate.ts'),
+  model: () => import('./commands/model.ts'),
 };
 
 /** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */

@@ -4,6 +4,7 @@ export * from './tables/index.ts';
 export { renderSvg, type Chart } from './charts/render-svg.ts';
 export { timeSeriesChart, metricBoxChart, latencyCdfChart, paretoChart, learningCurveChart, type EpisodeLog } from './charts/charts.ts';
 export { seriesPoints, latencyCdfPoints, paretoFront } from './charts/chart-data.ts';
+export { policyGridSvg, timelineSvg, axisTitle, decadesAround, type PolicyChartInput, type PolicyCell, type TimelineInput } from './charts/policy-charts.ts';
 export { buildReportContent, REALISTIC_ARMS, type BuildReportInput } from './build-report.ts';
 export type { ReportContent } from './writer/report-content.ts';
 export { checkRecords, unpairedSeeds, type RecordCheck } from './writer/check-records.ts';

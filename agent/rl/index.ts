@@ -12,6 +12,11 @@ export { createLagrangian, defaultConstraintConfig, dualAscent, trainConstrained
 export { applySafetyLayer, defaultSafetyConfig, type SafetyConfig, type SafetyIntervention } from './safety-layer.ts';
 export { createBayesOpt, expectedImprovement, fitGaussianProcess, matern52 } from './bayes-opt.ts';
 export { createRlAutoscaler, RL_AGENTS, type RlAgentName, type RlPolicy } from './rl-autoscaler.ts';
+// The deployed autoscaler's inference steps, for tools that must decide exactly as it does (model inspection).
+export { mlpPredictOne } from './mlp.ts';
+export { argMax } from './dqn.ts';
+export { gaussianParams } from './ppo.ts';
+export { headroomOf, setpointFeature } from './hybrid.ts';
 export { AGENTS, type AgentEntry } from './agents.ts';
 export { loadRlAutoscaler } from './load-rl-autoscaler.ts';
 export { loadAgentFiles, saveAgentFiles, readProvenance, ModelFilesError, type Provenance } from './model-files.ts';
