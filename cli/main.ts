@@ -15,6 +15,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   k6: () => import('./commands/k6.ts'),
   train: () => import('./commands/train.ts'),
   'tune-reward': () => import('./commands/train.ts'),
+  federate: () => import('./commands/federate.ts'),
   stacks: () => import('./commands/stacks.ts'),
   emulate: () => import('./commands/emulate.ts'),
   cost: () => import('./commands/cost.ts'),
@@ -24,6 +25,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ register: Register }>> = {
   doctor: () => import('./commands/doctor.ts'),
   submit: () => import('./commands/submit.ts'),
   'job-pod': () => import('./commands/submit.ts'),
+  calibrate: () => import('./commands/calibrate.ts'),
 };
 
 /** Builds the command tree with the commands of `only` (or all of them); exported for in-process tests. */

@@ -34,6 +34,10 @@ const L = EXPERIMENT_LIMITS;
 export const plantOverridesSchema = strictObject(plantConfigShape, 'an object of plant config overrides').partial()
   .meta({ description: 'Overrides of the default plant (sim/config.ts); fields and bounds as in the plant config.' });
 
+/** A full plant config file (e.g. written by `scalelab calibrate --out`), named by its path relative to the experiment file. */
+export const plantFileSchema = z.string({ error: 'a path' }).min(1, { error: 'a non-empty path' })
+  .meta({ description: 'Path of a full plant config file (schemas/plant-config.schema.json, e.g. from `scalelab calibrate --out`), relative to the experiment file.' });
+
 const scenarioSchema = strictObject({
   name: name.meta({ description: 'Unique within the experiment; used in records and tables.' }),
   workload: workloadSpecSchema,
@@ -58,7 +62,8 @@ export const experimentSchema = strictObject({
   name: name.meta({ description: 'Names the output directory and every record.' }),
   description: z.string({ error: 'a string' }).optional(),
   seeds: seeds.meta({ description: 'Integer seeds; each cell runs once per seed.' }),
-  plant: plantOverridesSchema.optional(),
+  plant: z.union([plantFileSchema, plantOverridesSchema], { error: 'the path of a plant config file (a string) or an object of plant config overrides' }).optional()
+    .meta({ description: 'Overrides of the default plant, or the path of a full plant config file (relative to this file) to run on.' }),
   scenarios: z.array(scenarioSchema, { error: 'a non-empty array of { name, workload }' })
     .min(1, { error: 'a non-empty array of { name, workload }' }).max(L.maxListLength, { error: `at most ${L.maxListLength} scenarios` }),
   autoscalers: z.array(autoscalerSchema, { error: 'a non-empty array of { name, type, ...params }' })
@@ -85,7 +90,8 @@ export interface ExperimentDef {
   description?: string;
   /** Integer seeds; each cell runs once per seed (plant start-up times, arrivals, workload noise). */
   seeds: number[];
-  /** Overrides of `defaultPlantConfig` (sim/config.ts) for every scenario. */
+  /** Overrides of `defaultPlantConfig` (sim/config.ts) for every scenario. In a file it may be the path of a full
+   * plant config file instead; parseExperiment replaces the path with the file's config. */
   plant?: Partial<PlantConfig>;
   scenarios: ScenarioDef[];
   autoscalers: AutoscalerSpec[];

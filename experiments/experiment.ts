@@ -2,6 +2,7 @@
 // the field path (e.g. `scenarios[2].workload.peakRps`), the value received and what was expected.
 import { defaultPlantConfig, type PlantConfig } from '../sim/config.ts';
 import { PlantConfigError, validatePlantConfig } from '../sim/validate-plant-config.ts';
+import { plantConfigSchema } from '../sim/plant-config-schema.ts';
 import { buildWorkload, WorkloadSpecError, type TraceLoader, type Workload } from '../workloads/index.ts';
 import { WORKLOAD_LIMITS } from '../workloads/limits.ts';
 import { createAutoscaler } from '../agent/registry.ts';
@@ -26,7 +27,12 @@ export interface ParseExperimentOptions {
   loadTrace?: TraceLoader;
   /** Directory relative paths in autoscaler specs resolve against. */
   baseDir?: string;
+  /** Reads a plant config file the experiment names (`"plant": "plant.json"`) as parsed JSON; absent = refused. */
+  loadPlant?: PlantFileLoader;
 }
+
+/** Reads the plant config file at `path` (relative to the experiment) and returns its parsed JSON and its resolved path. */
+export type PlantFileLoader = (path: string) => { json: unknown; path: string };
 
 /** Use on any parsed experiment JSON before running it: checks every field against the schema, then builds every
  * workload and autoscaler once and checks each run's length in ticks — all before any cell starts. */
@@ -38,7 +44,8 @@ export async function parseExperiment(value: unknown, o: ParseExperimentOptions)
     if (p.statement !== undefined) throw new UserError(`experiment ${o.source}: ${p.field}: ${p.statement}`);
     throw fail(p.field, p.value, p.expected);
   }
-  const e = value as ExperimentDef;
+  const rawPlant: unknown = (value as { plant?: unknown }).plant;
+  const e: ExperimentDef = typeof rawPlant === 'string' ? { ...(value as ExperimentDef), plant: plantFromFile(rawPlant, o) } : (value as ExperimentDef);
   const cells = e.scenarios.length * e.autoscalers.length * e.seeds.length;
   if (cells > EXPERIMENT_LIMITS.maxCells) throw fail('seeds', e.seeds, `at most ${EXPERIMENT_LIMITS.maxCells} cells in all (scenarios × autoscalers × seeds = ${cells})`);
   const plant = resolvePlant(undefined, e.plant, 'plant', fail);
@@ -95,6 +102,24 @@ function checkRunLength(s: ScenarioDef, workload: Workload, tick: number, at: st
   for (let k = 0; k < n; k++) {
     const rate = workload.rateAt(k * tick);
     if (!(rate <= WORKLOAD_LIMITS.maxRps)) throw fail(`${at}.workload`, rate, `a load of at most ${WORKLOAD_LIMITS.maxRps} req/s (reached at t = ${k * tick} s)`);
+  }
+}
+
+/** The plant of a `"plant": "file"` reference: the file's full config, checked strictly; errors name the file. */
+function plantFromFile(file: string, o: ParseExperimentOptions): PlantConfig {
+  if (!o.loadPlant) throw new UserError(`experiment ${o.source}: plant: got ${showValue(file)}, expected an object of plant config overrides (a plant file path needs the experiment's folder: load it with loadExperiment)`);
+  const { json, path } = o.loadPlant(file);
+  const checked = checkSchema(plantConfigSchema, json);
+  const where = `experiment ${o.source}: plant file ${path}`;
+  if (!checked.ok) {
+    const p = checked.problem;
+    throw new UserError(`${where}: ${p.field}: ${p.statement ?? `got ${showValue(p.value)}, expected ${p.expected}`}${p.field === '(top level)' ? '' : ' (a plant file holds every plant config field, as scalelab calibrate --out writes it)'}`);
+  }
+  try {
+    return validatePlantConfig(checked.data as PlantConfig);
+  } catch (err) {
+    if (err instanceof PlantConfigError) throw new UserError(`${where}: ${err.field}: got ${showValue(err.value)}, expected ${err.expected}`);
+    throw err;
   }
 }
 

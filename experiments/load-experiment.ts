@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../lib/errors.ts';
-import { parseExperiment, type ExperimentDef } from './experiment.ts';
+import { parseExperiment, type ExperimentDef, type PlantFileLoader } from './experiment.ts';
 import { traceLoader } from './load-trace.ts';
 import { MAX_FILE_BYTES, readInputFile } from './input-file.ts';
 import { JsonInputError, parseStrictJson } from '../lib/strict-json.ts';
@@ -48,6 +48,25 @@ export async function loadExperiment(nameOrPath: string): Promise<LoadedExperime
     throw new UserError(`experiment ${nameOrPath}: ${err.message}`);
   }
   const baseDir = dirname(path);
-  const def = await parseExperiment(json, { source: nameOrPath, loadTrace: traceLoader(baseDir), baseDir });
+  const def = await parseExperiment(json, { source: nameOrPath, loadTrace: traceLoader(baseDir), baseDir, loadPlant: plantFileLoader(baseDir, nameOrPath) });
   return { def, path, baseDir };
+}
+
+/** Reads `"plant": "file"` relative to the experiment's folder: a missing file or bad JSON is a UserError naming it. */
+function plantFileLoader(baseDir: string, source: string): PlantFileLoader {
+  return (file) => {
+    const path = resolve(baseDir, file);
+    let text: string;
+    try {
+      text = readInputFile(path, 'plant config file', MAX_FILE_BYTES.experiment, file);
+    } catch (err) {
+      throw new UserError(`experiment ${source}: plant: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      return { json: parseStrictJson(text), path: file };
+    } catch (err) {
+      if (!(err instanceof JsonInputError)) throw err;
+      throw new UserError(`experiment ${source}: plant file ${file}: ${err.syntax ? `cannot read it as JSON (${err.detail})` : err.message}`, { cause: err });
+    }
+  };
 }

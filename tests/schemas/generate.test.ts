@@ -28,7 +28,10 @@ test('the experiment schema lists exactly the fields an experiment file may have
   assert.is(schema.additionalProperties, false);
   assert.equal(schema.required.sort(), ['autoscalers', 'name', 'scenarios', 'seeds']);
   // tickSeconds ∈ [0.01, 60] (sim/plant-config-schema.ts PLANT_LIMITS); a scenario lasts at most 31 days.
-  assert.is(schema.properties.plant.properties.tickSeconds.minimum, 0.01);
+  // plant: the path of a plant config file, or an object of overrides.
+  const plantBranches = schema.properties.plant.anyOf as { type: string; properties?: Record<string, { minimum?: number }> }[];
+  assert.equal(plantBranches.map((b) => b.type).sort(), ['object', 'string']);
+  assert.is(plantBranches.find((b) => b.type === 'object')!.properties!.tickSeconds.minimum, 0.01);
   assert.is(schema.properties.scenarios.items.properties.durationSeconds.maximum, 31 * 86_400);
 });
 
