@@ -53,11 +53,12 @@ export interface Observation {
   pods: PodView[];
   /** Requests/s arriving: `sum(rate(nginx_http_requests_total[1m]))`. */
   rps?: number;
-  /** Mean latency of successful requests, ms: `sum(rate(http_request_duration_seconds_sum[1m])) / sum(rate(…_count[1m])) * 1000`. */
+  /** Mean latency of successful requests, ms: `sum(rate(nginx_http_response_time_seconds_hist_sum[1m])) / sum(rate(…_count[1m])) * 1000`
+   *  (the access-log exporter's histogram; names in lib/metric-names.ts). The in-cluster controller does not query it. */
   latencyMeanMs?: number;
-  /** P95 latency, ms: `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[1m]))) * 1000`. */
+  /** P95 latency, ms: `histogram_quantile(0.95, sum by (le) (rate(nginx_http_response_time_seconds_hist_bucket[1m]))) * 1000` (latencyQuantileMsQuery). */
   latencyP95Ms?: number;
-  /** Failed / all requests, 0..1: `sum(rate(http_requests_failed_total[1m])) / sum(rate(nginx_http_requests_total[1m]))`. */
+  /** Failed (5xx) / all responses, 0..1: `sum(rate(nginx_http_response_count_total{status=~"5.."}[1m])) / sum(rate(nginx_http_response_count_total[1m]))` (errorRateQuery). */
   errorRate?: number;
   /** CPU used / CPU requested over the Deployment's pods, fraction (> 1 when bursting above the request):
    *  `sum(rate(container_cpu_usage_seconds_total{pod=~…}[1m])) / sum(kube_pod_container_resource_requests{resource="cpu"})`. */
