@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parseTrainConfig, TrainConfigError, type TrainConfig } from '../../agent/rl/train-config.ts';
+import { TRAIN_LIMITS } from '../../agent/rl/train-config-schema.ts';
 import { ModelFilesError } from '../../agent/rl/model-files.ts';
 import { RL_AGENTS, type RlAgentName } from '../../agent/rl/rl-autoscaler.ts';
 import { runTrainSession } from '../../agent/rl/train-session.ts';
@@ -16,9 +17,10 @@ import { lockFolder } from '../../experiments/folder-lock.ts';
 import { MODELS_DIR } from '../../lib/paths.ts';
 
 /** commander argParser of --steps and --trials. */
-function positiveInt(name: string, value: string): number {
+function positiveInt(name: 'steps' | 'trials', value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`--${name} = ${JSON.stringify(value)}: expected a positive integer`);
+  const max = name === 'steps' ? TRAIN_LIMITS.totalSteps : TRAIN_LIMITS.trials;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > max) throw new UserError(`--${name} = ${JSON.stringify(value)}: expected a positive integer ≤ ${max}`);
   return n;
 }
 
