@@ -3,7 +3,7 @@
 // or, for --workers, a capped run.
 import { test } from 'node:test';
 import * as assert from 'uvu/assert';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertOk, assertRefused, mkfifo, probeDir, ROOT, scalelab, tinyExperiment, tinyRecords } from './helpers/scalelab-cli.ts';
 
@@ -95,8 +95,10 @@ test('hang 5: a FIFO among the training logs is refused naming it (reproduce --t
   mkdirSync(logs);
   copyFileSync(join(ROOT, 'models/dqn/train-log.jsonl'), join(logs, 'dqn.jsonl'));
   mkfifo(join(logs, 'stuck.jsonl'));
-  const r = await scalelab(['reproduce', '--records', await tinyRecords(), '--training-logs', logs, '--out', join(dir, 'out-rep')]);
+  const out = join(dir, 'out-rep');
+  const r = await scalelab(['reproduce', '--records', await tinyRecords(), '--training-logs', logs, '--out', out]);
   assertRefused(r, [join(logs, 'stuck.jsonl'), 'FIFO']);
+  assert.equal(readdirSync(out).filter((f) => f !== '.scalelab.lock'), [], 'refused before any work: nothing written');
 });
 
 test('hang 6: a k6 duration of 80,000 digits is refused in linear time (it took 21 s with the quadratic regex)', async () => {
