@@ -17,6 +17,14 @@ export const MAX_FILE_BYTES = {
   records: 512 * 1024 * 1024,
   /** One training log (JSON Lines). */
   trainingLog: 256 * 1024 * 1024,
+  /** The experiment.json a run writes beside its records (every cell's resolved config; standard's is ~0.5 MB). */
+  experimentJson: 64 * 1024 * 1024,
+  /** A k6 script read statically (`k6 import`); real ones are a few KB. */
+  k6Script: 4 * 1024 * 1024,
+  /** A Pulumi.<stack>.yaml or Pulumi.yaml. */
+  stackFile: 1024 * 1024,
+  /** A small JSON file of ours: shard.json, provenance.json, frontier-families.json. */
+  smallJson: 4 * 1024 * 1024,
   /** JSON on stdin (hpa calc/normalize). */
   stdin: 16 * 1024 * 1024,
 } as const;

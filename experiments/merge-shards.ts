@@ -4,6 +4,8 @@
 // Anything that would make the merged file differ from an unsharded run is refused with a UserError (exit 2):
 // shards of another experiment, backend, configuration or code version, a cell given twice, a cell missing.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { parseStrictJson } from '../lib/strict-json.ts';
+import { MAX_FILE_BYTES, readInputFile } from './input-file.ts';
 import { join, resolve } from 'node:path';
 import { UserError } from '../lib/errors.ts';
 import { scanRecordsText, writeLinesAtomically, type RecordLine } from './records-file.ts';
@@ -33,11 +35,8 @@ const list = (items: string[]) => (items.length <= LIST_LIMIT ? items.join(', ')
 function readText(dir: string, file: string): string {
   const path = join(dir, file);
   if (!existsSync(path)) throw new UserError(`${dir}: no ${file} (expected the output folder of \`scalelab run … --shard I/N\`)`);
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new UserError(`${path}: cannot read it`, { cause });
-  }
+  // Bounded regular files only: a FIFO or /dev/zero in a shard folder is refused, never read.
+  return readInputFile(path, `shard ${file}`, file === 'records.jsonl' ? MAX_FILE_BYTES.records : MAX_FILE_BYTES.experimentJson);
 }
 
 function readShardDir(dir: string): ShardDir {
@@ -45,17 +44,17 @@ function readShardDir(dir: string): ShardDir {
   const experimentText = readText(dir, 'experiment.json');
   let experiment: ShardDir['experiment'];
   try {
-    experiment = JSON.parse(experimentText);
+    experiment = parseStrictJson(experimentText) as ShardDir['experiment'];
   } catch (cause) {
-    throw new UserError(`${join(dir, 'experiment.json')}: not valid JSON`, { cause });
+    throw new UserError(`${join(dir, 'experiment.json')}: ${(cause as Error).message}`, { cause });
   }
   if (typeof experiment?.name !== 'string' || !Array.isArray(experiment.cells)) throw new UserError(`${join(dir, 'experiment.json')}: no name or cells (expected a scalelab.experiment/v1 file)`);
   let shard: ShardJson | undefined;
   if (existsSync(join(dir, 'shard.json'))) {
     try {
-      shard = JSON.parse(readText(dir, 'shard.json'));
+      shard = parseStrictJson(readText(dir, 'shard.json')) as ShardJson;
     } catch (cause) {
-      throw new UserError(`${join(dir, 'shard.json')}: not valid JSON`, { cause });
+      throw new UserError(`${join(dir, 'shard.json')}: ${(cause as Error).message}`, { cause });
     }
     if (shard?.schema !== SHARD_JSON_SCHEMA || !Number.isInteger(shard.index) || !Number.isInteger(shard.count)) throw new UserError(`${join(dir, 'shard.json')}: expected a ${SHARD_JSON_SCHEMA} file with integer index and count`);
   }

@@ -2,6 +2,7 @@
 // it) or its short form, and the committed model an RL type loads. Checked against the registry at render time.
 import { autoscalerTypes, parseAutoscalerSpec, RL_AUTOSCALER_TYPES, type AutoscalerSpec } from '../agent/registry.ts';
 import { StackConfigError } from './stack-config-error.ts';
+import { JsonInputError, parseStrictJson } from '../lib/strict-json.ts';
 
 /** The scenario's autoscaler: the JSON spec when given, else the short form (agentPolicy, or the HPA's target). */
 export function readAutoscalerSpec(autoscaler: 'hpa' | 'rl', json: string, agentPolicy: string, targetPercent: number): AutoscalerSpec {
@@ -10,9 +11,10 @@ export function readAutoscalerSpec(autoscaler: 'hpa' | 'rl', json: string, agent
     raw = autoscaler === 'hpa' ? { name: `hpa-${targetPercent}`, type: 'hpa', targetCpuUtilization: targetPercent } : { name: agentPolicy, type: agentPolicy };
   } else {
     try {
-      raw = JSON.parse(json);
-    } catch {
-      throw new StackConfigError('autoscalerSpec', json, 'a JSON autoscaler spec such as {"name":"kpa","type":"kpa","targetConcurrencyPerPod":0.5}');
+      raw = parseStrictJson(json);
+    } catch (err) {
+      const why = err instanceof JsonInputError && !err.syntax ? ` (${err.message})` : '';
+      throw new StackConfigError('autoscalerSpec', json, `a JSON autoscaler spec such as {"name":"kpa","type":"kpa","targetConcurrencyPerPod":0.5}${why}`);
     }
   }
   const key = json === '' && autoscaler === 'rl' ? 'agentPolicy' : 'autoscalerSpec';

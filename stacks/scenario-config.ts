@@ -1,6 +1,7 @@
 // Pulumi config values (flat `scalelab:<key>` strings, as in Pulumi.<stack>.yaml) → a validated ScenarioConfig.
 // Shared by the Pulumi program (stacks/config.ts) and `scalelab stacks render`, so both build the same objects.
 // The defaults here equal the `default:` of each key in Pulumi.yaml (a test keeps them in sync).
+import { JsonInputError, parseStrictJson } from '../lib/strict-json.ts';
 import type { AutoscalerSpec } from '../agent/registry.ts';
 import { StackConfigError } from './stack-config-error.ts';
 import { readAgentModel, readAutoscalerSpec } from './scenario-autoscaler-config.ts';
@@ -129,9 +130,11 @@ export function parseScenarioConfig(stack: string, values: Record<string, unknow
   };
   if (c.workloadSpec !== '') {
     try {
-      JSON.parse(c.workloadSpec);
-    } catch {
-      throw new StackConfigError('workloadSpec', c.workloadSpec, 'a JSON workload spec such as {"type":"steady","rps":50,"durationSeconds":600}');
+      // Strict, as every JSON input: a duplicate key (JSON.parse keeps the last) or 100,000-deep nesting is refused.
+      parseStrictJson(c.workloadSpec);
+    } catch (err) {
+      const why = err instanceof JsonInputError && !err.syntax ? ` (${err.message})` : '';
+      throw new StackConfigError('workloadSpec', c.workloadSpec, `a JSON workload spec such as {"type":"steady","rps":50,"durationSeconds":600}${why}`);
     }
   }
   if (c.maxReplicas < c.minReplicas) throw new StackConfigError('maxReplicas', c.maxReplicas, `≥ minReplicas (${c.minReplicas})`);

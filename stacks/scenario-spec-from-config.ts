@@ -1,6 +1,7 @@
 // ScenarioConfig → ScenarioSpec: names, images and the generated k6 script. Used by the Pulumi program and by
 // `scalelab stacks render`, so both describe the same objects. The autoscaler part is the cell's whole autoscaler
 // spec: the HPA object for `hpa`, the agent's SCALELAB_POLICY (+ the committed model it loads) for `rl`.
+import { parseStrictJson } from '../lib/strict-json.ts';
 import type { ScenarioConfig } from './scenario-config.ts';
 import type { ScenarioSpec } from './manifests/scenario-spec.ts';
 import { buildWorkload, thesisScenario, type TraceLoader } from '../workloads/index.ts';
@@ -21,7 +22,7 @@ export function scenarioSpecFromConfig(c: ScenarioConfig, loadTrace?: TraceLoade
   const hpa = c.autoscaler === 'hpa' ? hpaSpecFromAutoscaler(c.autoscalerSpec, bounds) : { ...bounds, metrics: [], behavior: null };
   const workload =
     c.workloadSpec !== ''
-      ? buildWorkload(JSON.parse(c.workloadSpec), { seed: c.seed, loadTrace })
+      ? buildWorkload(parseStrictJson(c.workloadSpec), { seed: c.seed, loadTrace })
       : thesisScenario(c.workload, { baseRps: c.baseRps, peakRps: c.peakRps, durationSeconds: c.durationSeconds });
   return {
     stack: c.stack,

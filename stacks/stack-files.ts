@@ -1,9 +1,11 @@
 // Reads the committed Pulumi.<stack>.yaml files (for `stacks render` and the kube backend): which stacks exist,
 // their config values, and the check that the model an agent stack names is committed (and so baked into the agent
 // image). File access lives here, not in the builders.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { parseStrictJson } from '../lib/strict-json.ts';
 import { join } from 'node:path';
 import YAML from 'yaml';
+import { MAX_FILE_BYTES, readInputFile } from '../experiments/input-file.ts';
 import { projectConfigValues, StackConfigError, type ScenarioConfig } from './scenario-config.ts';
 
 /** The committed models (baked into the agent image by agent/controller/Dockerfile): `<repo>/models`. */
@@ -21,9 +23,11 @@ export function listStacks(root: string): string[] {
 export function readStackConfig(root: string, stack: string): Record<string, unknown> {
   const file = join(root, `Pulumi.${stack}.yaml`);
   if (!existsSync(file)) throw new Error(`no stack "${stack}": ${file} does not exist (stacks: ${listStacks(root).join(', ') || 'none'})`);
+  // A regular file of bounded size only: a FIFO would block forever, /dev/zero would read until memory runs out.
+  const text = readInputFile(file, 'stack file', MAX_FILE_BYTES.stackFile);
   let doc: unknown;
   try {
-    doc = YAML.parse(readFileSync(file, 'utf8'));
+    doc = YAML.parse(text);
   } catch (err) {
     throw new Error(`${file}: not valid YAML`, { cause: err });
   }
@@ -52,7 +56,7 @@ const STACK_FILE_KEYS = ['config', 'encryptionsalt', 'secretsprovider', 'encrypt
 function projectConfigKeys(root: string): string[] | undefined {
   const file = join(root, 'Pulumi.yaml');
   if (!existsSync(file)) return undefined;
-  const project = YAML.parse(readFileSync(file, 'utf8')) as { config?: Record<string, unknown> } | null;
+  const project = YAML.parse(readInputFile(file, 'project file', MAX_FILE_BYTES.stackFile)) as { config?: Record<string, unknown> } | null;
   return project?.config ? Object.keys(project.config) : undefined;
 }
 
@@ -65,7 +69,7 @@ export function checkAgentModel(c: ScenarioConfig, modelsDir = MODELS_DIR): void
   if (!existsSync(file)) throw new StackConfigError('agentModel', c.agentModel, `a committed model under models/ (${names()}); train one with \`scalelab train … --out models/<name>\` and rebuild the agent image`);
   let agent: unknown;
   try {
-    agent = (JSON.parse(readFileSync(file, 'utf8')) as { agent?: unknown }).agent;
+    agent = (parseStrictJson(readInputFile(file, 'provenance file', MAX_FILE_BYTES.smallJson)) as { agent?: unknown }).agent;
   } catch (err) {
     throw new StackConfigError('agentModel', c.agentModel, `a model whose ${file} is valid JSON`, { cause: err });
   }

@@ -15,7 +15,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   agent: ['lib'],
   'agent/rl/': ['lib', 'sim', 'workloads'], // training: the environment is the simulator
   k6: ['lib', 'workloads', 'sim/latency-histogram.ts'], // k6 results binned in the simulator's histogram layout
-  stacks: ['lib', 'agent', 'workloads', 'k6', 'experiments/load-trace.ts'],
+  stacks: ['lib', 'agent', 'workloads', 'k6', 'experiments/load-trace.ts', 'experiments/input-file.ts'],
   experiments: ['lib', 'workloads', 'sim', 'agent', 'k6', 'stacks'],
   'experiments/reproduce/': ['lib', 'workloads', 'sim', 'agent', 'k6', 'stacks', 'experiments', 'reports'],
   reports: ['lib'],

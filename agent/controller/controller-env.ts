@@ -2,6 +2,11 @@
 // are reported naming the variable, the value and what was expected (ControllerEnvError: the entrypoint exits 2).
 import { DEFAULT_CONTROLLER_CONFIG, type ControllerConfig } from './controller-loop.ts';
 import { showValue } from '../../lib/show-value.ts';
+import { JsonInputError, parseStrictJson } from '../../lib/strict-json.ts';
+
+/** Longest interval, cooldown or sample age accepted, seconds (a day; Node's timers hold at most ~24.8 days and fire
+ * at once beyond, so 1e12 s would have looped without pause). */
+export const MAX_CONTROLLER_SECONDS = 86_400;
 
 /** A bad or missing environment variable: the container was configured wrongly (exit 2, never a stack trace). */
 export class ControllerEnvError extends Error {
@@ -43,17 +48,17 @@ export function parseControllerEnv(env: Record<string, string | undefined>): Con
   const shadowRaw = env.SCALELAB_SHADOW ?? 'false';
   if (shadowRaw !== 'true' && shadowRaw !== 'false') throw new ControllerEnvError('SCALELAB_SHADOW', shadowRaw, 'true or false');
   const d = DEFAULT_CONTROLLER_CONFIG;
-  const interval = int('SCALELAB_INTERVAL_SECONDS', d.intervalSeconds, 1);
+  const interval = int('SCALELAB_INTERVAL_SECONDS', d.intervalSeconds, 1, MAX_CONTROLLER_SECONDS);
   const config: ControllerConfig = {
     ...d,
     intervalSeconds: interval,
-    cooldownSeconds: int('SCALELAB_COOLDOWN_SECONDS', d.cooldownSeconds, 0),
+    cooldownSeconds: int('SCALELAB_COOLDOWN_SECONDS', d.cooldownSeconds, 0, MAX_CONTROLLER_SECONDS),
     minReplicas: int('SCALELAB_MIN_REPLICAS', d.minReplicas, 1),
     maxReplicas: int('SCALELAB_MAX_REPLICAS', d.maxReplicas, 1),
     maxScaleUpStep: int('SCALELAB_MAX_SCALE_UP_STEP', d.maxScaleUpStep, 1),
     maxScaleDownStep: int('SCALELAB_MAX_SCALE_DOWN_STEP', d.maxScaleDownStep, 1),
     cpuRequestMilli: int('SCALELAB_CPU_REQUEST_MILLI', d.cpuRequestMilli, 1),
-    maxSampleAgeSeconds: int('SCALELAB_MAX_SAMPLE_AGE_SECONDS', Math.max(d.maxSampleAgeSeconds, 4 * interval), 1),
+    maxSampleAgeSeconds: int('SCALELAB_MAX_SAMPLE_AGE_SECONDS', Math.max(d.maxSampleAgeSeconds, 4 * interval), 1, 4 * MAX_CONTROLLER_SECONDS),
     fallbackAfterFailures: int('SCALELAB_FALLBACK_AFTER_FAILURES', d.fallbackAfterFailures, 0),
     shadow: shadowRaw === 'true',
   };
@@ -79,9 +84,10 @@ function parsePolicy(text: string): ControllerEnv['policy'] {
   if (/^[a-z][a-z0-9-]*$/.test(t)) return { name: t, type: t };
   let v: unknown;
   try {
-    v = JSON.parse(t);
-  } catch {
-    throw new ControllerEnvError('SCALELAB_POLICY', text, expected);
+    // Strict: a duplicate key (JSON.parse keeps the last: `"type":"hpa","type":"kpa"` ran kpa) or deep nesting is refused.
+    v = parseStrictJson(t);
+  } catch (err) {
+    throw new ControllerEnvError('SCALELAB_POLICY', text, err instanceof JsonInputError && !err.syntax ? `${expected} (${err.message})` : expected);
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ControllerEnvError('SCALELAB_POLICY', text, expected);
   const o = v as Record<string, unknown>;

@@ -39,6 +39,10 @@ export const TRAIN_LIMITS = {
   learningStarts: 100_000_000, targetUpdateInterval: 100_000_000, checkpointEverySteps: 1_000_000_000,
   /** PPO epochs per update. */
   epochs: 1000,
+  /** `train --steps` and `tune-reward --steps` (days of training at the measured rates). */
+  totalSteps: 1_000_000_000,
+  /** `tune-reward --trials` (the Gaussian process costs trials³). */
+  trials: 10_000,
   /** Episode length and decision period, seconds (one week, one hour). */
   durationSeconds: 604_800, decisionPeriodSeconds: 3600,
   /** Observation windows, decisions. */

@@ -2,7 +2,9 @@
 // [--price-gib-hour P] [-o json|table]`: per autoscaler, $ per million requests with a 95 % CI, the projected
 // monthly cost, savings against each baseline and the tuned frontier, and the SLA-violation rate it buys
 // (issue 11's cost calculator). Also reads the tuned-baseline input of the report (readTunedFrontierInput).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { parseStrictJson } from '../../lib/strict-json.ts';
+import { MAX_FILE_BYTES, readInputFile } from '../../experiments/input-file.ts';
 import { readUsableRecords as readRecords } from '../read-usable-records.ts';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -33,8 +35,9 @@ const number = (flag: string, value: string | undefined, check: (n: number) => b
 
 function readFamilies(path: string): Pick<FrontierOptions, 'families' | 'agents' | 'tuningExperiment'> {
   try {
-    return frontierOptionsFromFamilies(JSON.parse(readFileSync(path, 'utf8')));
+    return frontierOptionsFromFamilies(parseStrictJson(readInputFile(path, 'families file', MAX_FILE_BYTES.smallJson)));
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`${path}: ${(err as Error).message}`, { cause: err });
   }
 }
@@ -48,12 +51,16 @@ export function readTunedFrontierInput(root = join(import.meta.dirname, '..', '.
   const familiesFile = join(root, 'experiments', 'defs', 'frontier-families.json');
   if (!existsSync(familiesFile)) return undefined;
   const families = readFamilies(familiesFile);
-  const heldout = (JSON.parse(readFileSync(familiesFile, 'utf8')) as { heldoutExperiment?: unknown }).heldoutExperiment;
+  const heldout = (parseStrictJson(readInputFile(familiesFile, 'families file', MAX_FILE_BYTES.smallJson)) as { heldoutExperiment?: unknown }).heldoutExperiment;
   const files = [families.tuningExperiment, heldout].map((name) => join(root, 'reports', 'out', String(name), 'records.jsonl'));
   if (!files.every(existsSync)) return undefined;
   const warn = (line: string): void => void process.stderr.write(`scalelab: warning: ${line}\n`);
   return { ...families, records: files.flatMap((f) => readRecords(f, warn)) };
 }
+
+/** Most bootstrap resamples (each holds one mean per resample: 1e12 would not fit in memory; 1e6 is far past what
+ * a stable 95 % CI needs). */
+const MAX_RESAMPLES = 1_000_000;
 
 /** Registers `scalelab cost`. */
 export function register(program: Command): void {
@@ -76,7 +83,7 @@ export function register(program: Command): void {
       const requestsPerMonth = number('--requests-per-month', flags.requestsPerMonth, (n) => n > 0, 'a positive number of requests')!;
       const priceVcpuHourUsd = number('--price-vcpu-hour', flags.priceVcpuHour, (n) => n >= 0, 'a price in $ ≥ 0');
       const priceGibHourUsd = number('--price-gib-hour', flags.priceGibHour, (n) => n >= 0, 'a price in $ ≥ 0');
-      const resamples = number('--resamples', flags.resamples, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1')!;
+      const resamples = number('--resamples', flags.resamples, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_RESAMPLES, `a whole number from 1 to ${MAX_RESAMPLES}`)!;
       const warn = (line: string): void => void process.stderr.write(`scalelab cost: warning: ${line}\n`);
       const records = readRecords(recordsFile, warn);
       const tuning = flags.tuning ? readRecords(flags.tuning, warn) : [];

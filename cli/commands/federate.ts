@@ -12,21 +12,11 @@ import { lockFolder } from '../../experiments/folder-lock.ts';
 import { UserError } from '../errors.ts';
 import { startProgress } from '../progress.ts';
 import { checkOutDir, nonEmptyPath, staleLockNote } from '../out-dir.ts';
+import { positiveInt, seedOf } from './train.ts';
 
 /** Largest plant file, bytes (a complete PlantConfig is < 2 KB). */
 const MAX_PLANT_FILE_BYTES = 64 * 1024;
 
-function positiveInt(name: string, value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`--${name} = ${JSON.stringify(value)}: expected a positive integer`);
-  return n;
-}
-
-function seedOf(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UserError(`--seed = ${JSON.stringify(value)}: expected a non-negative integer`);
-  return n;
-}
 
 function participationOf(value: string): number {
   const p = Number(value);

@@ -1,6 +1,5 @@
 // `scalelab k6`: bridges k6 scripts and scalelab workloads. `k6 import SCRIPT.js [--json]` reads the script's
 // options statically (the script never runs) and prints the resolved load, or a WorkloadSpec with --json.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import {
@@ -16,6 +15,7 @@ import {
 import { exportK6Script } from '../../k6/export-workload.ts';
 import { K6_MAX_DURATION_SECONDS } from '../../workloads/k6-duration.ts';
 import { traceLoader } from '../../experiments/load-trace.ts';
+import { MAX_FILE_BYTES, readInputFile } from '../../experiments/input-file.ts';
 import { addOutputOption, formatOutput, type OutputFormat } from '../output.ts';
 import { formatK6RunSummary, K6ResultFileError, summarizeK6File } from '../../k6/summarize-file.ts';
 
@@ -46,7 +46,7 @@ export function register(program: Command): void {
     })
     .action((workload: string, o: Record<string, number | undefined>) => {
       try {
-        process.stdout.write(exportK6Script(workload, { slaLatencyMs: o.slaMs, maxStages: o.maxStages, baseRps: o.baseRps, peakRps: o.peakRps, durationSeconds: o.duration, traceLoaderFor: traceLoader }));
+        process.stdout.write(exportK6Script(workload, { slaLatencyMs: o.slaMs, maxStages: o.maxStages, baseRps: o.baseRps, peakRps: o.peakRps, durationSeconds: o.duration, traceLoaderFor: traceLoader, readText: (p) => readInputFile(p, 'workload spec file', MAX_FILE_BYTES.experiment, workload) }));
       } catch (err) {
         if (err instanceof UserError) throw err;
         throw new UserError(`k6 export ${workload}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
@@ -84,12 +84,7 @@ function positive(flag: string): (value: string) => number {
 /** The work of `k6 import` as a function (stdout text and warnings), so tests can call it in-process. */
 export function importCommand(file: string, output: OutputFormat | boolean): { stdout: string; warnings: string[] } {
   const format: OutputFormat = output === true ? 'json' : output === false ? 'table' : output;
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UserError(`cannot read k6 script ${file}`, { cause: err });
-  }
+  const source = readInputFile(file, 'k6 script', MAX_FILE_BYTES.k6Script);
   try {
     const imported = importK6Script(source);
     const plan = planK6Options(imported.options);

@@ -48,6 +48,9 @@ async function reproduceLocked(options: ReproduceOptions, hold: (dir: string) =>
   const started = performance.now();
   // Bad input is refused before any work starts (issue 16): the records file is read and validated first.
   const givenRecords = options.records === undefined ? undefined : readRecordsFile(options.records);
+  // The training logs too (a FIFO among them was refused only after the n=30 table was written); --retrain rewrites
+  // them, so then they are read after retraining.
+  const logsBefore = options.retrain ? undefined : readTrainingLogs(options.trainingLogs ?? MODELS_DIR);
   const steps = startProgress('reproduce', 4);
   const n30 = reproduceN30({ out: options.out, resamples: options.quick ? 2000 : 10_000 });
   steps.increment(1, 'n=30 table');
@@ -83,7 +86,7 @@ async function reproduceLocked(options: ReproduceOptions, hold: (dir: string) =>
     records: check.usable,
     dataProblems: [...skippedAutoscalers, ...check.rejected, ...check.warnings],
     n30,
-    trainingLogs: readTrainingLogs(options.trainingLogs ?? MODELS_DIR),
+    trainingLogs: logsBefore ?? readTrainingLogs(options.trainingLogs ?? MODELS_DIR),
     modelFacts: readModelFacts(check.usable),
     frontier: readTunedFrontierInput(),
     resamples: options.quick ? 1000 : 10_000,

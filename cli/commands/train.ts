@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseTrainConfig, TrainConfigError, type TrainConfig } from '../../agent/rl/train-config.ts';
+import { TRAIN_LIMITS } from '../../agent/rl/train-config-schema.ts';
 import { ModelFilesError } from '../../agent/rl/model-files.ts';
 import { RL_AGENTS, type RlAgentName } from '../../agent/rl/rl-autoscaler.ts';
 import { runTrainSession } from '../../agent/rl/train-session.ts';
@@ -16,10 +17,14 @@ import { checkOutDir, nonEmptyPath, staleLockNote } from '../out-dir.ts';
 import { lockFolder } from '../../experiments/folder-lock.ts';
 import { MODELS_DIR } from '../../lib/paths.ts';
 
-/** commander argParser of --steps and --trials. */
+/** Largest value of each integer flag (TRAIN_LIMITS beside the schema; bootstrap resamples as `cost` caps them). */
+const FLAG_LIMITS: Record<string, number> = { steps: TRAIN_LIMITS.totalSteps, 'local-steps': TRAIN_LIMITS.totalSteps, trials: TRAIN_LIMITS.trials, rounds: TRAIN_LIMITS.trials, resamples: 1_000_000 };
+
+/** commander argParser of --steps, --trials, --rounds, --local-steps and --resamples: a positive integer within its limit. */
 export function positiveInt(name: string, value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`--${name} = ${JSON.stringify(value)}: expected a positive integer`);
+  const max = FLAG_LIMITS[name] ?? Number.MAX_SAFE_INTEGER;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > max) throw new UserError(`--${name} = ${JSON.stringify(value)}: expected a positive integer ≤ ${max}`);
   return n;
 }
 

@@ -1,6 +1,8 @@
 // The tuned-baseline step of `scalelab reproduce` (DESIGN.md §5a, issue 8): the tuning and held-out experiments
 // that experiments/defs/frontier-families.json names, run through the runner into reports/out/<name> (resumable,
 // reused when up to date), so the report's answer compares every agent with each family's tuned frontier.
+import { parseStrictJson } from '../../lib/strict-json.ts';
+import { MAX_FILE_BYTES, readInputFile } from '../input-file.ts';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +16,7 @@ import type { Warn } from './run-standard.ts';
 export async function runTunedExperiments(options: { warn: Warn; backend: { backend: Backend; backendName: BackendName }; progress?: (experiment: string) => RunProgress }): Promise<string[]> {
   const familiesFile = join(EXPERIMENT_DEFS_DIR, 'frontier-families.json');
   if (!existsSync(familiesFile)) return [];
-  const families = JSON.parse(readFileSync(familiesFile, 'utf8')) as { tuningExperiment?: unknown; heldoutExperiment?: unknown };
+  const families = parseStrictJson(readInputFile(familiesFile, 'families file', MAX_FILE_BYTES.smallJson)) as { tuningExperiment?: unknown; heldoutExperiment?: unknown };
   const runner = await import('../index.ts');
   const lines: string[] = [];
   for (const name of [families.tuningExperiment, families.heldoutExperiment]) {

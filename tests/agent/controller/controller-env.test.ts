@@ -22,7 +22,7 @@ test('the env the agent Deployment sets parses into the controller settings it d
 
 test('bad env values name the variable, the value and the expectation', () => {
   const base = { SCALELAB_NAMESPACE: 'n', SCALELAB_DEPLOYMENT: 'd', SCALELAB_PROMETHEUS_URL: 'http://p', SCALELAB_POLICY: 'hpa' };
-  assert.throws(() => parseControllerEnv({ ...base, SCALELAB_INTERVAL_SECONDS: 'soon' }), /SCALELAB_INTERVAL_SECONDS: got "soon", expected an integer ≥ 1/);
+  assert.throws(() => parseControllerEnv({ ...base, SCALELAB_INTERVAL_SECONDS: 'soon' }), /SCALELAB_INTERVAL_SECONDS: got "soon", expected an integer from 1 to 86400/);
   assert.throws(() => parseControllerEnv({ ...base, SCALELAB_SHADOW: 'yes' }), /SCALELAB_SHADOW/);
   assert.throws(() => parseControllerEnv({ ...base, SCALELAB_MIN_REPLICAS: '5', SCALELAB_MAX_REPLICAS: '2' }), /SCALELAB_MAX_REPLICAS/);
   assert.throws(() => parseControllerEnv({ ...base, SCALELAB_NAMESPACE: undefined }), /SCALELAB_NAMESPACE: got nothing \(missing\), expected a value/);
