@@ -29,6 +29,8 @@ import { stackConfigForCell, stackNameForCell } from './stack-for-cell.ts';
 import { withAbsoluteTracePaths } from './absolute-trace-paths.ts';
 import { readInClusterK6 } from './in-cluster-k6.ts';
 import { CellInterrupted } from './stop-signals.ts';
+import { removeCellLeftovers } from './cell-leftovers.ts';
+import { kubeRest } from '../k8s-jobs/kube-rest.ts';
 
 /** Everything a kube cell talks to (real adapters in kube-backend.ts, fakes in tests). */
 export interface KubeCellDeps {
@@ -147,6 +149,16 @@ export async function runKubeCell(cell: Cell, ctx: { baseDir: string }, deps: Ku
       const msg = `${destroyErr instanceof Error ? destroyErr.message : String(destroyErr)}\nClean up with \`pulumi destroy -s ${stack}\`.`;
       if (failure === undefined) throw new Error(msg, { cause: destroyErr });
       deps.log(msg);
+    }
+    // A create in flight when `up` failed is in the cluster but not in the stack: destroy cannot see it.
+    if (failure !== undefined) {
+      try {
+        const removed = await removeCellLeftovers(kubeRest(kube), stack);
+        if (removed.length > 0) deps.log(`${cell.key}: removed what pulumi destroy could not see (its creation was in flight when the cell failed): ${removed.join(', ')}`);
+      } catch (leftErr) {
+        destroyed = false;
+        deps.log(`${cell.key}: could not check the cluster for the stack's leftovers (${leftErr instanceof Error ? leftErr.message : String(leftErr)}): delete namespace scalelab-${stack} if it still exists`);
+      }
     }
     // A failed cell names itself and says what became of its stack (an interruption says so one level up).
     if (failure !== undefined && !(failure instanceof CellInterrupted) && !signal.aborted) {

@@ -39,6 +39,8 @@ export async function startFakeClusterApi(): Promise<FakeClusterApi> {
       if (!f) return json(res, { kind: 'Status', code: 404 }, 404);
       return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(f);
     }
+    // After a failed cell the backend lists the objects labelled with its stack (none here) and looks for its namespace (404).
+    if (/^\/api\/v1\/configmaps\?labelSelector=/.test(url)) return json(res, { kind: 'ConfigMapList', items: [] });
     if (/\/pods\/[^/]+\/log$/.test(url)) return res.writeHead(200, { 'content-type': 'text/plain' }).end(api.podLog!.slice(-api.logMaxBytes!));
     json(res, { kind: 'Status', code: 404 }, 404);
   });
