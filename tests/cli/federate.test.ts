@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../cli/main.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { initTf } from '../../agent/rl/tf.ts';
 import { loadRlAutoscaler } from '../../agent/rl/load-rl-autoscaler.ts';
 
@@ -19,24 +19,7 @@ const config = file('tiny.json', { evalEpisodes: 1, dqn: { hiddenUnits: [16], le
 const light = file('light.json', { cpuPerRequestCoreSeconds: 0.0035, baseServiceTimeMs: 20, startupMedianSeconds: 4 });
 const heavy = file('heavy.json', { cpuPerRequestCoreSeconds: 0.0062, baseServiceTimeMs: 60, startupMedianSeconds: 25 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((c: string) => ((out += c), true)) as typeof process.stdout.write;
-  process.stderr.write = ((c: string) => ((err += c), true)) as typeof process.stderr.write;
-  process.exitCode = 0;
-  try {
-    await main(['node', 'scalelab', ...args]);
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, out, err };
-}
+const run = runCli;
 
 const federate = (out: string, ...extra: string[]) => ['federate', '--agent', 'dqn', '--plants', `${light},${heavy}`, '--rounds', '2', '--local-steps', '40', '--config', config, '--out', out, ...extra];
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../cli/main.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { initTf } from '../../agent/rl/tf.ts';
 import { loadAgentFiles } from '../../agent/rl/model-files.ts';
 import { loadRlAutoscaler } from '../../agent/rl/load-rl-autoscaler.ts';
@@ -27,24 +27,7 @@ const config = configFile('tiny', tiny);
 // The new plant of the fine-tuning (the transfer's point): 1.5× CPU per request, 2× start-up time.
 const shifted = configFile('shifted', { ...tiny, env: { ...tiny.env, plant: { cpuPerRequestCoreSeconds: 0.0075, startupMedianSeconds: 16 } } });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((c: string) => ((out += c), true)) as typeof process.stdout.write;
-  process.stderr.write = ((c: string) => ((err += c), true)) as typeof process.stderr.write;
-  process.exitCode = 0;
-  try {
-    await main(['node', 'scalelab', ...args]);
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, out, err };
-}
+const run = runCli;
 
 const parent = join(root, 'parent');
 const made = await run(['train', 'dqn', '--steps', '120', '--seed', '3', '--config', config, '--out', parent]);

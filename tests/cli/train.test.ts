@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../cli/main.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { initTf } from '../../agent/rl/tf.ts';
 import { buildMlp } from '../../agent/rl/mlp.ts';
 import { saveAgentFiles } from '../../agent/rl/model-files.ts';
@@ -16,24 +16,7 @@ const bin = resolve(import.meta.dirname, '../../bin/scalelab.js');
 const config = join(root, 'tiny.json');
 writeFileSync(config, JSON.stringify({ evalEpisodes: 1, checkpointEverySteps: 100, dqn: { hiddenUnits: [16], learningStarts: 50, batchSize: 16 }, env: { episodes: { durationSeconds: 600 } } }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((c: string) => ((out += c), true)) as typeof process.stdout.write;
-  process.stderr.write = ((c: string) => ((err += c), true)) as typeof process.stderr.write;
-  process.exitCode = 0;
-  try {
-    await main(['node', 'scalelab', ...args]);
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, out, err };
-}
+const run = runCli;
 
 const badInput: [string, string[], RegExp][] = [
   ['an unknown agent', ['train', 'a2c'], /agent = "a2c": expected one of dqn, ppo, hybrid, hybrid-constrained/],

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../cli/main.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { loadRlAutoscaler } from '../../agent/rl/load-rl-autoscaler.ts';
 import { evaluateOnEpisodes } from '../../agent/rl/evaluate.ts';
 import { parseTrainConfig } from '../../agent/rl/train-config.ts';
@@ -17,24 +17,7 @@ const tiny = { env: { actionSet: 'multiplicative-6', plant: { cpuPerRequestCoreS
 const config = join(root, 'tiny.json');
 writeFileSync(config, JSON.stringify(tiny));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((c: string) => ((out += c), true)) as typeof process.stdout.write;
-  process.stderr.write = ((c: string) => ((err += c), true)) as typeof process.stderr.write;
-  process.exitCode = 0;
-  try {
-    await main(['node', 'scalelab', ...args]);
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, out, err };
-}
+const run = runCli;
 
 const quality = (e: { meanPods: number; slaViolationRateRequests: number }) => -(e.meanPods / 20) - 20 * e.slaViolationRateRequests;
 
